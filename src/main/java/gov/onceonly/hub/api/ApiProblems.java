@@ -1,0 +1,118 @@
+package gov.onceonly.hub.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import gov.onceonly.hub.configfile.JacksonPaths;
+import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.intake.InvalidApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Every error of the API as RFC 9457 problem details. Client mistakes name the field and the rule in
+ * {@code errors}; server faults say nothing of the internals.
+ */
+@RestControllerAdvice
+public class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE = "urn:onceonly:problem:";
+
+    @ExceptionHandler(InvalidApplicationException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidApplicationException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-application", "Invalid application",
+                e.getMessage(), request, e.violations());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            return respond(tooLarge(Long.parseLong(cause.getMessage().replaceAll("\\D", "")), request.getRequestURI()));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = JacksonPaths.of(unknown);
+            return problem(HttpStatus.BAD_REQUEST, "unknown-property", "Unknown property", field + " is not a known property",
+                    request, List.of(new FieldViolation(field, "unknown-property", "is not a known property")));
+        }
+        if (cause instanceof JsonParseException || cause instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            var at = ((JsonProcessingException) cause).getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where,
+                    request, List.of(new FieldViolation("body", "json-syntax", "is not valid JSON" + where)));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = JacksonPaths.of(mapping);
+            return problem(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong type", field + " has the wrong type",
+                    request, List.of(new FieldViolation(field, "type", "has the wrong type")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "the body is missing or not valid JSON",
+                request, List.of(new FieldViolation("body", "json-syntax", "is missing or not valid JSON")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getName() + " is malformed",
+                request, List.of(new FieldViolation(e.getName(), "format", "is malformed")));
+    }
+
+    /** Spring's own errors (404, 405, 415, ResponseStatusException) already carry a problem detail. */
+    @ExceptionHandler({org.springframework.web.ErrorResponseException.class,
+            org.springframework.web.HttpMediaTypeException.class,
+            org.springframework.web.HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.servlet.resource.NoResourceFoundException.class})
+    ResponseEntity<ProblemDetail> framework(Exception e, HttpServletRequest request) {
+        ProblemDetail body = ((ErrorResponse) e).getBody();
+        body.setInstance(URI.create(request.getRequestURI()));
+        return respond(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the hub could not handle this request; nothing was accepted", request, List.of());
+    }
+
+    static ProblemDetail tooLarge(long maxBytes, String path) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the request body exceeds " + maxBytes + " bytes");
+        body.setType(URI.create(TYPE + "body-too-large"));
+        body.setTitle("Body too large");
+        body.setInstance(URI.create(path));
+        body.setProperty("errors", List.of(new FieldViolation("body", "maxBytes", "must be at most " + maxBytes + " bytes")));
+        return body;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title, String detail,
+                                                        HttpServletRequest request, List<FieldViolation> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE + type));
+        body.setTitle(title);
+        body.setInstance(URI.create(request.getRequestURI()));
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return respond(body);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

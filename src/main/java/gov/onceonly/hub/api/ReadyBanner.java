@@ -1,0 +1,34 @@
+package gov.onceonly.hub.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/** The last lines of the startup log: where the API is, and a curl that submits an application. */
+public class ReadyBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
+
+    private final Environment env;
+    private final ObjectProvider<ExampleApplication> example;
+
+    public ReadyBanner(Environment env, ObjectProvider<ExampleApplication> example) {
+        this.env = env;
+        this.example = example;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void ready() {
+        String api = "http://127.0.0.1:" + env.getProperty("local.server.port", "8080") + "/api/v1";
+        ExampleApplication sample = example.getIfAvailable();
+        String body = sample != null ? sample.json()
+                : "{\"bundle\":\"<bundle>\",\"applicant\":{\"idNumber\":\"<id number>\"},\"consent\":{\"granted\":true,\"purpose\":\"<purpose>\"},\"form\":{}}";
+        log.info("""
+                Hub ready. API: {}
+                Submit an application, then follow the statusUrl it returns:
+                  curl -s -X POST {}/applications -H 'Content-Type: application/json' -d '{}'""", api, api, body);
+    }
+}

@@ -1,0 +1,71 @@
+package gov.onceonly.hub.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read side of applications: the status view a channel polls. */
+public class ApplicationQueries {
+
+    private static final TypeReference<Map<String, ItemRecord.FieldOrigin>> PROVENANCE = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ApplicationQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ApplicationView> view(UUID id) {
+        List<ApplicationView> found = jdbc.query("""
+                select bundle_id, mapping_version, status, created_at, updated_at from application where id = ?""",
+                (rs, n) -> {
+                    List<ApplicationView.Item> items = items(id);
+                    int byHub = 0;
+                    int byApplicant = 0;
+                    for (ApplicationView.Item item : items) {
+                        for (ApplicationView.Field field : item.fields()) {
+                            if ("form".equals(field.origin())) byApplicant++; else byHub++;
+                        }
+                    }
+                    return new ApplicationView(id, rs.getString(1), rs.getString(2),
+                            ApplicationStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(), items, byHub, byApplicant);
+                }, id);
+        return found.stream().findFirst();
+    }
+
+    private List<ApplicationView.Item> items(UUID id) {
+        return jdbc.query("""
+                select item_id, department, target_id, status, attempts, last_error, delivered_at,
+                       missing::text, provenance::text
+                from application_item where application_id = ? order by item_id""",
+                (rs, n) -> {
+                    List<ApplicationView.Field> fields = new ArrayList<>();
+                    read(rs.getString(9), PROVENANCE).forEach((name, origin) ->
+                            fields.add(new ApplicationView.Field(name, origin.origin(), origin.at())));
+                    Timestamp delivered = rs.getTimestamp(7);
+                    return new ApplicationView.Item(rs.getString(1), rs.getString(2), rs.getString(3),
+                            ItemStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
+                            delivered == null ? null : delivered.toInstant(), read(rs.getString(8), NAMES), fields);
+                }, id);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

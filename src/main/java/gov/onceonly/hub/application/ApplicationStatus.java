@@ -1,0 +1,30 @@
+package gov.onceonly.hub.application;
+
+import java.util.Collection;
+
+/** The overall status of an application, derived from its items. */
+public enum ApplicationStatus {
+    /** Acknowledged and durable; the hub has not finished collecting its data yet. */
+    RECEIVED,
+    /** Item records are built; some deliveries are still on their way. */
+    DISPATCHING,
+    /** Every item reached its department's back-office system. */
+    DELIVERED,
+    /** Some item needs a material no source could provide; the applicant must supply it. */
+    NEEDS_MATERIALS,
+    /** Some delivery is parked after its retries; an operator must look. */
+    NEEDS_ATTENTION;
+
+    public static ApplicationStatus derive(Collection<ItemStatus> items) {
+        if (items.isEmpty()) {
+            return RECEIVED;
+        }
+        if (items.contains(ItemStatus.PARKED)) {
+            return NEEDS_ATTENTION;
+        }
+        if (items.contains(ItemStatus.NEEDS_MATERIALS)) {
+            return NEEDS_MATERIALS;
+        }
+        return items.stream().allMatch(s -> s == ItemStatus.DELIVERED) ? DELIVERED : DISPATCHING;
+    }
+}

@@ -1,0 +1,124 @@
+package gov.onceonly.hub.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Applications, their pulled datasets and their items in PostgreSQL. Plain SQL, all parameterised. */
+public class ApplicationStore {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insert(NewApplication a) {
+        jdbc.update("""
+                insert into application (id, bundle_id, mapping_version, subject_key, applicant_name, consent, form,
+                                         status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, now(), now())""",
+                a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), a.applicantName(),
+                write(a.consent()), write(a.form()), ApplicationStatus.RECEIVED.name());
+    }
+
+    public Optional<StoredApplication> find(UUID id) {
+        return jdbc.query("""
+                select id, bundle_id, mapping_version, subject_key, form::text, status, created_at
+                from application where id = ?""",
+                (rs, n) -> new StoredApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), read(rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant()), id).stream().findFirst();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void savePulled(UUID applicationId, String connector, String dataset, boolean found,
+                           Map<String, Object> fields, Instant at) {
+        jdbc.update("""
+                insert into pulled_dataset (application_id, connector_id, dataset, found, fields, pulled_at)
+                values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
+                applicationId, connector, dataset, found, write(fields), Timestamp.from(at));
+    }
+
+    /** Returns false when the item already exists (a redelivered message): the caller must not queue it again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean saveItem(UUID applicationId, ItemRecord item) {
+        return jdbc.update("""
+                insert into application_item (application_id, item_id, department, target_id, record, provenance,
+                                              missing, status, updated_at)
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, now()) on conflict do nothing""",
+                applicationId, item.itemId(), item.department(), item.target(), write(item.values()),
+                write(item.provenance()), write(item.missing()), item.initialStatus().name()) == 1;
+    }
+
+    public Optional<StoredItem> item(UUID applicationId, String itemId) {
+        return jdbc.query("""
+                select a.bundle_id, i.department, i.target_id, i.record::text, i.status, i.attempts
+                from application_item i join application a on a.id = i.application_id
+                where i.application_id = ? and i.item_id = ?""",
+                (rs, n) -> new StoredItem(applicationId, rs.getString(1), itemId, rs.getString(2), rs.getString(3),
+                        rs.getString(4), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
+                applicationId, itemId).stream().findFirst();
+    }
+
+    @Transactional
+    public void markDelivered(UUID applicationId, String itemId) {
+        jdbc.update("""
+                update application_item set status = 'DELIVERED', attempts = attempts + 1, delivered_at = now(),
+                       last_error = null, updated_at = now()
+                where application_id = ? and item_id = ? and status <> 'DELIVERED'""", applicationId, itemId);
+        refreshStatus(applicationId);
+    }
+
+    @Transactional
+    public void markParked(UUID applicationId, String itemId, int attempts, String lastError) {
+        jdbc.update("""
+                update application_item set status = 'PARKED', attempts = attempts + ?, last_error = ?, updated_at = now()
+                where application_id = ? and item_id = ? and status = 'PENDING'""",
+                attempts, lastError, applicationId, itemId);
+        refreshStatus(applicationId);
+    }
+
+    /** Derives the application's status from its items, under a row lock so concurrent deliveries agree. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApplicationStatus refreshStatus(UUID applicationId) {
+        jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
+        List<ItemStatus> items = jdbc.queryForList("select status from application_item where application_id = ?",
+                String.class, applicationId).stream().map(ItemStatus::valueOf).toList();
+        ApplicationStatus status = ApplicationStatus.derive(items);
+        jdbc.update("update application set status = ?, updated_at = now() where id = ? and status <> ?",
+                status.name(), applicationId, status.name());
+        return status;
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

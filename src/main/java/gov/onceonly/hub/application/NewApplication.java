@@ -1,0 +1,9 @@
+package gov.onceonly.hub.application;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A validated application, about to be stored. */
+public record NewApplication(UUID id, String bundleId, String mappingVersion, String subjectKey, String applicantName,
+                             Map<String, Object> consent, Map<String, Object> form) {
+}

@@ -1,0 +1,10 @@
+package gov.onceonly.hub.application;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** An application as stored. */
+public record StoredApplication(UUID id, String bundleId, String mappingVersion, String subjectKey,
+                                Map<String, Object> form, ApplicationStatus status, Instant createdAt) {
+}

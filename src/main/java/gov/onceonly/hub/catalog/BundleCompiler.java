@@ -1,0 +1,137 @@
+package gov.onceonly.hub.catalog;
+
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.ConnectorDefinition;
+import gov.onceonly.hub.connector.DatasetDefinition;
+import gov.onceonly.hub.connector.SubjectKeyKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a bundle's mapping into a runnable plan. The heart of "fill once": the demands of all items are
+ * merged, so each (source, dataset) is asked once per application however many items need it.
+ * Pure: no I/O, so it is cheap to test and to run at load time.
+ */
+public final class BundleCompiler {
+
+    private final ConnectorCatalog connectors;
+
+    public BundleCompiler(ConnectorCatalog connectors) {
+        this.connectors = connectors;
+    }
+
+    public CompiledBundle compile(String file, String expectedId, String version, BundleDefinition bundle) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        checkFacts(file, expectedId, bundle, problems);
+        SubjectKeyKind subjectKey = bundle.type() == BundleType.ENTERPRISE ? SubjectKeyKind.CREDIT_CODE : SubjectKeyKind.ID_NUMBER;
+        Map<String, DatasetFetch> plan = new LinkedHashMap<>();
+        List<CompiledItem> items = new ArrayList<>();
+        Set<String> itemIds = new HashSet<>();
+        for (int i = 0; i < bundle.items().size(); i++) {
+            ItemDefinition item = bundle.items().get(i);
+            String at = "items[" + i + "]";
+            if (item.id() == null || !itemIds.add(item.id())) {
+                problems.add(new ConfigProblem(file, at + ".id", item.id() == null ? "is required" : "duplicate item id '" + item.id() + "'"));
+            }
+            if (item.department() == null) {
+                problems.add(new ConfigProblem(file, at + ".department", "is required"));
+            }
+            checkTarget(file, at, item, problems);
+            if (item.demands().isEmpty()) {
+                problems.add(new ConfigProblem(file, at + ".demands", "an item must demand at least one field"));
+            }
+            List<CompiledDemand> demands = new ArrayList<>();
+            item.demands().forEach((name, demand) -> {
+                String demandAt = at + ".demands." + name + ".from";
+                Origin origin = resolve(file, demandAt, demand, bundle, subjectKey, problems);
+                if (origin == null) {
+                    return;
+                }
+                demands.add(new CompiledDemand(name, origin, demand.required()));
+                if (origin instanceof Origin.DatasetField f) {
+                    plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
+                                    k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()))
+                            .fields().add(f.field());
+                    plan.get(f.connector() + "/" + f.dataset()).items().add(item.id());
+                }
+            });
+            items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
+                    item.exemptMaterials(), List.copyOf(demands)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigFileException(problems);
+        }
+        List<DatasetFetch> fetchPlan = plan.values().stream()
+                .map(f -> new DatasetFetch(f.connector(), f.dataset(), Set.copyOf(f.fields()), Set.copyOf(f.items())))
+                .toList();
+        return new CompiledBundle(bundle, version, subjectKey, fetchPlan, List.copyOf(items));
+    }
+
+    private static void checkFacts(String file, String expectedId, BundleDefinition bundle, List<ConfigProblem> problems) {
+        if (bundle.id() == null || !bundle.id().equals(expectedId)) {
+            problems.add(new ConfigProblem(file, "id", "must equal the file name '" + expectedId + "'"));
+        }
+        if (bundle.name() == null) problems.add(new ConfigProblem(file, "name", "is required"));
+        if (bundle.type() == null) problems.add(new ConfigProblem(file, "type", "is required (personal or enterprise)"));
+        if (bundle.leadDepartment() == null) problems.add(new ConfigProblem(file, "leadDepartment", "is required"));
+        if (bundle.items().isEmpty()) problems.add(new ConfigProblem(file, "items", "a bundle must have at least one item"));
+    }
+
+    private void checkTarget(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {
+        if (item.target() == null) {
+            problems.add(new ConfigProblem(file, at + ".target", "is required"));
+            return;
+        }
+        var target = connectors.find(item.target());
+        if (target.isEmpty()) {
+            problems.add(new ConfigProblem(file, at + ".target", "unknown connector '" + item.target() + "'"));
+        } else if (target.get().isSource()) {
+            problems.add(new ConfigProblem(file, at + ".target", "connector '" + item.target() + "' is a source, not a target"));
+        }
+    }
+
+    private Origin resolve(String file, String at, ItemDefinition.Demand demand, BundleDefinition bundle,
+                           SubjectKeyKind subjectKey, List<ConfigProblem> problems) {
+        Origin origin;
+        try {
+            origin = Origin.parse(demand == null ? null : demand.from());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(file, at, e.getMessage()));
+            return null;
+        }
+        if (origin instanceof Origin.FormInput form) {
+            if (!bundle.form().containsKey(form.field())) {
+                problems.add(new ConfigProblem(file, at, "unknown form field '" + form.field() + "' (declare it under form)"));
+                return null;
+            }
+            return origin;
+        }
+        Origin.DatasetField f = (Origin.DatasetField) origin;
+        ConnectorDefinition connector = connectors.find(f.connector()).orElse(null);
+        if (connector == null || !connector.isSource()) {
+            problems.add(new ConfigProblem(file, at, "unknown source connector '" + f.connector() + "'"));
+            return null;
+        }
+        DatasetDefinition dataset = connector.datasets().get(f.dataset());
+        if (dataset == null || !dataset.fields().containsKey(f.field())) {
+            problems.add(new ConfigProblem(file, at, "unknown dataset field '" + f.dataset() + "." + f.field() + "'"));
+            return null;
+        }
+        if (dataset.key() != subjectKey) {
+            problems.add(new ConfigProblem(file, at, "dataset '" + f.dataset() + "' is keyed by " + dataset.key().yamlName()
+                    + " but this bundle's applicants are keyed by " + subjectKey.yamlName()));
+            return null;
+        }
+        return origin;
+    }
+}

@@ -1,0 +1,28 @@
+package gov.onceonly.hub.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * One bundle ("一件事"), as written in {@code mappings/<id>.yaml}: the catalogue facts of the 2023 list,
+ * the one form the applicant fills, and the items with their data-demand lists.
+ */
+public record BundleDefinition(
+        String id,
+        String name,
+        BundleType type,
+        String stage,
+        String leadDepartment,
+        List<String> coLeadDepartments,
+        String batch,
+        Integer sequence,
+        String completionMonth,
+        LinkedHashMap<String, FormField> form,
+        List<ItemDefinition> items) {
+
+    public BundleDefinition {
+        coLeadDepartments = coLeadDepartments == null ? List.of() : List.copyOf(coLeadDepartments);
+        form = form == null ? new LinkedHashMap<>() : form;
+        items = items == null ? List.of() : items;
+    }
+}

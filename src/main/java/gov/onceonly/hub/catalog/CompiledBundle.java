@@ -1,0 +1,31 @@
+package gov.onceonly.hub.catalog;
+
+import gov.onceonly.hub.connector.SubjectKeyKind;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A bundle ready to run: its items with parsed demands and the fetch plan that asks each
+ * (source, dataset) once per application. {@code version} identifies the mapping file's content.
+ */
+public record CompiledBundle(BundleDefinition definition, String version, SubjectKeyKind subjectKey,
+                             List<DatasetFetch> fetchPlan, List<CompiledItem> items) {
+
+    public String id() {
+        return definition.id();
+    }
+
+    public Optional<CompiledItem> item(String itemId) {
+        return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
+    }
+
+    /** One item with its data-demand list resolved. */
+    public record CompiledItem(String id, String name, String department, String target,
+                               List<String> exemptMaterials, List<CompiledDemand> demands) {
+    }
+
+    /** One demanded field and where its value comes from. */
+    public record CompiledDemand(String name, Origin origin, boolean required) {
+    }
+}

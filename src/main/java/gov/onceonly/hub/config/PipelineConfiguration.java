@@ -1,0 +1,101 @@
+package gov.onceonly.hub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.ConnectorRoutes;
+import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.connector.MaterialisedDatasets;
+import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.outbox.OutboxRelay;
+import gov.onceonly.hub.pipeline.CollectStage;
+import gov.onceonly.hub.pipeline.DispatchStage;
+import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
+import gov.onceonly.hub.pipeline.KafkaOffsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Map;
+
+/** Wiring of the pipeline stages and the connector routes into Camel. Route definitions live in routes/. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Producer<String, String> outboxProducer(Environment env) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env) {
+        return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200));
+    }
+
+    @Bean
+    CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
+                              ObjectMapper json, Environment env) {
+        return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"));
+    }
+
+    @Bean
+    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json) {
+        return new DispatchStage(store, json);
+    }
+
+    @Bean
+    KafkaOffsets kafkaOffsets() {
+        return new KafkaOffsets();
+    }
+
+    @Bean
+    FetchAnswersAggregation fetchAnswers() {
+        return new FetchAnswersAggregation();
+    }
+
+    @Bean
+    SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
+        return new SourceCalls(connectors, json, env.getProperty("hub.sources.max-answer-bytes", Integer.class, 262144));
+    }
+
+    @Bean
+    MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json) {
+        return new MaterialisedDatasets(connectors, jdbc, json);
+    }
+
+    @Bean(destroyMethod = "close")
+    DepartmentDataSources departmentDataSources() {
+        return new DepartmentDataSources();
+    }
+
+    /** Instantiates the connector route templates once routes/ is loaded and before Camel starts. */
+    @Bean
+    CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                new ConnectorRoutes(connectors, env, dataSources).addTo(camel);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+}

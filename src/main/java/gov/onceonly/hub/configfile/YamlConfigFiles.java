@@ -1,0 +1,83 @@
+package gov.onceonly.hub.configfile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the YAML files of one configuration folder into typed definitions. Unknown properties are
+ * errors, so that a typo in a file never silently changes what the hub does.
+ */
+public final class YamlConfigFiles {
+
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private YamlConfigFiles() {
+    }
+
+    /** A parsed file, named as the user sees it (relative to the hub's configuration root). */
+    public record Loaded<T>(String file, T definition, String content) {
+    }
+
+    public static List<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigFileException(new ConfigProblem(folder.toString(), "", "folder not found"));
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigFileException(new ConfigProblem(folder.toString(), "", "cannot list: " + e.getMessage()));
+        }
+    }
+
+    public static <T> Loaded<T> read(Path root, Path file, Class<T> type) {
+        String name = root.relativize(file).toString();
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigFileException(new ConfigProblem(name, "", "cannot read: " + e.getMessage()));
+        }
+        return new Loaded<>(name, parse(name, content, type), content);
+    }
+
+    public static <T> T parse(String name, String content, Class<T> type) {
+        try {
+            T value = YAML.readValue(content, type);
+            if (value == null) {
+                throw new ConfigFileException(new ConfigProblem(name, "", "file is empty"));
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            throw new ConfigFileException(new ConfigProblem(name, JacksonPaths.of(e), describe(e)));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigFileException(new ConfigProblem(name, where, "not valid YAML: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (message.startsWith("Unrecognized field")) {
+            List<String> parts = new ArrayList<>(List.of(message.split("\"")));
+            return parts.size() > 1 ? "unknown property '" + parts.get(1) + "'" : "unknown property";
+        }
+        int cut = message.indexOf(" at [Source");
+        message = cut > 0 ? message.substring(0, cut) : message;
+        return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1").trim();
+    }
+}

@@ -1,0 +1,71 @@
+package gov.onceonly.hub.connector;
+
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.configfile.YamlConfigFiles;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every department system the hub knows, loaded from {@code connectors/*.yaml} and validated. */
+public final class ConnectorCatalog {
+
+    private final Map<String, Entry> connectors;
+
+    /** A connector and the file it came from, so later errors can name the file. */
+    public record Entry(String file, ConnectorDefinition definition) {
+    }
+
+    private ConnectorCatalog(Map<String, Entry> connectors) {
+        this.connectors = connectors;
+    }
+
+    public static ConnectorCatalog load(Path root, Path folder) {
+        Map<String, Entry> connectors = new LinkedHashMap<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Path file : YamlConfigFiles.list(folder)) {
+            String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            try {
+                var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class);
+                List<ConfigProblem> found = ConnectorValidator.check(loaded.file(), expectedId, loaded.definition());
+                problems.addAll(found);
+                if (found.isEmpty()) {
+                    connectors.put(expectedId, new Entry(loaded.file(), loaded.definition()));
+                }
+            } catch (ConfigFileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigFileException(problems);
+        }
+        return new ConnectorCatalog(connectors);
+    }
+
+    public static ConnectorCatalog of(Collection<Entry> entries) {
+        Map<String, Entry> connectors = new LinkedHashMap<>();
+        entries.forEach(e -> connectors.put(e.definition().id(), e));
+        return new ConnectorCatalog(connectors);
+    }
+
+    public Optional<ConnectorDefinition> find(String id) {
+        return Optional.ofNullable(connectors.get(id)).map(Entry::definition);
+    }
+
+    public ConnectorDefinition get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown connector " + id));
+    }
+
+    public Optional<DatasetDefinition> dataset(String connectorId, String dataset) {
+        return find(connectorId).filter(ConnectorDefinition::isSource).map(c -> c.datasets().get(dataset));
+    }
+
+    public Collection<Entry> entries() {
+        return connectors.values();
+    }
+}

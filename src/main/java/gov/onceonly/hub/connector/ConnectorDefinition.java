@@ -1,0 +1,45 @@
+package gov.onceonly.hub.connector;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One department system, as written in {@code connectors/<id>.yaml}. Exactly one of the blocks
+ * {@code http}, {@code jdbc} or {@code kafka} is present, matching {@link #kind()}.
+ */
+public record ConnectorDefinition(
+        String id,
+        String department,
+        String system,
+        ConnectorKind kind,
+        ConnectorRole role,
+        HttpEndpoint http,
+        JdbcEndpoint jdbc,
+        KafkaEndpoint kafka,
+        LinkedHashMap<String, DatasetDefinition> datasets) {
+
+    public ConnectorDefinition {
+        datasets = datasets == null ? new LinkedHashMap<>() : datasets;
+    }
+
+    public boolean isSource() {
+        return role == ConnectorRole.SOURCE;
+    }
+
+    public Map<String, DatasetDefinition> datasetsView() {
+        return Map.copyOf(datasets);
+    }
+
+    /** An approval REST API (target) or a department REST API (source). */
+    public record HttpEndpoint(String baseUrl, String path, Integer timeoutMillis) {
+    }
+
+    /** A department database with its own connection pool; {@code insert} is a target's exchange-table insert. */
+    public record JdbcEndpoint(String url, String username, String password, Integer maximumPoolSize,
+                               Integer timeoutMillis, String insert) {
+    }
+
+    /** A department topic (target), or the broker that carries a source's dataset streams. */
+    public record KafkaEndpoint(String topic, String brokers) {
+    }
+}

@@ -1,0 +1,98 @@
+package gov.onceonly.hub.connector;
+
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.configfile.ConfigProblem;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.springframework.core.env.PropertyResolver;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Instantiates, for every connector file, the route template of its kind and role from {@code routes/}:
+ * {@code http-source}, {@code jdbc-source}, {@code kafka-source} (+ {@code kafka-source-feed} per dataset),
+ * {@code http-target}, {@code jdbc-target}, {@code kafka-target}. Sources answer on
+ * {@code direct:source-<id>}, targets on {@code direct:target-<id>}.
+ */
+public final class ConnectorRoutes {
+
+    private static final int DEFAULT_TIMEOUT_MILLIS = 3000;
+
+    private final ConnectorCatalog connectors;
+    private final PropertyResolver properties;
+    private final DepartmentDataSources dataSources;
+
+    public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver properties, DepartmentDataSources dataSources) {
+        this.connectors = connectors;
+        this.properties = properties;
+        this.dataSources = dataSources;
+    }
+
+    public void addTo(CamelContext camel) {
+        for (ConnectorCatalog.Entry entry : connectors.entries()) {
+            ConnectorDefinition c = entry.definition();
+            UnaryOperator<String> resolve = placeholders(entry.file());
+            String template = c.kind().yamlName() + "-" + c.role().yamlName();
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("connectorId", c.id());
+            switch (c.kind()) {
+                case HTTP -> {
+                    params.put("baseUrl", resolve.apply("http.baseUrl=" + c.http().baseUrl()));
+                    params.put("timeoutMillis", timeout(c.http().timeoutMillis()));
+                    if (!c.isSource()) {
+                        params.put("path", c.http().path());
+                    }
+                }
+                case JDBC -> {
+                    var jdbc = c.jdbc();
+                    var resolved = new ConnectorDefinition.JdbcEndpoint(resolve.apply("jdbc.url=" + jdbc.url()),
+                            jdbc.username() == null ? null : resolve.apply("jdbc.username=" + jdbc.username()),
+                            jdbc.password() == null ? null : resolve.apply("jdbc.password=" + jdbc.password()),
+                            jdbc.maximumPoolSize(), jdbc.timeoutMillis(), jdbc.insert());
+                    camel.getRegistry().bind("dept-" + c.id(), dataSources.open(c, resolved));
+                    params.put("timeoutSeconds", Math.max(1, timeout(jdbc.timeoutMillis()) / 1000));
+                    if (!c.isSource()) {
+                        params.put("insert", jdbc.insert());
+                    }
+                }
+                case KAFKA -> {
+                    if (!c.isSource()) {
+                        params.put("topic", c.kafka().topic());
+                    }
+                }
+            }
+            add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
+            if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
+                String brokers = c.kafka() == null || c.kafka().brokers() == null
+                        ? properties.getProperty("hub.kafka.bootstrap-servers")
+                        : resolve.apply("kafka.brokers=" + c.kafka().brokers());
+                c.datasets().forEach((name, dataset) -> add(camel, "kafka-source-feed", "feed-" + c.id() + "-" + name,
+                        Map.of("connectorId", c.id(), "dataset", name, "topic", dataset.topic(), "brokers", brokers)));
+            }
+        }
+    }
+
+    private static int timeout(Integer millis) {
+        return millis == null ? DEFAULT_TIMEOUT_MILLIS : millis;
+    }
+
+    private static void add(CamelContext camel, String template, String routeId, Map<String, Object> params) {
+        TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, template).routeId(routeId);
+        params.forEach(builder::parameter);
+        builder.add();
+    }
+
+    /** Resolves {@code ${...}} in one value ("path=value"); an unresolvable one names the file and the path. */
+    private UnaryOperator<String> placeholders(String file) {
+        return pathAndValue -> {
+            int eq = pathAndValue.indexOf('=');
+            try {
+                return properties.resolveRequiredPlaceholders(pathAndValue.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFileException(new ConfigProblem(file, pathAndValue.substring(0, eq), e.getMessage()));
+            }
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package gov.onceonly.hub.connector;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keeps only the fields a dataset declares (department answers are untrusted and may carry more), and turns
+ * driver types into plain JSON values. Column names match fields ignoring case and underscores, so
+ * {@code birth_weight_grams} feeds {@code birthWeightGrams} on PostgreSQL and MariaDB alike.
+ */
+final class DatasetValues {
+
+    private DatasetValues() {
+    }
+
+    static Map<String, Object> declaredOnly(DatasetDefinition dataset, Map<String, ?> raw) {
+        Map<String, String> byNormalName = new LinkedHashMap<>();
+        dataset.fields().keySet().forEach(f -> byNormalName.put(normal(f), f));
+        Map<String, Object> kept = new LinkedHashMap<>();
+        raw.forEach((name, value) -> {
+            String field = byNormalName.get(normal(name));
+            if (field != null && value != null) {
+                kept.put(field, plain(value));
+            }
+        });
+        return kept;
+    }
+
+    private static String normal(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime().toString();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate().toString();
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package gov.onceonly.hub.connector;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Datasets that a department publishes as a Kafka stream. The hub keeps the latest record per key in
+ * {@code dataset_record} and answers fetches from there, so the source is never on the critical path.
+ */
+public class MaterialisedDatasets {
+
+    public static final String CONNECTOR = "hubConnector";
+    public static final String DATASET = "hubDataset";
+
+    private static final Logger log = LoggerFactory.getLogger(MaterialisedDatasets.class);
+
+    private final ConnectorCatalog connectors;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json) {
+        this.connectors = connectors;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Upserts one published record. A record without its key field is logged and skipped, never stored. */
+    public void upsert(Exchange exchange) throws IOException {
+        String connector = exchange.getProperty(CONNECTOR, String.class);
+        String datasetName = exchange.getProperty(DATASET, String.class);
+        DatasetDefinition dataset = connectors.dataset(connector, datasetName).orElseThrow();
+        Map<String, Object> raw;
+        try {
+            raw = json.readValue(exchange.getMessage().getBody(byte[].class), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            log.warn("Skipped a record of {}/{} that is not a JSON object", connector, datasetName);
+            return;
+        }
+        Object key = raw.get(dataset.keyField());
+        if (!(key instanceof String keyValue) || keyValue.isBlank()) {
+            log.warn("Skipped a record of {}/{} without its key field '{}'", connector, datasetName, dataset.keyField());
+            return;
+        }
+        String fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));
+        jdbc.update("""
+                insert into dataset_record (connector_id, dataset, record_key, fields, updated_at)
+                values (?, ?, ?, ?::jsonb, now())
+                on conflict (connector_id, dataset, record_key)
+                do update set fields = excluded.fields, updated_at = excluded.updated_at""",
+                connector, datasetName, keyValue, fields);
+    }
+
+    public SourceAnswer lookup(FetchRequest fetch) throws IOException {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select fields::text as fields, updated_at from dataset_record where connector_id = ? and dataset = ? and record_key = ?",
+                fetch.connector(), fetch.dataset(), fetch.key());
+        if (rows.isEmpty()) {
+            return SourceAnswer.notFound(fetch, Instant.now());
+        }
+        Map<String, Object> fields = json.readValue((String) rows.get(0).get("fields"), new TypeReference<Map<String, Object>>() { });
+        return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant());
+    }
+
+    public long count(String connector, String dataset) {
+        Long n = jdbc.queryForObject("select count(*) from dataset_record where connector_id = ? and dataset = ?",
+                Long.class, connector, dataset);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,84 @@
+package gov.onceonly.hub.connector;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java half of the source route templates: what to ask (path, SQL) and how to read the answer.
+ * The fetch travels in the exchange property {@value #FETCH} while the body carries the call.
+ */
+public class SourceCalls {
+
+    public static final String FETCH = "hubFetch";
+
+    private final ConnectorCatalog connectors;
+    private final ObjectMapper json;
+    private final int maxAnswerBytes;
+
+    public SourceCalls(ConnectorCatalog connectors, ObjectMapper json, int maxAnswerBytes) {
+        this.connectors = connectors;
+        this.json = json;
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    /** The dataset's path with the key URL-encoded, so a key can never steer the call elsewhere. */
+    public String httpPath(Exchange exchange) {
+        FetchRequest fetch = fetch(exchange);
+        String key = URLEncoder.encode(fetch.key(), StandardCharsets.UTF_8).replace("+", "%20");
+        return dataset(fetch).path().replace("{key}", key);
+    }
+
+    /** The dataset's parameterised query; the key is bound from the header {@code key}, never concatenated. */
+    public String jdbcQuery(Exchange exchange) {
+        return dataset(fetch(exchange)).query();
+    }
+
+    public SourceAnswer fromHttp(Exchange exchange) throws IOException {
+        FetchRequest fetch = fetch(exchange);
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status == 404) {
+            return SourceAnswer.notFound(fetch, Instant.now());
+        }
+        if (status != 200) {
+            throw new SourceUnavailableException(fetch.connector(), "HTTP " + status);
+        }
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        if (body == null || body.length > maxAnswerBytes) {
+            throw new SourceUnavailableException(fetch.connector(), "answer empty or larger than " + maxAnswerBytes + " bytes");
+        }
+        Map<String, Object> raw;
+        try {
+            raw = json.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new SourceUnavailableException(fetch.connector(), "answer is not a JSON object");
+        }
+        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), raw), Instant.now());
+    }
+
+    @SuppressWarnings("unchecked")
+    public SourceAnswer fromJdbc(Exchange exchange) {
+        FetchRequest fetch = fetch(exchange);
+        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        if (rows == null || rows.isEmpty()) {
+            return SourceAnswer.notFound(fetch, Instant.now());
+        }
+        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), rows.get(0)), Instant.now());
+    }
+
+    private DatasetDefinition dataset(FetchRequest fetch) {
+        return connectors.dataset(fetch.connector(), fetch.dataset())
+                .orElseThrow(() -> new IllegalStateException("no dataset " + fetch.connector() + "/" + fetch.dataset()));
+    }
+
+    private static FetchRequest fetch(Exchange exchange) {
+        return exchange.getProperty(FETCH, FetchRequest.class);
+    }
+}

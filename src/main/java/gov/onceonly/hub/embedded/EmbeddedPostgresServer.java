@@ -1,0 +1,63 @@
+package gov.onceonly.hub.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A real PostgreSQL 16 started from the zonky binaries. Its data directory is kept between runs,
+ * so applications survive a restart of the hub.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+        server.ensureDatabase("hub");
+        return server;
+    }
+
+    /** The hub keeps its tables in its own database, apart from the sandbox departments' databases. */
+    void ensureDatabase(String name) throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            if (!rs.next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,79 @@
+package gov.onceonly.hub.intake;
+
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.catalog.DatasetFetch;
+import gov.onceonly.hub.subject.CitizenIdNumber;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Every rule an application must pass before anything is stored. All violations are reported at once. */
+public class ApplicationValidator {
+
+    private final BundleCatalog bundles;
+
+    public ApplicationValidator(BundleCatalog bundles) {
+        this.bundles = bundles;
+    }
+
+    /** @return the bundle the application is for */
+    public CompiledBundle validate(ApplicationRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        CompiledBundle bundle = null;
+        if (request.bundle() == null || request.bundle().isBlank()) {
+            violations.add(new FieldViolation("bundle", "required", "is required"));
+        } else {
+            bundle = bundles.find(request.bundle()).orElse(null);
+            if (bundle == null) {
+                violations.add(new FieldViolation("bundle", "known-bundle", "no bundle '" + request.bundle() + "' is served"));
+            }
+        }
+        checkApplicant(request.applicant(), violations);
+        checkConsent(request.consent(), bundle, violations);
+        if (bundle != null) {
+            FormValidator.check(bundle.definition().form(), request.form() == null ? Map.of() : request.form(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidApplicationException(violations);
+        }
+        return bundle;
+    }
+
+    private static void checkApplicant(ApplicationRequest.Applicant applicant, List<FieldViolation> violations) {
+        if (applicant == null) {
+            violations.add(new FieldViolation("applicant", "required", "is required"));
+            return;
+        }
+        CitizenIdNumber.problem(applicant.idNumber()).ifPresent(problem ->
+                violations.add(new FieldViolation("applicant.idNumber", "GB11643", problem)));
+        if (applicant.name() != null && applicant.name().length() > 50) {
+            violations.add(new FieldViolation("applicant.name", "maxLength", "must be at most 50 characters"));
+        }
+    }
+
+    private static void checkConsent(ApplicationRequest.Consent consent, CompiledBundle bundle, List<FieldViolation> violations) {
+        if (consent == null) {
+            violations.add(new FieldViolation("consent", "required",
+                    "is required: the hub pulls no dataset without the applicant's consent"));
+            return;
+        }
+        if (!Boolean.TRUE.equals(consent.granted())) {
+            violations.add(new FieldViolation("consent.granted", "must-be-true", "must be true for the hub to pull any dataset"));
+        }
+        if (consent.purpose() == null || consent.purpose().isBlank()) {
+            violations.add(new FieldViolation("consent.purpose", "required", "is required"));
+        } else if (consent.purpose().length() > 200) {
+            violations.add(new FieldViolation("consent.purpose", "maxLength", "must be at most 200 characters"));
+        }
+        if (consent.datasets() != null && bundle != null) {
+            List<String> uncovered = bundle.fetchPlan().stream().map(DatasetFetch::label)
+                    .filter(label -> !consent.datasets().contains(label)).toList();
+            if (!uncovered.isEmpty()) {
+                violations.add(new FieldViolation("consent.datasets", "covers-fetch-plan",
+                        "must include every dataset this bundle pulls; missing " + uncovered));
+            }
+        }
+    }
+}

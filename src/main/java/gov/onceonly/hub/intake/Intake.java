@@ -1,0 +1,74 @@
+package gov.onceonly.hub.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.NewApplication;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.subject.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Accepts an application: validate, then store it and its outbox message in one transaction. The caller
+ * answers 202 only after that commit, so an acknowledged application is never lost.
+ */
+public class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+    private final ApplicationValidator validator;
+    private final ApplicationStore store;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final String applicationsTopic;
+
+    public Intake(ApplicationValidator validator, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
+                  ObjectMapper json, String applicationsTopic) {
+        this.validator = validator;
+        this.store = store;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.json = json;
+        this.applicationsTopic = applicationsTopic;
+    }
+
+    /** The 202 answer: where to follow the application. */
+    public record Accepted(UUID id, String status, String statusUrl) {
+    }
+
+    public Accepted submit(ApplicationRequest request) {
+        CompiledBundle bundle = validator.validate(request);
+        UUID id = UUID.randomUUID();
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("purpose", request.consent().purpose());
+        consent.put("datasets", request.consent().datasets() != null ? request.consent().datasets()
+                : bundle.fetchPlan().stream().map(f -> f.label()).toList());
+        consent.put("givenAt", String.valueOf(request.consent().givenAt() != null ? request.consent().givenAt() : Instant.now()));
+        NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
+                request.applicant().idNumber(), request.applicant().name(), consent,
+                request.form() == null ? Map.of() : request.form());
+        tx.executeWithoutResult(status -> {
+            store.insert(application);
+            outbox.append(applicationsTopic, id.toString(), message(id));
+        });
+        log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
+        return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);
+    }
+
+    private String message(UUID id) {
+        try {
+            return json.writeValueAsString(Map.of("applicationId", id.toString()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package gov.onceonly.hub.intake;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** {@code POST /api/v1/applications}: a channel submits one application on the applicant's behalf. */
+@RestController
+public class IntakeController {
+
+    private final Intake intake;
+
+    public IntakeController(Intake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request) {
+        Intake.Accepted accepted = intake.submit(request);
+        return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
+    }
+}

@@ -1,0 +1,117 @@
+package gov.onceonly.hub.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStatus;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemRecord;
+import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.application.StoredApplication;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.catalog.DatasetFetch;
+import gov.onceonly.hub.connector.FetchRequest;
+import gov.onceonly.hub.connector.SourceAnswer;
+import gov.onceonly.hub.connector.SourceUnavailableException;
+import gov.onceonly.hub.outbox.Outbox;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The collect-and-map stage. {@link #plan} turns an application into its fetch requests (one per dataset of
+ * the bundle's fetch plan); the route asks the sources in parallel; {@link #record} trims the answers to the
+ * demanded fields, maps every item and, in one transaction, stores it all and queues the deliveries.
+ */
+public class CollectStage {
+
+    static final String SKIP = "hubSkip";
+    private static final String APPLICATION = "hubApplication";
+    private static final String BUNDLE = "hubBundle";
+    private static final Logger log = LoggerFactory.getLogger(CollectStage.class);
+
+    private final BundleCatalog bundles;
+    private final ApplicationStore store;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final String deliveriesTopic;
+
+    public CollectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
+                        ObjectMapper json, String deliveriesTopic) {
+        this.bundles = bundles;
+        this.store = store;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.json = json;
+        this.deliveriesTopic = deliveriesTopic;
+    }
+
+    public List<FetchRequest> plan(Exchange exchange) {
+        var message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
+                PipelineMessages.ApplicationReceived.class);
+        StoredApplication application = store.find(message.applicationId()).orElse(null);
+        if (application == null || application.status() != ApplicationStatus.RECEIVED) {
+            // Unknown here, or already collected: a redelivered message has nothing left to do.
+            exchange.setProperty(SKIP, true);
+            return List.of();
+        }
+        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
+                new IllegalStateException("bundle " + application.bundleId() + " is no longer loaded"));
+        exchange.setProperty(APPLICATION, application);
+        exchange.setProperty(BUNDLE, bundle);
+        String id = application.id().toString();
+        return bundle.fetchPlan().stream()
+                .map(f -> new FetchRequest(id, f.connector(), f.dataset(), application.subjectKey()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public void record(Exchange exchange) {
+        StoredApplication application = exchange.getProperty(APPLICATION, StoredApplication.class);
+        CompiledBundle bundle = exchange.getProperty(BUNDLE, CompiledBundle.class);
+        List<SourceAnswer> answers = exchange.getMessage().getBody(List.class);
+        Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers == null ? List.of() : answers);
+        List<ItemRecord> items = bundle.items().stream()
+                .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
+                .toList();
+        tx.executeWithoutResult(status -> {
+            byDataset.values().forEach(a -> store.savePulled(application.id(), a.connector(), a.dataset(),
+                    a.outcome() == SourceAnswer.Outcome.FOUND, a.fields(), a.at()));
+            for (ItemRecord item : items) {
+                if (store.saveItem(application.id(), item) && item.initialStatus() == ItemStatus.PENDING) {
+                    outbox.append(deliveriesTopic, application.id().toString(), PipelineMessages.write(json,
+                            new PipelineMessages.DeliveryQueued(application.id(), item.itemId())));
+                }
+            }
+            store.refreshStatus(application.id());
+        });
+        log.debug("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
+    }
+
+    /**
+     * Every dataset of the plan must have answered (found or not found); otherwise the whole collection is
+     * retried. Answers keep only the fields some item demands: least privilege before anything is stored.
+     */
+    private static Map<String, SourceAnswer> trimmedAnswers(CompiledBundle bundle, List<SourceAnswer> answers) {
+        Map<String, SourceAnswer> received = new HashMap<>();
+        answers.forEach(a -> received.put(a.label(), a));
+        Map<String, SourceAnswer> trimmed = new LinkedHashMap<>();
+        for (DatasetFetch fetch : bundle.fetchPlan()) {
+            SourceAnswer answer = received.get(fetch.label());
+            if (answer == null || answer.outcome() == SourceAnswer.Outcome.FAILED) {
+                throw new SourceUnavailableException(fetch.connector(), answer == null ? "no answer before the deadline" : answer.failure());
+            }
+            Map<String, Object> kept = new LinkedHashMap<>(answer.fields());
+            kept.keySet().retainAll(fetch.fields());
+            trimmed.put(fetch.label(), new SourceAnswer(answer.connector(), answer.dataset(), answer.outcome(),
+                    kept, answer.at(), null));
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,72 @@
+package gov.onceonly.hub.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.application.StoredItem;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatch stage: one queued delivery becomes one call to the item's target, carrying the
+ * {@code Idempotency-Key} (application id + item id). Only a PENDING item is sent, so a redelivered
+ * message after success sends nothing.
+ */
+public class DispatchStage {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String ITEM = "hubItem";
+    private static final Logger log = LoggerFactory.getLogger(DispatchStage.class);
+
+    private final ApplicationStore store;
+    private final ObjectMapper json;
+
+    public DispatchStage(ApplicationStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public String prepare(Exchange exchange) throws Exception {
+        var message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
+                PipelineMessages.DeliveryQueued.class);
+        StoredItem item = store.item(message.applicationId(), message.itemId()).orElse(null);
+        if (item == null || item.status() != ItemStatus.PENDING) {
+            exchange.setProperty(CollectStage.SKIP, true);
+            return null;
+        }
+        exchange.setProperty(ITEM, item);
+        exchange.setProperty("hubTarget", item.target());
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(IDEMPOTENCY_KEY, item.idempotencyKey());
+        exchange.getMessage().setHeader("applicationId", item.applicationId().toString());
+        exchange.getMessage().setHeader("itemId", item.itemId());
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("idempotencyKey", item.idempotencyKey());
+        envelope.put("applicationId", item.applicationId().toString());
+        envelope.put("bundle", item.bundleId());
+        envelope.put("item", item.itemId());
+        envelope.put("department", item.department());
+        envelope.set("fields", json.readTree(item.record()));
+        return json.writeValueAsString(envelope);
+    }
+
+    public void delivered(Exchange exchange) {
+        StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
+        store.markDelivered(item.applicationId(), item.itemId());
+    }
+
+    /** Called once redeliveries are exhausted: the delivery is kept, parked, with its last error. */
+    public void park(Exchange exchange) {
+        StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
+        if (item == null) {
+            return;
+        }
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        store.markParked(item.applicationId(), item.itemId(), attempts, error.length() > 1000 ? error.substring(0, 1000) : error);
+        log.warn("Parked delivery {} to {} after {} attempts: {}", item.idempotencyKey(), item.target(), attempts, error);
+    }
+}

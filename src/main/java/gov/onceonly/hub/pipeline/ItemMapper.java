@@ -1,0 +1,58 @@
+package gov.onceonly.hub.pipeline;
+
+import gov.onceonly.hub.application.ItemRecord;
+import gov.onceonly.hub.application.ItemRecord.FieldOrigin;
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
+import gov.onceonly.hub.catalog.Origin;
+import gov.onceonly.hub.connector.SourceAnswer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds an item's record from its data-demand list and nothing else: a field that is not demanded never
+ * enters the record, whatever the sources returned. Pure, so it is tested without any infrastructure.
+ */
+public final class ItemMapper {
+
+    private ItemMapper() {
+    }
+
+    /**
+     * @param answers the answers of the application's fetch plan, keyed by {@code <connector>/<dataset>}
+     * @param form    the applicant's form
+     * @param formAt  when the applicant submitted the form
+     */
+    public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form, Instant formAt) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, FieldOrigin> provenance = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (CompiledDemand demand : item.demands()) {
+            Object value = null;
+            FieldOrigin origin = null;
+            if (demand.origin() instanceof Origin.FormInput input) {
+                value = form.get(input.field());
+                origin = new FieldOrigin("form", formAt);
+            } else if (demand.origin() instanceof Origin.DatasetField field) {
+                SourceAnswer answer = answers.get(field.connector() + "/" + field.dataset());
+                if (answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND) {
+                    value = answer.fields().get(field.field());
+                    origin = new FieldOrigin(answer.label(), answer.at());
+                }
+            }
+            if (value == null) {
+                if (demand.required()) {
+                    missing.add(demand.name());
+                }
+                continue;
+            }
+            values.put(demand.name(), value);
+            provenance.put(demand.name(), origin);
+        }
+        return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing));
+    }
+}

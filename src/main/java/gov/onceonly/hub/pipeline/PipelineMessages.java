@@ -1,0 +1,35 @@
+package gov.onceonly.hub.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/** The small JSON messages that travel between stages: which application, and which item. */
+public final class PipelineMessages {
+
+    private PipelineMessages() {
+    }
+
+    public record ApplicationReceived(UUID applicationId) {
+    }
+
+    public record DeliveryQueued(UUID applicationId, String itemId) {
+    }
+
+    public static <T> T read(ObjectMapper json, byte[] payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable pipeline message: " + e.getMessage(), e);
+        }
+    }
+
+    static String write(ObjectMapper json, Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

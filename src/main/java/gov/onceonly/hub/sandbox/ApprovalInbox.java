@@ -1,0 +1,49 @@
+package gov.onceonly.hub.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the simulated back-office systems received, kept by Idempotency-Key as a well-behaved department
+ * would: a redelivery is recognised, not recorded twice, and counted so tests can see it.
+ */
+public final class ApprovalInbox {
+
+    /** One record as received, with the key it came with (null if the sender forgot it). */
+    public record Received(String system, String idempotencyKey, String body) {
+    }
+
+    private final Map<String, Map<String, Received>> bySystem = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
+    private final AtomicInteger withoutKey = new AtomicInteger();
+
+    /** @return false when the key was seen before */
+    public boolean receive(String system, String idempotencyKey, String body) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            withoutKey.incrementAndGet();
+            return false;
+        }
+        Received previous = bySystem.computeIfAbsent(system, s -> new ConcurrentHashMap<>())
+                .putIfAbsent(idempotencyKey, new Received(system, idempotencyKey, body));
+        if (previous != null) {
+            duplicates.computeIfAbsent(system, s -> new AtomicInteger()).incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    public List<Received> received(String system) {
+        return List.copyOf(bySystem.getOrDefault(system, Map.of()).values());
+    }
+
+    public int duplicates(String system) {
+        AtomicInteger n = duplicates.get(system);
+        return n == null ? 0 : n.get();
+    }
+
+    public int withoutKey() {
+        return withoutKey.get();
+    }
+}

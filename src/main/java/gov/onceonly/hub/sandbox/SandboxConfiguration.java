@@ -1,0 +1,31 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.api.ExampleApplication;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import javax.sql.DataSource;
+
+/**
+ * The sandbox profile: simulated departments for a newcomer's first run and for end-to-end tests. The
+ * embedded default turns it on; the core never depends on anything here.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+public class SandboxConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json) throws Exception {
+        return new SandboxDepartments(env, dataSource, json);
+    }
+
+    @Bean
+    ExampleApplication sandboxExample(SandboxDepartments departments) {
+        return new SandboxExample(departments.people());
+    }
+}

@@ -1,0 +1,66 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.Map;
+
+/**
+ * Every simulated department, started together: the REST systems, the department databases, the insured-persons
+ * stream and the enrolment system. It publishes {@code hub.sandbox.url}, {@code hub.sandbox.postgres-url} and
+ * {@code hub.sandbox.postgres-user}, which the default connector files point at.
+ */
+public final class SandboxDepartments implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxDepartments.class);
+
+    private final SyntheticPeople people;
+    private final ApprovalInbox inbox = new ApprovalInbox();
+    private final SandboxHttpServer http;
+    private final SandboxDatabases databases;
+    private final EnrolmentSystem enrolment;
+
+    SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
+        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
+        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, json);
+        String hubUrl = env.getRequiredProperty("spring.datasource.url");
+        String user = env.getProperty("spring.datasource.username", "postgres");
+        databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
+                env.getProperty("spring.datasource.password", ""));
+        try (Connection c = hubDataSource.getConnection()) {
+            databases.prepare(c, people);
+        }
+        String kafka = env.getRequiredProperty("hub.kafka.bootstrap-servers");
+        InsuredPersonsPublisher.publishAll(kafka, people, json);
+        enrolment = new EnrolmentSystem(kafka, inbox);
+        env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
+                "hub.sandbox.url", http.baseUrl(),
+                "hub.sandbox.postgres-url", databases.serverUrl(),
+                "hub.sandbox.postgres-user", user)));
+        log.info("Sandbox departments up: REST at {}, databases dept_hospital and dept_exchange, {} synthetic families",
+                http.baseUrl(), people.families().size());
+    }
+
+    public SyntheticPeople people() {
+        return people;
+    }
+
+    public ApprovalInbox inbox() {
+        return inbox;
+    }
+
+    public SandboxDatabases databases() {
+        return databases;
+    }
+
+    @Override
+    public void close() throws Exception {
+        enrolment.close();
+        http.close();
+    }
+}

@@ -1,0 +1,85 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The simulated departments' REST systems, on their own loopback port like real department hosts:
+ * the population registry of 市公安局 (source) and the approval systems of 市卫生健康委 and 市人力社保局 (targets).
+ */
+public final class SandboxHttpServer implements AutoCloseable {
+
+    static final String POPULATION = "/gongan/population/persons/";
+    static final Map<String, String> APPROVAL_SYSTEMS = Map.of(
+            "/weijian/approval/applications", "weijian-approval",
+            "/rlsb/card/card-applications", "rlsb-card-approval");
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+
+    private SandboxHttpServer(HttpServer server, ExecutorService threads) {
+        this.server = server;
+        this.threads = threads;
+    }
+
+    public static SandboxHttpServer start(int port, SyntheticPeople people, ApprovalInbox inbox, ObjectMapper json) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server.createContext(POPULATION, exchange -> {
+            String id = exchange.getRequestURI().getPath().substring(POPULATION.length());
+            var record = people.populationRecord(id);
+            if (record.isPresent()) {
+                respond(exchange, 200, json.writeValueAsBytes(record.get()));
+            } else {
+                respond(exchange, 404, "{\"error\":\"no such person\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, exchange -> {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 200, json.writeValueAsBytes(inbox.received(system)));
+                return;
+            }
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key == null) {
+                inbox.receive(system, null, body);
+                respond(exchange, 400, "{\"error\":\"Idempotency-Key header is required\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            boolean fresh = inbox.receive(system, key, body);
+            respond(exchange, fresh ? 201 : 200, ("{\"accepted\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
+        }));
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        server.setExecutor(threads);
+        server.start();
+        return new SandboxHttpServer(server, threads);
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
