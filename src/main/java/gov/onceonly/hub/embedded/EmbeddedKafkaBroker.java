@@ -52,6 +52,8 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.flush.interval.messages", "1");
+        // A single node has no one to hand its partitions to; a controlled shutdown would only wait.
+        props.put("controlled.shutdown.enable", "false");
         format(logDirectory);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();

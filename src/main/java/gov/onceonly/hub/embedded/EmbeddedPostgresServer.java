@@ -26,6 +26,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Spring stops the database after the last bean; zonky's own JVM hook would stop it while
+                // Camel is still draining in-flight exchanges.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on");
         if (port > 0) {
