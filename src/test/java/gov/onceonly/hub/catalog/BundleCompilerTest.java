@@ -1,0 +1,181 @@
+package gov.onceonly.hub.catalog;
+
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.SubjectKeyKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The real mappings/newborn.yaml compiled against the real connectors/, and broken mappings in a temp folder. */
+class BundleCompilerTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final String[] NEWBORN_ITEMS = {"birth-certificate", "household-registration",
+            "medical-insurance", "social-security-card", "vaccination-certificate"};
+
+    /** A small valid mapping; each error test breaks one thing in it. */
+    private static final String VALID = """
+            id: newborn
+            name: 新生儿出生
+            type: personal
+            leadDepartment: 市卫生健康委
+            sequence: 1
+            form:
+              babyName: { title: 新生儿姓名 }
+            items:
+              - id: birth-certificate
+                department: 市卫生健康委
+                target: weijian-approval
+                demands:
+                  babyName: { from: form.babyName }
+                  motherName: { from: gongan-population/person.name }
+            """;
+
+    private static ConnectorCatalog connectors;
+    private static CompiledBundle newborn;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void loadRealFiles() {
+        connectors = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
+        newborn = BundleCatalog.load(ROOT, ROOT.resolve("mappings"), connectors).find("newborn").orElseThrow();
+    }
+
+    @Test
+    void fetchPlanAsksEachDatasetOnceHoweverManyItemsNeedIt() {
+        Map<String, Long> fetchesPerDataset = newborn.fetchPlan().stream()
+                .collect(Collectors.groupingBy(DatasetFetch::label, Collectors.counting()));
+        assertThat(fetchesPerDataset).containsOnly(
+                Map.entry("weijian-birth-records/birth", 1L),
+                Map.entry("gongan-population/person", 1L),
+                Map.entry("ybj-insured-persons/insured", 1L));
+
+        Map<String, DatasetFetch> byLabel = newborn.fetchPlan().stream()
+                .collect(Collectors.toMap(DatasetFetch::label, Function.identity()));
+        assertThat(byLabel.get("weijian-birth-records/birth").items()).containsExactlyInAnyOrder(NEWBORN_ITEMS);
+        assertThat(byLabel.get("gongan-population/person").items()).containsExactlyInAnyOrder(NEWBORN_ITEMS);
+        assertThat(byLabel.get("ybj-insured-persons/insured").items()).containsExactly("medical-insurance");
+    }
+
+    @Test
+    void eachFetchAsksTheUnionOfDemandedFieldsAndNothingElse() {
+        Map<String, Set<String>> demanded = newborn.items().stream()
+                .flatMap(item -> item.demands().stream())
+                .map(CompiledBundle.CompiledDemand::origin)
+                .filter(Origin.DatasetField.class::isInstance).map(Origin.DatasetField.class::cast)
+                .collect(Collectors.groupingBy(Origin.DatasetField::label,
+                        Collectors.mapping(Origin.DatasetField::field, Collectors.toCollection(TreeSet::new))));
+        newborn.fetchPlan().forEach(fetch -> assertThat(fetch.fields()).isEqualTo(demanded.get(fetch.label())));
+
+        DatasetFetch person = newborn.fetchPlan().stream().filter(f -> f.dataset().equals("person")).findFirst().orElseThrow();
+        assertThat(person.fields()).containsExactlyInAnyOrder("name", "idNumber", "ethnicity", "householdAddress",
+                "householdNumber", "householdHead", "policeStation", "maritalStatus");
+        assertThat(person.fields()).doesNotContain("spouseName", "spouseIdNumber", "birthDate", "gender");
+    }
+
+    @Test
+    void compilesItemsInFileOrderWithParsedOrigins() {
+        assertThat(newborn.id()).isEqualTo("newborn");
+        assertThat(newborn.subjectKey()).isEqualTo(SubjectKeyKind.ID_NUMBER);
+        assertThat(newborn.version()).matches("[0-9a-f]{12}");
+        assertThat(newborn.items()).extracting(CompiledBundle.CompiledItem::id).containsExactly(NEWBORN_ITEMS);
+
+        var medical = newborn.item("medical-insurance").orElseThrow();
+        assertThat(medical.target()).isEqualTo("ybj-enrolment");
+        assertThat(medical.demands()).contains(
+                new CompiledBundle.CompiledDemand("babyName", new Origin.FormInput("babyName"), true),
+                new CompiledBundle.CompiledDemand("guardianName",
+                        new Origin.DatasetField("gongan-population", "person", "name"), true));
+        var birthCertificate = newborn.item("birth-certificate").orElseThrow();
+        assertThat(birthCertificate.demands()).filteredOn(d -> !d.required())
+                .extracting(CompiledBundle.CompiledDemand::name).containsExactly("fatherName", "fatherIdNumber");
+    }
+
+    @Test
+    void theSmallMappingUsedBelowIsValid() throws IOException {
+        CompiledBundle bundle = load(VALID).find("newborn").orElseThrow();
+        assertThat(bundle.fetchPlan()).extracting(DatasetFetch::label).containsExactly("gongan-population/person");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown dataset field | gongan-population/person.name | gongan-population/person.birthDay | items[0].demands.motherName.from: unknown dataset field 'person.birthDay'
+            unknown dataset       | gongan-population/person.name | gongan-population/people.name     | items[0].demands.motherName.from: unknown dataset field 'people.name'
+            unknown connector     | gongan-population/person.name | gongan-populace/person.name       | items[0].demands.motherName.from: unknown source connector 'gongan-populace'
+            target as source      | gongan-population/person.name | weijian-approval/person.name      | items[0].demands.motherName.from: unknown source connector 'weijian-approval'
+            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected 'form.<field>' or '<connector>/<dataset>.<field>', got 'person.name'
+            unknown form field    | form.babyName                 | form.babyNmae                     | items[0].demands.babyName.from: unknown form field 'babyNmae' (declare it under form)
+            unknown target        | target: weijian-approval      | target: weijian-aproval           | items[0].target: unknown connector 'weijian-aproval'
+            source as target      | target: weijian-approval      | target: gongan-population         | items[0].target: connector 'gongan-population' is a source, not a target
+            id not file name      | id: newborn                   | id: new-born                      | id: must equal the file name 'newborn'
+            enterprise keys       | type: personal                | type: enterprise                  | items[0].demands.motherName.from: dataset 'person' is keyed by idNumber but this bundle's applicants are keyed by creditCode
+            unknown property      | demands:                      | demand:                           | items[0].demand: unknown property 'demand'
+            unknown nested prop   | { from: form.babyName }       | { form: babyName }                | items[0].demands.babyName.form: unknown property 'form'
+            wrong type            | sequence: 1                   | sequence: first                   | sequence: Cannot deserialize value of type Integer from String "first": not a valid Integer value
+            wrong enum value      | type: personal                | type: company                     | type: Cannot construct instance of BundleType, problem: expected personal or enterprise
+            """)
+    void brokenMappingNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
+        String yaml = VALID.replace(original, broken);
+        assertThat(yaml).as("the replacement applied").isNotEqualTo(VALID);
+        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected);
+    }
+
+    @Test
+    void missingFromIsRequired() throws IOException {
+        assertThat(loadError(VALID.replace("{ from: form.babyName }", "{ required: true }")))
+                .isEqualTo("mappings/newborn.yaml: items[0].demands.babyName.from: is required");
+    }
+
+    @Test
+    void duplicateItemIdIsReported() throws IOException {
+        String yaml = VALID + """
+                  - id: birth-certificate
+                    department: 市公安局
+                    target: gongan-household-exchange
+                    demands:
+                      babyName: { from: form.babyName }
+                """;
+        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: items[1].id: duplicate item id 'birth-certificate'");
+    }
+
+    @Test
+    void allProblemsOfAllFilesAreReportedAtOnce() throws IOException {
+        Files.createDirectories(temp.resolve("mappings"));
+        Files.writeString(temp.resolve("mappings/other.yaml"), VALID.replace("id: newborn", "id: another"));
+        String yaml = VALID.replace("target: weijian-approval", "target: nowhere")
+                .replace("person.name", "person.nickname");
+        assertThat(loadError(yaml)).isEqualTo("""
+                3 problems in configuration files:
+                  mappings/newborn.yaml: items[0].target: unknown connector 'nowhere'
+                  mappings/newborn.yaml: items[0].demands.motherName.from: unknown dataset field 'person.nickname'
+                  mappings/other.yaml: id: must equal the file name 'other'""");
+    }
+
+    private BundleCatalog load(String newbornYaml) throws IOException {
+        Files.createDirectories(temp.resolve("mappings"));
+        Files.writeString(temp.resolve("mappings/newborn.yaml"), newbornYaml);
+        return BundleCatalog.load(temp, temp.resolve("mappings"), connectors);
+    }
+
+    private String loadError(String newbornYaml) {
+        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(newbornYaml))
+                .actual().getMessage();
+    }
+}

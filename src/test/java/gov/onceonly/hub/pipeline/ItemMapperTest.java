@@ -1,0 +1,175 @@
+package gov.onceonly.hub.pipeline;
+
+import gov.onceonly.hub.application.ItemRecord;
+import gov.onceonly.hub.application.ItemRecord.FieldOrigin;
+import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
+import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
+import gov.onceonly.hub.catalog.Origin;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.FetchRequest;
+import gov.onceonly.hub.connector.SourceAnswer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ItemMapper is pure: real compiled items and answers in, an item record out. */
+class ItemMapperTest {
+
+    private static final Instant FORM_AT = Instant.parse("2025-03-01T08:00:00Z");
+    private static final Instant PERSON_AT = Instant.parse("2025-03-01T08:00:01Z");
+    private static final Instant INSURED_AT = Instant.parse("2025-03-01T08:00:02Z");
+
+    private static final CompiledItem MEDICAL_INSURANCE = new CompiledItem("medical-insurance", "城乡居民医保参保登记",
+            "市医保局", "ybj-enrolment", List.of("出生医学证明"), List.of(
+            demand("babyName", "form.babyName", true),
+            demand("guardianName", "gongan-population/person.name", true),
+            demand("guardianIdNumber", "gongan-population/person.idNumber", true),
+            demand("insuredArea", "ybj-insured-persons/insured.insuredArea", true),
+            demand("fatherName", "weijian-birth-records/birth.fatherName", false)));
+
+    private static final Map<String, Object> FORM = Map.of("babyName", "李小明", "contactPhone", "13800000000");
+
+    @Test
+    void recordHoldsOnlyTheDemandedFieldsUnderTheirDemandNames() {
+        Map<String, SourceAnswer> answers = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X",
+                        "spouseName", "李强", "maritalStatus", "已婚")),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "东城区", "employer", "某公司")));
+
+        ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT);
+
+        assertThat(record.itemId()).isEqualTo("medical-insurance");
+        assertThat(record.department()).isEqualTo("市医保局");
+        assertThat(record.target()).isEqualTo("ybj-enrolment");
+        assertThat(record.values()).containsExactly(
+                Map.entry("babyName", "李小明"),
+                Map.entry("guardianName", "王芳"),
+                Map.entry("guardianIdNumber", "11010519491231002X"),
+                Map.entry("insuredArea", "东城区"));
+        assertThat(record.values()).doesNotContainKeys("spouseName", "maritalStatus", "employer", "contactPhone", "name");
+        assertThat(record.values()).doesNotContainValue("李强");
+        assertThat(record.missing()).as("fatherName is optional").isEmpty();
+        assertThat(record.initialStatus()).isEqualTo(ItemStatus.PENDING);
+    }
+
+    @Test
+    void eachFieldRecordsItsOriginAndTime() {
+        Map<String, SourceAnswer> answers = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X")),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "东城区")),
+                found("weijian-birth-records", "birth", INSURED_AT, Map.of("fatherName", "李强")));
+
+        ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT);
+
+        assertThat(record.provenance()).containsExactly(
+                Map.entry("babyName", new FieldOrigin("form", FORM_AT)),
+                Map.entry("guardianName", new FieldOrigin("gongan-population/person", PERSON_AT)),
+                Map.entry("guardianIdNumber", new FieldOrigin("gongan-population/person", PERSON_AT)),
+                Map.entry("insuredArea", new FieldOrigin("ybj-insured-persons/insured", INSURED_AT)),
+                Map.entry("fatherName", new FieldOrigin("weijian-birth-records/birth", INSURED_AT)));
+        assertThat(record.provenance().keySet()).isEqualTo(record.values().keySet());
+        assertThat(record.provenance().values().stream().filter(FieldOrigin::fromForm).count()).as("by applicant").isEqualTo(1);
+        assertThat(record.provenance().values().stream().filter(o -> !o.fromForm()).count()).as("by hub").isEqualTo(4);
+    }
+
+    @Test
+    void requiredFieldsThatNothingProvidedAreMissing() {
+        Map<String, SourceAnswer> answers = answers(
+                SourceAnswer.notFound(new FetchRequest("app-1", "gongan-population", "person", "k"), PERSON_AT),
+                SourceAnswer.failed(new FetchRequest("app-1", "weijian-birth-records", "birth", "k"), "timeout"));
+        // ybj-insured-persons/insured did not answer at all; the form lacks babyName.
+
+        ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, Map.of("contactPhone", "13800000000"), FORM_AT);
+
+        assertThat(record.missing()).containsExactly("babyName", "guardianName", "guardianIdNumber", "insuredArea");
+        assertThat(record.values()).isEmpty();
+        assertThat(record.provenance()).isEmpty();
+        assertThat(record.initialStatus()).isEqualTo(ItemStatus.NEEDS_MATERIALS);
+    }
+
+    @Test
+    void aFoundRecordWithoutTheFieldLeavesItMissing() {
+        Map<String, SourceAnswer> answers = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳")),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "东城区")));
+
+        ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT);
+
+        assertThat(record.missing()).containsExactly("guardianIdNumber");
+        assertThat(record.values()).containsOnlyKeys("babyName", "guardianName", "insuredArea");
+        assertThat(record.initialStatus()).isEqualTo(ItemStatus.NEEDS_MATERIALS);
+    }
+
+    @Test
+    void everyNewbornItemGetsExactlyItsDemandsFromFullAnswers() {
+        Path root = Path.of("").toAbsolutePath();
+        ConnectorCatalog connectors = ConnectorCatalog.load(root, root.resolve("connectors"));
+        CompiledBundle newborn = BundleCatalog.load(root, root.resolve("mappings"), connectors).find("newborn").orElseThrow();
+        Map<String, SourceAnswer> answers = new HashMap<>();
+        for (var fetch : newborn.fetchPlan()) {
+            // every field the source declares, plus one it does not: none of the extras may reach a record
+            Map<String, Object> fields = new HashMap<>();
+            connectors.dataset(fetch.connector(), fetch.dataset()).orElseThrow().fields().keySet()
+                    .forEach(f -> fields.put(f, fetch.dataset() + ":" + f));
+            fields.put("internalNote", "not for any item");
+            answers.put(fetch.label(), found(fetch.connector(), fetch.dataset(), PERSON_AT, fields));
+        }
+        Map<String, Object> form = new HashMap<>();
+        newborn.definition().form().keySet().forEach(f -> form.put(f, "form:" + f));
+
+        Map<String, ItemRecord> records = newborn.items().stream()
+                .collect(Collectors.toMap(CompiledItem::id, item -> ItemMapper.map(item, answers, form, FORM_AT)));
+
+        newborn.items().forEach(item -> assertThat(records.get(item.id()).values().keySet())
+                .containsExactlyElementsOf(item.demands().stream().map(CompiledDemand::name).toList()));
+        assertThat(records.values()).allSatisfy(r -> {
+            assertThat(r.missing()).isEmpty();
+            assertThat(r.values()).doesNotContainValue("not for any item");
+        });
+        assertThat(records.get("medical-insurance").values()).containsEntry("guardianName", "person:name")
+                .containsEntry("contactPhone", "form:contactPhone");
+        // counted by hand from mappings/newborn.yaml: hub 12+13+7+4+6, applicant 1+2+2+3+3
+        assertThat(count(records, false)).isEqualTo(42);
+        assertThat(count(records, true)).isEqualTo(11);
+        assertThat(records.get("birth-certificate").provenance().values()).filteredOn(FieldOrigin::fromForm).hasSize(1);
+    }
+
+    @Test
+    void mappingTwiceGivesTheSameRecord() {
+        Map<String, SourceAnswer> answers = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X")));
+        assertThat(ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT))
+                .isEqualTo(ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT));
+    }
+
+    private static long count(Map<String, ItemRecord> records, boolean fromForm) {
+        return records.values().stream().flatMap(r -> r.provenance().values().stream())
+                .filter(o -> o.fromForm() == fromForm).count();
+    }
+
+    private static CompiledDemand demand(String name, String from, boolean required) {
+        return new CompiledDemand(name, Origin.parse(from), required);
+    }
+
+    private static SourceAnswer found(String connector, String dataset, Instant at, Map<String, Object> fields) {
+        return SourceAnswer.found(new FetchRequest("app-1", connector, dataset, "11010519491231002X"), fields, at);
+    }
+
+    private static Map<String, SourceAnswer> answers(SourceAnswer... answers) {
+        Map<String, SourceAnswer> byLabel = new HashMap<>();
+        for (SourceAnswer answer : answers) {
+            byLabel.put(answer.label(), answer);
+        }
+        return Map.copyOf(byLabel);
+    }
+}
