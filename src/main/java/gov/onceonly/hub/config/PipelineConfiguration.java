@@ -6,6 +6,7 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.outbox.Outbox;
@@ -14,6 +15,7 @@ import gov.onceonly.hub.pipeline.CollectStage;
 import gov.onceonly.hub.pipeline.DispatchStage;
 import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
+import gov.onceonly.hub.pipeline.KafkaTopics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.Map;
 
 /** Wiring of the pipeline stages and the connector routes into Camel. Route definitions live in routes/. */
@@ -75,8 +78,14 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json) {
-        return new MaterialisedDatasets(connectors, jdbc, json);
+    MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json,
+                                              FeedProgress feedProgress) {
+        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress);
+    }
+
+    @Bean
+    FeedProgress feedProgress() {
+        return new FeedProgress();
     }
 
     @Bean(destroyMethod = "close")
@@ -84,13 +93,19 @@ public class PipelineConfiguration {
         return new DepartmentDataSources();
     }
 
-    /** Instantiates the connector route templates once routes/ is loaded and before Camel starts. */
+    /**
+     * Before Camel starts: creates the topics the pipeline consumes, then instantiates the connector route
+     * templates (routes/ is loaded by then).
+     */
     @Bean
-    CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources) {
+    CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources,
+                                              FeedProgress feedProgress) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                new ConnectorRoutes(connectors, env, dataSources).addTo(camel);
+                KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), List.of(
+                        env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries")));
+                new ConnectorRoutes(connectors, env, dataSources, feedProgress).addTo(camel);
             }
 
             @Override

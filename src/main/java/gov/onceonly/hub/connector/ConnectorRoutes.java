@@ -23,11 +23,14 @@ public final class ConnectorRoutes {
     private final ConnectorCatalog connectors;
     private final PropertyResolver properties;
     private final DepartmentDataSources dataSources;
+    private final FeedProgress feeds;
 
-    public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver properties, DepartmentDataSources dataSources) {
+    public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver properties, DepartmentDataSources dataSources,
+                           FeedProgress feeds) {
         this.connectors = connectors;
         this.properties = properties;
         this.dataSources = dataSources;
+        this.feeds = feeds;
     }
 
     public void addTo(CamelContext camel) {
@@ -68,8 +71,12 @@ public final class ConnectorRoutes {
                 String brokers = c.kafka() == null || c.kafka().brokers() == null
                         ? properties.getProperty("hub.kafka.bootstrap-servers")
                         : resolve.apply("kafka.brokers=" + c.kafka().brokers());
-                c.datasets().forEach((name, dataset) -> add(camel, "kafka-source-feed", "feed-" + c.id() + "-" + name,
-                        Map.of("connectorId", c.id(), "dataset", name, "topic", dataset.topic(), "brokers", brokers)));
+                String group = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
+                c.datasets().forEach((name, dataset) -> {
+                    feeds.track(c.id(), name, dataset.topic(), group, brokers);
+                    add(camel, "kafka-source-feed", "feed-" + c.id() + "-" + name, Map.of("connectorId", c.id(),
+                            "dataset", name, "topic", dataset.topic(), "brokers", brokers, "groupId", group));
+                });
             }
         }
     }

@@ -3,8 +3,8 @@ package gov.onceonly.hub.connector;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One HikariCP pool per JDBC connector, apart from the hub's own pool, so a slow department database
@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class DepartmentDataSources implements AutoCloseable {
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
 
     public HikariDataSource open(ConnectorDefinition connector, ConnectorDefinition.JdbcEndpoint resolved) {
         HikariConfig config = new HikariConfig();
@@ -27,13 +27,22 @@ public final class DepartmentDataSources implements AutoCloseable {
         // A department database that is down must not stop the hub from starting; calls fail and retry instead.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        pools.add(pool);
+        pools.put(connector.id(), pool);
+        return pool;
+    }
+
+    /** The pool of a JDBC connector, for health checks and diagnostics. */
+    public HikariDataSource dataSource(String connectorId) {
+        HikariDataSource pool = pools.get(connectorId);
+        if (pool == null) {
+            throw new IllegalArgumentException("no JDBC connector '" + connectorId + "' is open");
+        }
         return pool;
     }
 
     @Override
     public void close() {
-        pools.forEach(HikariDataSource::close);
+        pools.values().forEach(HikariDataSource::close);
         pools.clear();
     }
 }

@@ -3,6 +3,7 @@ package gov.onceonly.hub.connector;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,17 +28,28 @@ public class MaterialisedDatasets {
     private final ConnectorCatalog connectors;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final FeedProgress progress;
 
-    public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json) {
+    public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json, FeedProgress progress) {
         this.connectors = connectors;
         this.jdbc = jdbc;
         this.json = json;
+        this.progress = progress;
     }
 
     /** Upserts one published record. A record without its key field is logged and skipped, never stored. */
     public void upsert(Exchange exchange) throws IOException {
         String connector = exchange.getProperty(CONNECTOR, String.class);
         String datasetName = exchange.getProperty(DATASET, String.class);
+        store(exchange, connector, datasetName);
+        Integer partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
+        Long offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
+        if (partition != null && offset != null) {
+            progress.consumed(connector, datasetName, partition, offset);
+        }
+    }
+
+    private void store(Exchange exchange, String connector, String datasetName) throws IOException {
         DatasetDefinition dataset = connectors.dataset(connector, datasetName).orElseThrow();
         Map<String, Object> raw;
         try {
@@ -61,6 +73,10 @@ public class MaterialisedDatasets {
     }
 
     public SourceAnswer lookup(FetchRequest fetch) throws IOException {
+        if (!progress.caughtUp(fetch.connector(), fetch.dataset())) {
+            throw new SourceUnavailableException(fetch.connector(),
+                    "the hub's copy of " + fetch.dataset() + " is still catching up with its stream");
+        }
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select fields::text as fields, updated_at from dataset_record where connector_id = ? and dataset = ? and record_key = ?",
                 fetch.connector(), fetch.dataset(), fetch.key());

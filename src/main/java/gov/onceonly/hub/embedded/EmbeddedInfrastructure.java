@@ -32,11 +32,16 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         if (!env.getProperty("hub.embedded.enabled", Boolean.class, true)) {
             return;
         }
+        boolean needPostgres = !env.containsProperty("spring.datasource.url");
+        boolean needKafka = !env.containsProperty("hub.kafka.bootstrap-servers");
+        if (!needPostgres && !needKafka) {
+            return;
+        }
         Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", "data"));
         Map<String, Object> resolved = new HashMap<>();
         EmbeddedInfrastructure started = new EmbeddedInfrastructure();
         try {
-            if (!env.containsProperty("spring.datasource.url")) {
+            if (needPostgres) {
                 started.postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
                         env.getProperty("hub.embedded.postgres.port", Integer.class, 0));
                 resolved.put("spring.datasource.url", started.postgres.jdbcUrl("hub"));
@@ -44,7 +49,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
                 resolved.put("spring.datasource.password", "");
                 log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", started.postgres.port(), dataDir.resolve("postgres"));
             }
-            if (!env.containsProperty("hub.kafka.bootstrap-servers")) {
+            if (needKafka) {
                 started.kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"),
                         env.getProperty("hub.embedded.kafka.port", Integer.class, 0),
                         env.getProperty("hub.embedded.kafka.partitions", Integer.class, 4));

@@ -22,10 +22,10 @@ final class EnrolmentSystem implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    EnrolmentSystem(String bootstrapServers, ApprovalInbox inbox) {
+    EnrolmentSystem(String bootstrapServers, String groupPrefix, ApprovalInbox inbox) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "sandbox-ybj-enrolment",
+                ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-sandbox-ybj-enrolment",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
         thread = new Thread(() -> run(inbox), "sandbox-ybj-enrolment");
         thread.setDaemon(true);

@@ -1,12 +1,16 @@
 package gov.onceonly.hub.sandbox;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -83,26 +87,32 @@ public final class SandboxDatabases {
                 hepatitis_b_dose       timestamp,
                 bcg_dose               timestamp)""";
 
+    /** Seeds the birth records that are not there yet; plain SQL, so it runs on MariaDB as well as PostgreSQL. */
     public static void seedHospital(Connection hospital, SyntheticPeople people) throws SQLException {
+        Set<String> present = new HashSet<>();
         try (Statement ddl = hospital.createStatement()) {
             ddl.execute(BIRTH_RECORD_DDL);
+            try (ResultSet rs = ddl.executeQuery("select medical_certificate_no from birth_record")) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
         }
         try (PreparedStatement insert = hospital.prepareStatement("""
                 insert into birth_record (medical_certificate_no, mother_id_number, mother_name, father_name,
                     father_id_number, baby_gender, birth_time, birth_place, hospital_name, birth_weight_grams,
                     birth_length_cm, gestation_weeks, hepatitis_b_dose, bcg_dose)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from birth_record where medical_certificate_no = ?)""")) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (SyntheticPeople.Family f : people.families()) {
-                if (f.birth() == null) {
+                SyntheticPeople.Birth b = f.birth();
+                if (b == null || present.contains(b.medicalCertificateNo())) {
                     continue;
                 }
-                var b = f.birth();
                 Object[] values = {b.medicalCertificateNo(), f.mother().idNumber(), f.mother().name(), f.father().name(),
                         f.father().idNumber(), b.babyGender(), Timestamp.valueOf(b.birthTime()), b.birthPlace(),
-                        b.hospitalName(), b.birthWeightGrams(), new java.math.BigDecimal(String.valueOf(b.birthLengthCm())),
+                        b.hospitalName(), b.birthWeightGrams(), new BigDecimal(String.valueOf(b.birthLengthCm())),
                         b.gestationWeeks(), Timestamp.valueOf(b.birthTime().plusHours(12)),
-                        Timestamp.valueOf(b.birthTime().plusHours(20)), b.medicalCertificateNo()};
+                        Timestamp.valueOf(b.birthTime().plusHours(20))};
                 for (int i = 0; i < values.length; i++) {
                     insert.setObject(i + 1, values[i]);
                 }

@@ -1,6 +1,7 @@
 package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.pipeline.KafkaTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -8,6 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,13 +23,14 @@ public final class SandboxDepartments implements AutoCloseable {
 
     private final SyntheticPeople people;
     private final ApprovalInbox inbox = new ApprovalInbox();
+    private final LookupLog lookups = new LookupLog();
     private final SandboxHttpServer http;
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
 
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
         people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
-        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, json);
+        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, json);
         String hubUrl = env.getRequiredProperty("spring.datasource.url");
         String user = env.getProperty("spring.datasource.username", "postgres");
         databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
@@ -36,8 +39,9 @@ public final class SandboxDepartments implements AutoCloseable {
             databases.prepare(c, people);
         }
         String kafka = env.getRequiredProperty("hub.kafka.bootstrap-servers");
+        KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
         InsuredPersonsPublisher.publishAll(kafka, people, json);
-        enrolment = new EnrolmentSystem(kafka, inbox);
+        enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
         env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
                 "hub.sandbox.url", http.baseUrl(),
                 "hub.sandbox.postgres-url", databases.serverUrl(),
@@ -52,6 +56,10 @@ public final class SandboxDepartments implements AutoCloseable {
 
     public ApprovalInbox inbox() {
         return inbox;
+    }
+
+    public LookupLog lookups() {
+        return lookups;
     }
 
     public SandboxDatabases databases() {

@@ -31,10 +31,12 @@ public final class SandboxHttpServer implements AutoCloseable {
         this.threads = threads;
     }
 
-    public static SandboxHttpServer start(int port, SyntheticPeople people, ApprovalInbox inbox, ObjectMapper json) throws IOException {
+    public static SandboxHttpServer start(int port, SyntheticPeople people, ApprovalInbox inbox, LookupLog lookups,
+                                          ObjectMapper json) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.createContext(POPULATION, exchange -> {
             String id = exchange.getRequestURI().getPath().substring(POPULATION.length());
+            lookups.record("gongan-population", id);
             var record = people.populationRecord(id);
             if (record.isPresent()) {
                 respond(exchange, 200, json.writeValueAsBytes(record.get()));

@@ -1,0 +1,96 @@
+package gov.onceonly.hub.connector;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether the hub's copy of a streamed dataset holds everything the department had published when the hub
+ * started. Until it does, a missing key may only be late, so a lookup is an outage to retry, not "not found".
+ */
+public final class FeedProgress {
+
+    private static final class Feed {
+        final Map<Integer, Long> target;
+        final Map<Integer, Long> next;
+        volatile boolean caughtUp;
+
+        Feed(Map<Integer, Long> target, Map<Integer, Long> next) {
+            this.target = target;
+            this.next = new ConcurrentHashMap<>(next);
+            this.caughtUp = isCaughtUp();
+        }
+
+        boolean isCaughtUp() {
+            return target.entrySet().stream().allMatch(e -> next.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        }
+    }
+
+    private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+
+    /** Remembers the topic's end offsets and the feed group's committed offsets, as of now. */
+    public void track(String connector, String dataset, String topic, String groupId, String brokers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions(admin, topic).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+            Map<Integer, Long> target = new HashMap<>();
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                    : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                target.put(end.getKey().partition(), end.getValue().offset());
+            }
+            Map<Integer, Long> committed = new HashMap<>();
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> c : admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet()) {
+                if (c.getKey().topic().equals(topic) && c.getValue() != null) {
+                    committed.put(c.getKey().partition(), c.getValue().offset());
+                }
+            }
+            feeds.put(connector + "/" + dataset, new Feed(target, committed));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cannot read the offsets of " + topic + " for " + connector + "/" + dataset
+                    + " from " + brokers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Integer> partitions(Admin admin, String topic) throws Exception {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            return description.partitions().stream().map(p -> p.partition()).toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return List.of(); // nothing published yet: nothing to wait for
+            }
+            throw e;
+        }
+    }
+
+    /** The feed route stored the record at this offset. */
+    public void consumed(String connector, String dataset, int partition, long offset) {
+        Feed feed = feeds.get(connector + "/" + dataset);
+        if (feed != null && !feed.caughtUp) {
+            feed.next.merge(partition, offset + 1, Math::max);
+            feed.caughtUp = feed.isCaughtUp();
+        }
+    }
+
+    /** True for feeds that are not tracked: there is nothing known to wait for. */
+    public boolean caughtUp(String connector, String dataset) {
+        Feed feed = feeds.get(connector + "/" + dataset);
+        return feed == null || feed.caughtUp;
+    }
+}

@@ -1,0 +1,58 @@
+package gov.onceonly.hub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.sandbox.SandboxDepartments;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.File;
+
+import java.util.List;
+
+/**
+ * The one hub every integration test of this JVM shares: embedded PostgreSQL, embedded KRaft broker and the
+ * sandbox departments, reached over real HTTP on loopback. Subclasses add no configuration of their own, so
+ * Spring's test context cache starts it once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.embedded.data-dir=target/it-data/hub",
+        "hub.sandbox.port=0",
+        "hub.dispatch.redelivery-delay-millis=100"})
+public abstract class HubIntegrationTest {
+
+    static {
+        // Each test JVM starts from empty embedded databases and logs; leftovers of an earlier run would replay.
+        FileSystemUtils.deleteRecursively(new File("target/it-data"));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected SandboxDepartments sandbox;
+
+    protected HubClient hub;
+
+    @BeforeEach
+    void connectClient() {
+        hub = new HubClient(port, json);
+    }
+
+    /** Synthetic families of the sandbox that have a birth record (every tenth has none). */
+    protected List<SyntheticPeople.Family> familiesWithBirthRecords() {
+        return sandbox.people().families().stream().filter(f -> f.birth() != null).toList();
+    }
+
+    protected long count(String table) {
+        Long n = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        return n == null ? 0 : n;
+    }
+}

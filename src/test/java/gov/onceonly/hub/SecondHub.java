@@ -1,0 +1,66 @@
+package gov.onceonly.hub;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A second hub in the same JVM, started with its own properties: used to prove the hub runs on an external
+ * PostgreSQL and Kafka, or with a department on another database engine. It keeps its own topics and consumer
+ * groups, so it shares the test broker without stealing the main hub's messages.
+ */
+public final class SecondHub implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondHub(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static SecondHub start(String name, Map<String, String> properties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--hub.sandbox.port=0",
+                "--camel.main.name=" + name,
+                "--hub.kafka.group-prefix=" + name,
+                "--hub.topics.applications=" + name + ".applications",
+                "--hub.topics.deliveries=" + name + ".deliveries",
+                "--hub.embedded.data-dir=target/it-data/" + name));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Whether something listens on host:port, for tests that use an optional service of the machine. */
+    public static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
