@@ -40,6 +40,10 @@ public final class BundleCompiler {
         for (int i = 0; i < bundle.items().size(); i++) {
             ItemDefinition item = bundle.items().get(i);
             String at = "items[" + i + "]";
+            if (item == null) {
+                problems.add(new ConfigProblem(file, at, "is empty"));
+                continue;
+            }
             if (item.id() == null || !itemIds.add(item.id())) {
                 problems.add(new ConfigProblem(file, at + ".id", item.id() == null ? "is required" : "duplicate item id '" + item.id() + "'"));
             }
@@ -62,7 +66,9 @@ public final class BundleCompiler {
                     plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
                                     k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()))
                             .fields().add(f.field());
-                    plan.get(f.connector() + "/" + f.dataset()).items().add(item.id());
+                    if (item.id() != null) {
+                        plan.get(f.connector() + "/" + f.dataset()).items().add(item.id());
+                    }
                 }
             });
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),

@@ -1,6 +1,7 @@
 package gov.onceonly.hub.configfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ public final class YamlConfigFiles {
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private YamlConfigFiles() {
@@ -56,7 +58,8 @@ public final class YamlConfigFiles {
 
     public static <T> T parse(String name, String content, Class<T> type) {
         try {
-            T value = YAML.readValue(content, type);
+            T value = content.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))
+                    ? null : YAML.readValue(content, type);
             if (value == null) {
                 throw new ConfigFileException(new ConfigProblem(name, "", "file is empty"));
             }

@@ -44,7 +44,7 @@ public final class ItemMapper {
                     origin = new FieldOrigin(answer.label(), answer.at());
                 }
             }
-            if (value == null) {
+            if (value == null || value instanceof String text && text.isBlank()) { // a blank answer supplies nothing
                 if (demand.required()) {
                     missing.add(demand.name());
                 }

@@ -18,7 +18,7 @@ public final class CitizenIdNumber {
 
     /** The check character for the first 17 digits. */
     public static char checkCharacter(String first17Digits) {
-        if (first17Digits.length() != 17 || !first17Digits.chars().allMatch(Character::isDigit)) {
+        if (first17Digits.length() != 17 || !first17Digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("expected 17 digits");
         }
         int sum = 0;

@@ -156,6 +156,31 @@ class BundleCompilerTest {
     }
 
     @Test
+    void anItemWithoutIdIsReportedNotACrash() throws IOException {
+        String yaml = VALID.replace("- id: birth-certificate\n    department:", "- department:");
+        assertThat(yaml).isNotEqualTo(VALID);
+        assertThat(loadError(yaml))
+                .isEqualTo("mappings/newborn.yaml: items[0].id: is required");
+    }
+
+    @Test
+    void anEmptyItemEntryIsReported() throws IOException {
+        assertThat(loadError(VALID.replace("items:\n", "items:\n  -\n")))
+                .isEqualTo("mappings/newborn.yaml: items[0]: is empty");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotALastOneWins() throws IOException {
+        assertThat(loadError(VALID.replace("sequence: 1", "sequence: 1\nsequence: 2")))
+                .startsWith("mappings/newborn.yaml: ").contains("Duplicate field 'sequence'");
+    }
+
+    @Test
+    void aFileOfOnlyCommentsIsEmpty() throws IOException {
+        assertThat(loadError("# nothing here yet\n")).isEqualTo("mappings/newborn.yaml: file is empty");
+    }
+
+    @Test
     void allProblemsOfAllFilesAreReportedAtOnce() throws IOException {
         Files.createDirectories(temp.resolve("mappings"));
         Files.writeString(temp.resolve("mappings/other.yaml"), VALID.replace("id: newborn", "id: another"));
