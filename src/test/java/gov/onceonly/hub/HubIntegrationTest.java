@@ -1,6 +1,7 @@
 package gov.onceonly.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,8 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.File;
-
+import java.time.Duration;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one hub every integration test of this JVM shares: embedded PostgreSQL, embedded KRaft broker and the
@@ -22,7 +25,15 @@ import java.util.List;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=target/it-data/hub",
         "hub.sandbox.port=0",
-        "hub.dispatch.redelivery-delay-millis=100"})
+        "hub.dispatch.redelivery-delay-millis=100",
+        "hub.sources.backoff-millis=50",
+        "hub.sources.breaker.minimum-calls=4",
+        "hub.sources.breaker.window=8",
+        "hub.sources.breaker.open-seconds=1",
+        "hub.collect.poll-millis=100",
+        "hub.collect.retry-delay-millis=300",
+        "hub.collect.max-delay-millis=1500",
+        "hub.collect.max-attempts=40"})
 public abstract class HubIntegrationTest {
 
     static {
@@ -41,9 +52,14 @@ public abstract class HubIntegrationTest {
 
     protected HubClient hub;
 
+    @Autowired
+    private FeedProgress feeds;
+
     @BeforeEach
     void connectClient() {
         hub = new HubClient(port, json);
+        // Right after startup the insured-persons copy may still be catching up, and applications would wait.
+        await().atMost(Duration.ofSeconds(30)).until(() -> feeds.caughtUp("ybj-insured-persons", "insured"));
     }
 
     /** Synthetic families of the sandbox that have a birth record (every tenth has none). */

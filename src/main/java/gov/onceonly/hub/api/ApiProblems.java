@@ -69,6 +69,12 @@ public class ApiProblems {
                 request, List.of(new FieldViolation("body", "json-syntax", "is missing or not valid JSON")));
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage(),
+                request, List.of(e.violation()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getName() + " is malformed",

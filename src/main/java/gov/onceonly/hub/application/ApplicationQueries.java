@@ -28,21 +28,32 @@ public class ApplicationQueries {
 
     public Optional<ApplicationView> view(UUID id) {
         List<ApplicationView> found = jdbc.query("""
-                select bundle_id, mapping_version, status, created_at, updated_at from application where id = ?""",
+                select bundle_id, mapping_version, status, created_at, updated_at, attention_reason, collect_attempts,
+                       next_collect_at
+                from application where id = ?""",
                 (rs, n) -> {
                     List<ApplicationView.Item> items = items(id);
                     int byHub = 0;
                     int byApplicant = 0;
                     for (ApplicationView.Item item : items) {
                         for (ApplicationView.Field field : item.fields()) {
-                            if ("form".equals(field.origin())) byApplicant++; else byHub++;
+                            if (new ItemRecord.FieldOrigin(field.origin(), null).fromApplicant()) byApplicant++; else byHub++;
                         }
                     }
                     return new ApplicationView(id, rs.getString(1), rs.getString(2),
                             ApplicationStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant(), items, byHub, byApplicant);
+                            rs.getTimestamp(5).toInstant(), items, byHub, byApplicant, waiting(rs));
                 }, id);
         return found.stream().findFirst();
+    }
+
+    /** Why the hub is still collecting, or gave up; null once the sources have answered. */
+    private static ApplicationView.Waiting waiting(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (rs.getString(6) == null || rs.getInt(7) == 0) {
+            return null;
+        }
+        Timestamp next = rs.getTimestamp(8);
+        return new ApplicationView.Waiting(rs.getString(6), rs.getInt(7), next == null ? null : next.toInstant());
     }
 
     private List<ApplicationView.Item> items(UUID id) {

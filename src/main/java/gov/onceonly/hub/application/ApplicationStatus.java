@@ -6,13 +6,15 @@ import java.util.Collection;
 public enum ApplicationStatus {
     /** Acknowledged and durable; the hub has not finished collecting its data yet. */
     RECEIVED,
+    /** A source could not answer; the hub collects again later, by itself. */
+    WAITING_FOR_SOURCES,
     /** Item records are built; some deliveries are still on their way. */
     DISPATCHING,
     /** Every item reached its department's back-office system. */
     DELIVERED,
     /** Some item needs a material no source could provide; the applicant must supply it. */
     NEEDS_MATERIALS,
-    /** Some delivery is parked after its retries; an operator must look. */
+    /** Some delivery is parked after its retries, or the sources stayed down too long; an operator must look. */
     NEEDS_ATTENTION;
 
     public static ApplicationStatus derive(Collection<ItemStatus> items) {

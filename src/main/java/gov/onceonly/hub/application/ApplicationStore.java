@@ -94,6 +94,13 @@ public class ApplicationStore {
         refreshStatus(applicationId);
     }
 
+    /** The sources answered: whatever the application waited for is over. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void clearWaiting(UUID applicationId) {
+        jdbc.update("update application set attention_reason = null, next_collect_at = null where id = ? and attention_reason is not null",
+                applicationId);
+    }
+
     /** Derives the application's status from its items, under a row lock so concurrent deliveries agree. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationStatus refreshStatus(UUID applicationId) {

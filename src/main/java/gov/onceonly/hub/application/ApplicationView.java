@@ -10,7 +10,11 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String bundle, String mappingVersion, ApplicationStatus status,
                               Instant receivedAt, Instant updatedAt, List<Item> items,
-                              int filledByHub, int filledByApplicant) {
+                              int filledByHub, int filledByApplicant, Waiting waiting) {
+
+    /** Sources that did not answer: the reason, the attempts so far and the next one (none: an operator must act). */
+    public record Waiting(String reason, int attempts, Instant nextAttemptAt) {
+    }
 
     public record Item(String item, String department, String target, ItemStatus status, int attempts,
                        String lastError, Instant deliveredAt, List<String> missing, List<Field> fields) {

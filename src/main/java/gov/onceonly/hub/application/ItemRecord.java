@@ -11,11 +11,17 @@ import java.util.Map;
 public record ItemRecord(String itemId, String department, String target, Map<String, Object> values,
                          Map<String, FieldOrigin> provenance, List<String> missing) {
 
-    /** The provenance of one field: {@code <connector>/<dataset>} and the time of the answer, or {@code form}. */
+    /**
+     * The provenance of one field: {@code <connector>/<dataset>} and the time of the answer, {@code form}, or
+     * {@code materials} (supplied by the applicant after the fact because no source had it).
+     */
     public record FieldOrigin(String origin, Instant at) {
 
-        public boolean fromForm() {
-            return "form".equals(origin);
+        public static final String FORM = "form";
+        public static final String MATERIALS = "materials";
+
+        public boolean fromApplicant() {
+            return FORM.equals(origin) || MATERIALS.equals(origin);
         }
     }
 

@@ -9,13 +9,16 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxRelay;
+import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.CollectStage;
 import gov.onceonly.hub.pipeline.DispatchStage;
 import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
 import gov.onceonly.hub.pipeline.KafkaTopics;
+import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +31,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +57,31 @@ public class PipelineConfiguration {
 
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                              ObjectMapper json, Environment env) {
-        return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"));
+                              ObjectMapper json, Environment env, CollectRetries collectRetries) {
+        return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"),
+                collectRetries);
+    }
+
+    @Bean
+    ParkedDeliveries parkedDeliveries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
+                                      ObjectMapper json, Environment env) {
+        return new ParkedDeliveries(jdbc, tx, store, outbox, json, env.getRequiredProperty("hub.topics.deliveries"));
+    }
+
+    @Bean
+    SuppliedMaterials suppliedMaterials(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store,
+                                        BundleCatalog bundles, Outbox outbox, ObjectMapper json, Environment env) {
+        return new SuppliedMaterials(jdbc, tx, store, bundles, outbox, json, env.getRequiredProperty("hub.topics.deliveries"));
+    }
+
+    @Bean
+    CollectRetries collectRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json, Environment env) {
+        return new CollectRetries(jdbc, tx, outbox, json, env.getRequiredProperty("hub.topics.applications"),
+                new CollectRetries.Policy(
+                        Duration.ofMillis(env.getProperty("hub.collect.retry-delay-millis", Long.class, 2000L)),
+                        Duration.ofMillis(env.getProperty("hub.collect.max-delay-millis", Long.class, 300_000L)),
+                        env.getProperty("hub.collect.max-attempts", Integer.class, 12),
+                        env.getProperty("hub.collect.max-age", Duration.class, Duration.ofHours(24))));
     }
 
     @Bean

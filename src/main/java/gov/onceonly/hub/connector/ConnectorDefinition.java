@@ -16,6 +16,7 @@ public record ConnectorDefinition(
         HttpEndpoint http,
         JdbcEndpoint jdbc,
         KafkaEndpoint kafka,
+        SourceResilience resilience,
         LinkedHashMap<String, DatasetDefinition> datasets) {
 
     public ConnectorDefinition {

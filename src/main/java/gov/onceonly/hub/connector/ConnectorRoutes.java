@@ -66,6 +66,9 @@ public final class ConnectorRoutes {
                     }
                 }
             }
+            if (c.isSource() && c.kind() != ConnectorKind.KAFKA) {
+                resilienceParameters(c, params);
+            }
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
             if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
                 String brokers = c.kafka() == null || c.kafka().brokers() == null
@@ -79,6 +82,18 @@ public final class ConnectorRoutes {
                 });
             }
         }
+    }
+
+    /** Retries and circuit breaker of a remote source (see {@link SourceBreakers}). */
+    private void resilienceParameters(ConnectorDefinition c, Map<String, Object> params) {
+        SourceResilience r = (c.resilience() == null ? new SourceResilience(null, null, null) : c.resilience())
+                .withDefaults(properties);
+        params.put("retries", r.retries());
+        params.put("backoffMillis", r.backoffMillis());
+        params.put("breakerFailureRate", r.breaker().failureRate());
+        params.put("breakerMinimumCalls", r.breaker().minimumCalls());
+        params.put("breakerWindow", r.breaker().window());
+        params.put("breakerOpenSeconds", r.breaker().openSeconds());
     }
 
     private static int timeout(Integer millis) {

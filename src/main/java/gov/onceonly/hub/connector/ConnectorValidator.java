@@ -23,7 +23,11 @@ final class ConnectorValidator {
             v.checkBlocks(c);
             if (c.isSource()) {
                 v.checkDatasets(c);
+                v.checkResilience(c.resilience());
             } else {
+                if (c.resilience() != null) {
+                    v.problem("resilience", "only sources have resilience settings; deliveries use hub.dispatch.*");
+                }
                 v.checkTarget(c);
             }
         }
@@ -109,6 +113,29 @@ final class ConnectorValidator {
                 }
             }
             case KAFKA -> { if (c.kafka() != null) require(c.kafka().topic(), "kafka.topic"); }
+        }
+    }
+
+    private void checkResilience(SourceResilience r) {
+        if (r == null) {
+            return;
+        }
+        positive(r.retries(), "resilience.retries", 0);
+        positive(r.backoffMillis(), "resilience.backoffMillis", 1);
+        if (r.breaker() != null) {
+            positive(r.breaker().minimumCalls(), "resilience.breaker.minimumCalls", 1);
+            positive(r.breaker().window(), "resilience.breaker.window", 1);
+            positive(r.breaker().openSeconds(), "resilience.breaker.openSeconds", 1);
+            Integer rate = r.breaker().failureRate();
+            if (rate != null && (rate < 1 || rate > 100)) {
+                problem("resilience.breaker.failureRate", "must be a percentage between 1 and 100");
+            }
+        }
+    }
+
+    private void positive(Integer value, String path, int min) {
+        if (value != null && value < min) {
+            problem(path, "must be at least " + min);
         }
     }
 

@@ -63,6 +63,13 @@ public class SourceCalls {
         return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), raw), Instant.now());
     }
 
+    /** What a source that could not answer (after its own retries, or with its breaker open) said. */
+    public SourceAnswer failed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return SourceAnswer.failed(fetch(exchange), reason);
+    }
+
     @SuppressWarnings("unchecked")
     public SourceAnswer fromJdbc(Exchange exchange) {
         FetchRequest fetch = fetch(exchange);
@@ -79,6 +86,7 @@ public class SourceCalls {
     }
 
     private static FetchRequest fetch(Exchange exchange) {
-        return exchange.getProperty(FETCH, FetchRequest.class);
+        FetchRequest fetch = exchange.getProperty(FETCH, FetchRequest.class);
+        return fetch != null ? fetch : exchange.getMessage().getBody(FetchRequest.class);
     }
 }

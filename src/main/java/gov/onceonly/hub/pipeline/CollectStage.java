@@ -11,13 +11,13 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.DatasetFetch;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
-import gov.onceonly.hub.connector.SourceUnavailableException;
 import gov.onceonly.hub.outbox.Outbox;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,11 @@ public class CollectStage {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final String deliveriesTopic;
+    private final CollectRetries retries;
 
     public CollectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                        ObjectMapper json, String deliveriesTopic) {
+                        ObjectMapper json, String deliveriesTopic, CollectRetries retries) {
+        this.retries = retries;
         this.bundles = bundles;
         this.store = store;
         this.outbox = outbox;
@@ -56,7 +58,8 @@ public class CollectStage {
         var message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
                 PipelineMessages.ApplicationReceived.class);
         StoredApplication application = store.find(message.applicationId()).orElse(null);
-        if (application == null || application.status() != ApplicationStatus.RECEIVED) {
+        if (application == null || (application.status() != ApplicationStatus.RECEIVED
+                && application.status() != ApplicationStatus.WAITING_FOR_SOURCES)) {
             // Unknown here, or already collected: a redelivered message has nothing left to do.
             exchange.setProperty(SKIP, true);
             return List.of();
@@ -76,7 +79,12 @@ public class CollectStage {
         StoredApplication application = exchange.getProperty(APPLICATION, StoredApplication.class);
         CompiledBundle bundle = exchange.getProperty(BUNDLE, CompiledBundle.class);
         List<SourceAnswer> answers = exchange.getMessage().getBody(List.class);
-        Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers == null ? List.of() : answers);
+        List<String> failures = failures(bundle, answers == null ? List.of() : answers);
+        if (!failures.isEmpty()) {
+            retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
+            return;
+        }
+        Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers);
         List<ItemRecord> items = bundle.items().stream()
                 .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
                 .toList();
@@ -89,24 +97,37 @@ public class CollectStage {
                             new PipelineMessages.DeliveryQueued(application.id(), item.itemId())));
                 }
             }
+            store.clearWaiting(application.id());
             store.refreshStatus(application.id());
         });
         log.debug("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
     }
 
-    /**
-     * Every dataset of the plan must have answered (found or not found); otherwise the whole collection is
-     * retried. Answers keep only the fields some item demands: least privilege before anything is stored.
-     */
-    private static Map<String, SourceAnswer> trimmedAnswers(CompiledBundle bundle, List<SourceAnswer> answers) {
-        Map<String, SourceAnswer> received = new HashMap<>();
-        answers.forEach(a -> received.put(a.label(), a));
-        Map<String, SourceAnswer> trimmed = new LinkedHashMap<>();
+    /** Every dataset of the plan must have answered, found or not found; what did not is a reason to wait. */
+    private static List<String> failures(CompiledBundle bundle, List<SourceAnswer> answers) {
+        Map<String, SourceAnswer> received = byLabel(answers);
+        List<String> failures = new ArrayList<>();
         for (DatasetFetch fetch : bundle.fetchPlan()) {
             SourceAnswer answer = received.get(fetch.label());
             if (answer == null || answer.outcome() == SourceAnswer.Outcome.FAILED) {
-                throw new SourceUnavailableException(fetch.connector(), answer == null ? "no answer before the deadline" : answer.failure());
+                failures.add(fetch.label() + ": " + (answer == null ? "no answer before the deadline" : answer.failure()));
             }
+        }
+        return failures;
+    }
+
+    private static Map<String, SourceAnswer> byLabel(List<SourceAnswer> answers) {
+        Map<String, SourceAnswer> received = new HashMap<>();
+        answers.forEach(a -> received.put(a.label(), a));
+        return received;
+    }
+
+    /** Answers keep only the fields some item demands: least privilege before anything is stored. */
+    private static Map<String, SourceAnswer> trimmedAnswers(CompiledBundle bundle, List<SourceAnswer> answers) {
+        Map<String, SourceAnswer> received = byLabel(answers);
+        Map<String, SourceAnswer> trimmed = new LinkedHashMap<>();
+        for (DatasetFetch fetch : bundle.fetchPlan()) {
+            SourceAnswer answer = received.get(fetch.label());
             Map<String, Object> kept = new LinkedHashMap<>(answer.fields());
             kept.keySet().retainAll(fetch.fields());
             trimmed.put(fetch.label(), new SourceAnswer(answer.connector(), answer.dataset(), answer.outcome(),

@@ -28,6 +28,15 @@ public final class ItemMapper {
      * @param formAt  when the applicant submitted the form
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form, Instant formAt) {
+        return map(item, answers, form, formAt, Map.of(), null);
+    }
+
+    /**
+     * As above, and a required field that neither a source nor the form provided is taken from the materials
+     * the applicant supplied afterwards, keyed by demand name.
+     */
+    public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form,
+                                 Instant formAt, Map<String, Object> materials, Instant materialsAt) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FieldOrigin> provenance = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -36,7 +45,7 @@ public final class ItemMapper {
             FieldOrigin origin = null;
             if (demand.origin() instanceof Origin.FormInput input) {
                 value = form.get(input.field());
-                origin = new FieldOrigin("form", formAt);
+                origin = new FieldOrigin(FieldOrigin.FORM, formAt);
             } else if (demand.origin() instanceof Origin.DatasetField field) {
                 SourceAnswer answer = answers.get(field.connector() + "/" + field.dataset());
                 if (answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND) {
@@ -44,7 +53,11 @@ public final class ItemMapper {
                     origin = new FieldOrigin(answer.label(), answer.at());
                 }
             }
-            if (value == null || value instanceof String text && text.isBlank()) { // a blank answer supplies nothing
+            if (blank(value) && demand.required() && !blank(materials.get(demand.name()))) {
+                value = materials.get(demand.name());
+                origin = new FieldOrigin(FieldOrigin.MATERIALS, materialsAt);
+            }
+            if (blank(value)) {
                 if (demand.required()) {
                     missing.add(demand.name());
                 }
@@ -54,5 +67,10 @@ public final class ItemMapper {
             provenance.put(demand.name(), origin);
         }
         return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing));
+    }
+
+    /** A blank answer supplies nothing. */
+    private static boolean blank(Object value) {
+        return value == null || value instanceof String text && text.isBlank();
     }
 }

@@ -25,7 +25,7 @@ public final class PipelineMessages {
         }
     }
 
-    static String write(ObjectMapper json, Object message) {
+    public static String write(ObjectMapper json, Object message) {
         try {
             return json.writeValueAsString(message);
         } catch (IOException e) {

@@ -24,13 +24,14 @@ public final class SandboxDepartments implements AutoCloseable {
     private final SyntheticPeople people;
     private final ApprovalInbox inbox = new ApprovalInbox();
     private final LookupLog lookups = new LookupLog();
+    private final SandboxFaults faults = new SandboxFaults();
     private final SandboxHttpServer http;
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
 
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
         people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
-        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, json);
+        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
         String hubUrl = env.getRequiredProperty("spring.datasource.url");
         String user = env.getProperty("spring.datasource.username", "postgres");
         databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
@@ -56,6 +57,10 @@ public final class SandboxDepartments implements AutoCloseable {
 
     public ApprovalInbox inbox() {
         return inbox;
+    }
+
+    public SandboxFaults faults() {
+        return faults;
     }
 
     public LookupLog lookups() {

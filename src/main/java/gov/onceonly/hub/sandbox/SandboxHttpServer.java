@@ -2,6 +2,7 @@ package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -32,9 +33,9 @@ public final class SandboxHttpServer implements AutoCloseable {
     }
 
     public static SandboxHttpServer start(int port, SyntheticPeople people, ApprovalInbox inbox, LookupLog lookups,
-                                          ObjectMapper json) throws IOException {
+                                          SandboxFaults faults, ObjectMapper json) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-        server.createContext(POPULATION, exchange -> {
+        server.createContext(POPULATION, withFaults("gongan-population", faults, exchange -> {
             String id = exchange.getRequestURI().getPath().substring(POPULATION.length());
             lookups.record("gongan-population", id);
             var record = people.populationRecord(id);
@@ -43,8 +44,8 @@ public final class SandboxHttpServer implements AutoCloseable {
             } else {
                 respond(exchange, 404, "{\"error\":\"no such person\"}".getBytes(StandardCharsets.UTF_8));
             }
-        });
-        APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, exchange -> {
+        }));
+        APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, withFaults(system, faults, exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 200, json.writeValueAsBytes(inbox.received(system)));
                 return;
@@ -61,11 +62,31 @@ public final class SandboxHttpServer implements AutoCloseable {
             }
             boolean fresh = inbox.receive(system, key, body);
             respond(exchange, fresh ? 201 : 200, ("{\"accepted\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
-        }));
+        })));
         ExecutorService threads = Executors.newFixedThreadPool(16);
         server.setExecutor(threads);
         server.start();
         return new SandboxHttpServer(server, threads);
+    }
+
+    /** Shows the system's planned fault, if any, before (or instead of) doing its work. */
+    private static HttpHandler withFaults(String system, SandboxFaults faults, HttpHandler work) {
+        return exchange -> {
+            var fault = faults.next(system);
+            if (fault.isPresent() && !fault.get().isDelay()) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, fault.get().status(), "{\"error\":\"simulated outage\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (fault.isPresent()) {
+                try {
+                    Thread.sleep(fault.get().delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            work.handle(exchange);
+        };
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {

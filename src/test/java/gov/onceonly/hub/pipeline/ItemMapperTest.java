@@ -78,8 +78,8 @@ class ItemMapperTest {
                 Map.entry("insuredArea", new FieldOrigin("ybj-insured-persons/insured", INSURED_AT)),
                 Map.entry("fatherName", new FieldOrigin("weijian-birth-records/birth", INSURED_AT)));
         assertThat(record.provenance().keySet()).isEqualTo(record.values().keySet());
-        assertThat(record.provenance().values().stream().filter(FieldOrigin::fromForm).count()).as("by applicant").isEqualTo(1);
-        assertThat(record.provenance().values().stream().filter(o -> !o.fromForm()).count()).as("by hub").isEqualTo(4);
+        assertThat(record.provenance().values().stream().filter(FieldOrigin::fromApplicant).count()).as("by applicant").isEqualTo(1);
+        assertThat(record.provenance().values().stream().filter(o -> !o.fromApplicant()).count()).as("by hub").isEqualTo(4);
     }
 
     @Test
@@ -141,7 +141,7 @@ class ItemMapperTest {
         // counted by hand from mappings/newborn.yaml: hub 12+13+7+4+6, applicant 1+2+2+3+3
         assertThat(count(records, false)).isEqualTo(42);
         assertThat(count(records, true)).isEqualTo(11);
-        assertThat(records.get("birth-certificate").provenance().values()).filteredOn(FieldOrigin::fromForm).hasSize(1);
+        assertThat(records.get("birth-certificate").provenance().values()).filteredOn(FieldOrigin::fromApplicant).hasSize(1);
     }
 
     @Test
@@ -154,7 +154,7 @@ class ItemMapperTest {
 
     private static long count(Map<String, ItemRecord> records, boolean fromForm) {
         return records.values().stream().flatMap(r -> r.provenance().values().stream())
-                .filter(o -> o.fromForm() == fromForm).count();
+                .filter(o -> o.fromApplicant() == fromForm).count();
     }
 
     private static CompiledDemand demand(String name, String from, boolean required) {

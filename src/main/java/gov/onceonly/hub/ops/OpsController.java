@@ -1,0 +1,67 @@
+package gov.onceonly.hub.ops;
+
+import gov.onceonly.hub.api.InvalidParameterException;
+import gov.onceonly.hub.pipeline.CollectRetries;
+import gov.onceonly.hub.pipeline.ParkedDeliveries;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What an operator does when something could not finish by itself: list parked deliveries and replay them, and
+ * retry an application whose sources stayed down too long. Nothing here drops anything.
+ */
+@RestController
+public class OpsController {
+
+    private final ParkedDeliveries parked;
+    private final CollectRetries collectRetries;
+
+    public OpsController(ParkedDeliveries parked, CollectRetries collectRetries) {
+        this.parked = parked;
+        this.collectRetries = collectRetries;
+    }
+
+    @GetMapping("/api/v1/ops/deliveries")
+    public List<ParkedDeliveries.Parked> deliveries(@RequestParam(defaultValue = "parked") String state,
+                                                    @RequestParam(defaultValue = "500") int limit) {
+        if (!"parked".equals(state)) {
+            throw new InvalidParameterException("state", "one-of", "must be 'parked'");
+        }
+        if (limit < 1 || limit > 5000) {
+            throw new InvalidParameterException("limit", "range", "must be between 1 and 5000");
+        }
+        return parked.list(limit);
+    }
+
+    @PostMapping("/api/v1/ops/deliveries/{applicationId}/{item}/replay")
+    public Map<String, Object> replay(@PathVariable UUID applicationId, @PathVariable String item) {
+        if (!parked.replay(applicationId, item)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no parked delivery of item " + item + " of application " + applicationId);
+        }
+        return Map.of("replayed", 1);
+    }
+
+    @PostMapping("/api/v1/ops/deliveries/replay")
+    public Map<String, Object> replayAll() {
+        return Map.of("replayed", parked.replayAll());
+    }
+
+    @PostMapping("/api/v1/ops/applications/{applicationId}/retry")
+    public Map<String, Object> retryCollection(@PathVariable UUID applicationId) {
+        if (!collectRetries.retryNow(applicationId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no application " + applicationId + " that gave up waiting for its sources");
+        }
+        return Map.of("retrying", applicationId);
+    }
+}

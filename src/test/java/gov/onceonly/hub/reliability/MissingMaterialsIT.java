@@ -1,0 +1,90 @@
+package gov.onceonly.hub.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Not found" is not an outage: a mother without a hospital birth record gets NEEDS_MATERIALS with the exact
+ * fields, supplies them, and the pipeline resumes with those fields recorded as hers.
+ */
+class MissingMaterialsIT extends HubIntegrationTest {
+
+    @Test
+    void theApplicantSuppliesWhatNoSourceHadAndThePipelineResumes() throws Exception {
+        SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        JsonNode waiting = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS");
+
+        List<String> missing = new ArrayList<>();
+        for (JsonNode item : waiting.path("items")) {
+            item.path("missing").forEach(name -> {
+                if (!missing.contains(name.asText())) {
+                    missing.add(name.asText());
+                }
+            });
+        }
+        assertThat(missing).contains("birthTime", "hospitalName", "medicalCertificateNo");
+        assertThat(missing).doesNotContain("motherName", "fatherName");
+        for (JsonNode item : waiting.path("items")) {
+            boolean complete = item.path("missing").isEmpty();
+            assertThat(item.path("status").asText()).as(item.path("item").asText())
+                    .isIn(complete ? List.of("PENDING", "DELIVERED") : List.of("NEEDS_MATERIALS"));
+        }
+
+        HttpResponse<String> unknown = hub.post(statusUrl + "/materials", "{\"fields\":{\"favouriteColour\":\"blue\"}}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("fields.favouriteColour", "not-requested");
+
+        StringBuilder fields = new StringBuilder();
+        for (String name : missing) {
+            fields.append(fields.isEmpty() ? "" : ",").append('"').append(name).append("\":\"").append(value(name)).append('"');
+        }
+        HttpResponse<String> supplied = hub.post(statusUrl + "/materials", "{\"fields\":{" + fields + "}}");
+        assertThat(supplied.statusCode()).as(supplied.body()).isEqualTo(200);
+
+        JsonNode done = hub.awaitStatus(statusUrl, "DELIVERED");
+        JsonNode certificate = item(done, "birth-certificate");
+        assertThat(field(certificate, "hospitalName").path("origin").asText()).isEqualTo("materials");
+        assertThat(field(certificate, "motherName").path("origin").asText()).isEqualTo("gongan-population/person");
+
+        HttpResponse<String> late = hub.post(statusUrl + "/materials", "{\"fields\":{\"birthTime\":\"x\"}}");
+        assertThat(late.statusCode()).as("nothing is waiting any more").isEqualTo(409);
+    }
+
+    private static String value(String name) {
+        return switch (name) {
+            case "birthWeightGrams" -> "3300";
+            case "birthLengthCm" -> "50.5";
+            case "gestationWeeks" -> "39";
+            default -> "由申请人提供的" + name;
+        };
+    }
+
+    private static JsonNode item(JsonNode status, String id) {
+        for (JsonNode item : status.path("items")) {
+            if (id.equals(item.path("item").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + status);
+    }
+
+    private static JsonNode field(JsonNode item, String name) {
+        for (JsonNode field : item.path("fields")) {
+            if (name.equals(field.path("name").asText())) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + item);
+    }
+}
