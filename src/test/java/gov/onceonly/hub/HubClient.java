@@ -53,8 +53,12 @@ public final class HubClient {
 
     /** Waits until the application's overall status is the given one, and returns its status view. */
     public JsonNode awaitStatus(String statusUrl, String status) {
+        return awaitStatus(statusUrl, status, Duration.ofSeconds(30));
+    }
+
+    public JsonNode awaitStatus(String statusUrl, String status, Duration atMost) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .alias("status of " + statusUrl + " becomes " + status)
                 .until(() -> {
                     last[0] = body(get(statusUrl));

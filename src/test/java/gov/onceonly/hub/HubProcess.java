@@ -1,0 +1,87 @@
+package gov.onceonly.hub;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hub as a separate JVM ({@code java -jar target/hub.jar}), so that a test can kill it with SIGKILL mid-flight
+ * and start it again on the same database and broker.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final File log;
+    private final int port;
+    private Process process;
+
+    public HubProcess(String name, int port, List<String> arguments, Map<String, String> environment) {
+        this.port = port;
+        this.environment = environment;
+        this.log = Path.of("target", name + ".log").toFile();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", Path.of("target", "hub.jar").toAbsolutePath().toString(),
+                "--server.port=" + port));
+        command.addAll(arguments);
+    }
+
+    /** Starts the JVM and waits until its health endpoint answers UP. */
+    public HubProcess start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).alias("hub on port " + port + " is up, see " + log)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the hub exited with " + process.exitValue() + ", see " + log);
+                    }
+                    try {
+                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        return health.statusCode() == 200 && health.body().contains("UP");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
