@@ -69,6 +69,20 @@ public final class HubProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Environment that points the connector files at this test JVM's sandbox departments, for a hub JVM that runs
+     * without the sandbox profile (its sandbox would die with it).
+     */
+    public static Map<String, String> sandboxDepartments(String departmentsUrl, String departmentDatabases) {
+        return Map.of("GONGAN_POPULATION_URL", departmentsUrl + "/gongan/population",
+                "WEIJIAN_APPROVAL_URL", departmentsUrl + "/weijian/approval",
+                "RLSB_CARD_URL", departmentsUrl + "/rlsb/card",
+                "WEIJIAN_BIRTH_RECORDS_JDBC_URL", departmentDatabases + "/dept_hospital",
+                "WEIJIAN_BIRTH_RECORDS_JDBC_USER", "postgres",
+                "GONGAN_EXCHANGE_JDBC_URL", departmentDatabases + "/dept_exchange",
+                "GONGAN_EXCHANGE_JDBC_USER", "postgres");
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

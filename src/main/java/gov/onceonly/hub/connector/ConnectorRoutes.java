@@ -63,6 +63,7 @@ public final class ConnectorRoutes {
                 case KAFKA -> {
                     if (!c.isSource()) {
                         params.put("topic", c.kafka().topic());
+                        params.put("brokers", kafkaBrokers(c, resolve));
                     }
                 }
             }
@@ -71,9 +72,7 @@ public final class ConnectorRoutes {
             }
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
             if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
-                String brokers = c.kafka() == null || c.kafka().brokers() == null
-                        ? properties.getProperty("hub.kafka.bootstrap-servers")
-                        : resolve.apply("kafka.brokers=" + c.kafka().brokers());
+                String brokers = kafkaBrokers(c, resolve);
                 String group = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
                 c.datasets().forEach((name, dataset) -> {
                     feeds.track(c.id(), name, dataset.topic(), group, brokers);
@@ -94,6 +93,13 @@ public final class ConnectorRoutes {
         params.put("breakerMinimumCalls", r.breaker().minimumCalls());
         params.put("breakerWindow", r.breaker().window());
         params.put("breakerOpenSeconds", r.breaker().openSeconds());
+    }
+
+    /** A department's own cluster if the file names one, else the hub's broker. */
+    private String kafkaBrokers(ConnectorDefinition c, UnaryOperator<String> resolve) {
+        return c.kafka() == null || c.kafka().brokers() == null
+                ? properties.getRequiredProperty("hub.kafka.bootstrap-servers")
+                : resolve.apply("kafka.brokers=" + c.kafka().brokers());
     }
 
     private static int timeout(Integer millis) {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -133,12 +132,6 @@ class CrashRecoveryIT extends HubIntegrationTest {
                 "--camel.main.name=crash",
                 "--hub.config-root=" + Path.of("").toAbsolutePath(),
                 "--hub.dispatch.redelivery-delay-millis=100"),
-                Map.of("GONGAN_POPULATION_URL", departments + "/gongan/population",
-                        "WEIJIAN_APPROVAL_URL", departments + "/weijian/approval",
-                        "RLSB_CARD_URL", departments + "/rlsb/card",
-                        "WEIJIAN_BIRTH_RECORDS_JDBC_URL", departmentDatabases + "/dept_hospital",
-                        "WEIJIAN_BIRTH_RECORDS_JDBC_USER", "postgres",
-                        "GONGAN_EXCHANGE_JDBC_URL", departmentDatabases + "/dept_exchange",
-                        "GONGAN_EXCHANGE_JDBC_USER", "postgres"));
+                HubProcess.sandboxDepartments(departments, departmentDatabases));
     }
 }
