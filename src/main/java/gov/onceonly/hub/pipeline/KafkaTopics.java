@@ -3,11 +3,16 @@ package gov.onceonly.hub.pipeline;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +61,8 @@ public final class KafkaTopics {
 
     /**
      * The controller acknowledges a new topic before the broker serves it; a producer that writes in between gets
-     * "not leader" and, being idempotent, may then stall on sequence errors until its delivery timeout.
+     * "not leader" and, being idempotent, may then stall on sequence errors until its delivery timeout. So wait
+     * until every partition has a leader and that leader answers a ListOffsets request for it.
      */
     private static void awaitLeaders(Admin admin, List<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
@@ -65,10 +71,16 @@ public final class KafkaTopics {
             try {
                 Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
                 if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    described.values().forEach(d -> d.partitions().forEach(
+                            p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                     return;
                 }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException
+                        || e.getCause() instanceof NotLeaderOrFollowerException
+                        || e.getCause() instanceof LeaderNotAvailableException)) {
                     throw e;
                 }
             }

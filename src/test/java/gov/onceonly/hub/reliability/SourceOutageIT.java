@@ -71,4 +71,25 @@ class SourceOutageIT extends HubIntegrationTest {
                 CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
         assertThat(refused.get()).as("calls the open breaker spared the department").isPositive();
     }
+
+    @Test
+    void anApplicationThatWaitedTooLongNeedsAttentionAndAnOperatorRetriesIt() throws Exception {
+        sandbox.faults().down(POPULATION, 503);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(27);
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        String id = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        hub.awaitStatus(statusUrl, "WAITING_FOR_SOURCES");
+
+        // Make it older than hub.collect.max-age: the next failed attempt gives up.
+        jdbc.update("update application set created_at = now() - interval '2 days' where id = ?::uuid", id);
+        JsonNode attention = hub.awaitStatus(statusUrl, "NEEDS_ATTENTION");
+        assertThat(attention.path("waiting").path("reason").asText()).contains(POPULATION, "503");
+        assertThat(attention.path("waiting").path("nextAttemptAt").isNull()).as("no automatic attempt any more").isTrue();
+
+        sandbox.faults().clear(POPULATION);
+        assertThat(hub.post("/api/v1/ops/applications/" + id + "/retry", "").statusCode()).isEqualTo(200);
+        hub.awaitStatus(statusUrl, "DELIVERED");
+        assertThat(hub.post("/api/v1/ops/applications/" + id + "/retry", "").statusCode())
+                .as("only an application that gave up can be retried").isEqualTo(404);
+    }
 }
