@@ -80,17 +80,8 @@ public class ApplicationStore {
     public void markDelivered(UUID applicationId, String itemId) {
         jdbc.update("""
                 update application_item set status = 'DELIVERED', attempts = attempts + 1, delivered_at = now(),
-                       last_error = null, updated_at = now()
+                       last_error = null, next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = ? and status <> 'DELIVERED'""", applicationId, itemId);
-        refreshStatus(applicationId);
-    }
-
-    @Transactional
-    public void markParked(UUID applicationId, String itemId, int attempts, String lastError) {
-        jdbc.update("""
-                update application_item set status = 'PARKED', attempts = attempts + ?, last_error = ?, updated_at = now()
-                where application_id = ? and item_id = ? and status = 'PENDING'""",
-                attempts, lastError, applicationId, itemId);
         refreshStatus(applicationId);
     }
 

@@ -12,7 +12,9 @@ import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxRelay;
+import gov.onceonly.hub.pipeline.Backoff;
 import gov.onceonly.hub.pipeline.CollectRetries;
+import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.CollectStage;
 import gov.onceonly.hub.pipeline.DispatchStage;
 import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
@@ -77,16 +79,26 @@ public class PipelineConfiguration {
     @Bean
     CollectRetries collectRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json, Environment env) {
         return new CollectRetries(jdbc, tx, outbox, json, env.getRequiredProperty("hub.topics.applications"),
-                new CollectRetries.Policy(
+                new CollectRetries.Policy(new Backoff(
                         Duration.ofMillis(env.getProperty("hub.collect.retry-delay-millis", Long.class, 2000L)),
-                        Duration.ofMillis(env.getProperty("hub.collect.max-delay-millis", Long.class, 300_000L)),
+                        Duration.ofMillis(env.getProperty("hub.collect.max-delay-millis", Long.class, 300_000L))),
                         env.getProperty("hub.collect.max-attempts", Integer.class, 12),
                         env.getProperty("hub.collect.max-age", Duration.class, Duration.ofHours(24))));
     }
 
     @Bean
-    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json) {
-        return new DispatchStage(store, json);
+    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries) {
+        return new DispatchStage(store, json, deliveryRetries);
+    }
+
+    @Bean
+    DeliveryRetries deliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
+                                    ObjectMapper json, Environment env) {
+        return new DeliveryRetries(jdbc, tx, store, outbox, json, env.getRequiredProperty("hub.topics.deliveries"),
+                new DeliveryRetries.Policy(new Backoff(
+                        Duration.ofMillis(env.getProperty("hub.dispatch.retry-delay-millis", Long.class, 1000L)),
+                        Duration.ofMillis(env.getProperty("hub.dispatch.max-delay-millis", Long.class, 300_000L))),
+                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10)));
     }
 
     @Bean

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Applications whose sources are down. Instead of holding up its Kafka partition, such an application is
@@ -24,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class CollectRetries {
 
     /** How long to wait between attempts and when to give up. */
-    public record Policy(Duration firstDelay, Duration maxDelay, int maxAttempts, Duration maxAge) {
+    public record Policy(Backoff backoff, int maxAttempts, Duration maxAge) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CollectRetries.class);
@@ -58,7 +57,7 @@ public class CollectRetries {
             jdbc.update("""
                     update application set status = ?, attention_reason = ?, next_collect_at = ?, updated_at = now()
                     where id = ?""",
-                    next.name(), reason, givingUp ? null : Timestamp.from(Instant.now().plus(delay(n))), applicationId);
+                    next.name(), reason, givingUp ? null : Timestamp.from(Instant.now().plus(policy.backoff().after(n))), applicationId);
             if (givingUp) {
                 log.warn("Application {} needs attention after {} collection attempts: {}", applicationId, n, reason);
             } else {
@@ -66,13 +65,6 @@ public class CollectRetries {
             }
             return next;
         });
-    }
-
-    /** Exponential backoff from the first delay, capped, with ±20 % jitter so waiting applications spread out. */
-    Duration delay(int attempt) {
-        long base = policy.firstDelay().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, policy.maxDelay().toMillis());
-        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 
     /** Queues again every waiting application whose time has come; returns how many. */

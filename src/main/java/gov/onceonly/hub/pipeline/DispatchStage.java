@@ -6,8 +6,6 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredItem;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dispatch stage: one queued delivery becomes one call to the item's target, carrying the
@@ -18,14 +16,14 @@ public class DispatchStage {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String ITEM = "hubItem";
-    private static final Logger log = LoggerFactory.getLogger(DispatchStage.class);
-
     private final ApplicationStore store;
     private final ObjectMapper json;
+    private final DeliveryRetries retries;
 
-    public DispatchStage(ApplicationStore store, ObjectMapper json) {
+    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries) {
         this.store = store;
         this.json = json;
+        this.retries = retries;
     }
 
     public String prepare(Exchange exchange) throws Exception {
@@ -57,16 +55,16 @@ public class DispatchStage {
         store.markDelivered(item.applicationId(), item.itemId());
     }
 
-    /** Called once redeliveries are exhausted: the delivery is kept, parked, with its last error. */
-    public void park(Exchange exchange) {
+    /**
+     * Called once the quick in-place redeliveries are exhausted: the attempt is counted and the delivery waits
+     * for its next one, or is parked with its last error (see {@link DeliveryRetries}).
+     */
+    public void failed(Exchange exchange) {
         StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
         if (item == null) {
             return;
         }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        store.markParked(item.applicationId(), item.itemId(), attempts, error.length() > 1000 ? error.substring(0, 1000) : error);
-        log.warn("Parked delivery {} to {} after {} attempts: {}", item.idempotencyKey(), item.target(), attempts, error);
+        retries.failed(item, cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 }

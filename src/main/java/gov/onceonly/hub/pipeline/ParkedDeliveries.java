@@ -67,7 +67,7 @@ public class ParkedDeliveries {
 
     private boolean requeue(UUID applicationId, String itemId) {
         int updated = jdbc.update("""
-                update application_item set status = 'PENDING', updated_at = now()
+                update application_item set status = 'PENDING', next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = ? and status = 'PARKED'""", applicationId, itemId);
         if (updated == 0) {
             return false;

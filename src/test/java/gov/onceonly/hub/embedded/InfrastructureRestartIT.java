@@ -75,8 +75,7 @@ class InfrastructureRestartIT extends HubIntegrationTest {
                 "--hub.kafka.group-prefix=restart",
                 "--camel.main.name=restart",
                 "--hub.config-root=" + Path.of("").toAbsolutePath(),
-                "--hub.dispatch.redelivery-delay-millis=200",
-                "--hub.dispatch.max-redeliveries=8"), environment).start()) {
+                "--hub.dispatch.retry-delay-millis=200"), environment).start()) {
             sandbox.faults().delay("rlsb-card-approval", 200, 1000);
             submit(client, families.subList(0, 10), acknowledged);
 

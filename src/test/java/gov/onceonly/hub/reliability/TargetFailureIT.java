@@ -61,8 +61,9 @@ class TargetFailureIT extends HubIntegrationTest {
 
         JsonNode attention = await().atMost(Duration.ofSeconds(40)).until(() -> hub.body(hub.get(statusUrl)),
                 s -> "NEEDS_ATTENTION".equals(s.path("status").asText())
+                        && "PARKED".equals(item(s, "birth-certificate").path("status").asText())
                         && "PARKED".equals(item(s, "vaccination-certificate").path("status").asText()));
-        assertThat(item(attention, "birth-certificate").path("status").asText()).isEqualTo("PARKED");
+        assertThat(item(attention, "birth-certificate").path("attempts").asInt()).as("hub.dispatch.max-attempts").isEqualTo(5);
         assertThat(item(attention, "birth-certificate").path("lastError").asText()).contains("503");
         assertThat(item(attention, "household-registration").path("status").asText()).isEqualTo("DELIVERED");
 

@@ -1,0 +1,93 @@
+package gov.onceonly.hub.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.StoredItem;
+import gov.onceonly.hub.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Deliveries that failed. A failed attempt is counted and the item waits for its next one (exponential backoff
+ * with jitter), so a department that is down never holds up the deliveries to the others behind it on the same
+ * partition; {@link #requeueDue} queues it again through the outbox. After {@code maxAttempts} it is parked.
+ */
+public class DeliveryRetries {
+
+    /** Backoff between attempts and the attempt that parks. */
+    public record Policy(Backoff backoff, int maxAttempts) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationStore store;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final String deliveriesTopic;
+    private final Policy policy;
+
+    public DeliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
+                           ObjectMapper json, String deliveriesTopic, Policy policy) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.store = store;
+        this.outbox = outbox;
+        this.json = json;
+        this.deliveriesTopic = deliveriesTopic;
+        this.policy = policy;
+    }
+
+    /** Counts a failed attempt; parks the delivery once it has had all its attempts. */
+    public void failed(StoredItem item, String error) {
+        String lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        tx.executeWithoutResult(status -> {
+            Integer attempts = jdbc.queryForObject("""
+                    update application_item set attempts = attempts + 1, last_error = ?, updated_at = now()
+                    where application_id = ? and item_id = ? and status = 'PENDING' returning attempts""",
+                    Integer.class, lastError, item.applicationId(), item.itemId());
+            if (attempts == null) {
+                return; // delivered or parked meanwhile
+            }
+            if (attempts >= policy.maxAttempts()) {
+                jdbc.update("""
+                        update application_item set status = 'PARKED', next_delivery_at = null
+                        where application_id = ? and item_id = ?""", item.applicationId(), item.itemId());
+                store.refreshStatus(item.applicationId());
+                log.warn("Parked delivery {} to {} after {} attempts: {}", item.idempotencyKey(), item.target(), attempts, lastError);
+            } else {
+                jdbc.update("update application_item set next_delivery_at = ? where application_id = ? and item_id = ?",
+                        Timestamp.from(Instant.now().plus(policy.backoff().after(attempts))), item.applicationId(), item.itemId());
+                log.info("Delivery {} to {} failed (attempt {}), will retry: {}", item.idempotencyKey(), item.target(), attempts, lastError);
+            }
+        });
+    }
+
+    /** Queues again every delivery whose next attempt is due; returns how many. */
+    public int requeueDue() {
+        Integer queued = tx.execute(status -> {
+            List<Object[]> due = jdbc.query("""
+                    select application_id, item_id from application_item
+                    where status = 'PENDING' and next_delivery_at <= now()
+                    order by next_delivery_at limit 200 for update skip locked""",
+                    (rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)});
+            for (Object[] row : due) {
+                UUID applicationId = (UUID) row[0];
+                outbox.append(deliveriesTopic, applicationId.toString(), PipelineMessages.write(json,
+                        new PipelineMessages.DeliveryQueued(applicationId, (String) row[1])));
+                jdbc.update("update application_item set next_delivery_at = null where application_id = ? and item_id = ?",
+                        applicationId, row[1]);
+            }
+            return due.size();
+        });
+        return queued == null ? 0 : queued;
+    }
+}
