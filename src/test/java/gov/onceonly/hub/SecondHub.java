@@ -32,6 +32,7 @@ public final class SecondHub implements AutoCloseable {
                 "--hub.kafka.group-prefix=" + name,
                 "--hub.topics.applications=" + name + ".applications",
                 "--hub.topics.deliveries=" + name + ".deliveries",
+                "--hub.topics.item-status=" + name + ".item-status",
                 "--hub.embedded.data-dir=target/it-data/" + name));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gov.onceonly.hub.configfile.JacksonPaths;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
+import gov.onceonly.hub.progress.StatusReportException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,12 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> invalid(InvalidApplicationException e, HttpServletRequest request) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-application", "Invalid application",
                 e.getMessage(), request, e.violations());
+    }
+
+    @ExceptionHandler(StatusReportException.class)
+    ResponseEntity<ProblemDetail> statusReport(StatusReportException e, HttpServletRequest request) {
+        StatusReportException.Problem kind = e.problem();
+        return problem(HttpStatus.valueOf(kind.httpStatus()), kind.type(), kind.title(), e.getMessage(), request, e.violations());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

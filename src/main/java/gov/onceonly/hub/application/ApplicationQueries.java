@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ public class ApplicationQueries {
 
     private static final TypeReference<Map<String, ItemRecord.FieldOrigin>> PROVENANCE = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -57,19 +60,41 @@ public class ApplicationQueries {
     }
 
     private List<ApplicationView.Item> items(UUID id) {
+        Map<String, List<ApplicationView.Event>> timelines = timelines(id);
         return jdbc.query("""
                 select item_id, department, target_id, status, attempts, last_error, delivered_at,
-                       missing::text, provenance::text
+                       missing::text, provenance::text, dept_status, dept_status_at, result, certificate_no, reason
                 from application_item where application_id = ? order by item_id""",
                 (rs, n) -> {
                     List<ApplicationView.Field> fields = new ArrayList<>();
                     read(rs.getString(9), PROVENANCE).forEach((name, origin) ->
                             fields.add(new ApplicationView.Field(name, origin.origin(), origin.at())));
-                    Timestamp delivered = rs.getTimestamp(7);
+                    String deptStatus = rs.getString(10);
                     return new ApplicationView.Item(rs.getString(1), rs.getString(2), rs.getString(3),
                             ItemStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
-                            delivered == null ? null : delivered.toInstant(), read(rs.getString(8), NAMES), fields);
+                            instant(rs.getTimestamp(7)), read(rs.getString(8), NAMES), fields,
+                            deptStatus == null ? null : ItemStatus.valueOf(deptStatus), instant(rs.getTimestamp(11)),
+                            rs.getString(12), rs.getString(13), rs.getString(14),
+                            timelines.getOrDefault(rs.getString(1), List.of()));
                 }, id);
+    }
+
+    /** The department reports of every item, in the order they happened at the department. */
+    private Map<String, List<ApplicationView.Event>> timelines(UUID id) {
+        Map<String, List<ApplicationView.Event>> timelines = new HashMap<>();
+        jdbc.query("""
+                select item_id, status, at, received_at, source, applied, event_id, details::text
+                from item_event where application_id = ? order by item_id, at, id""",
+                rs -> {
+                    timelines.computeIfAbsent(rs.getString(1), item -> new ArrayList<>()).add(new ApplicationView.Event(
+                            ItemStatus.valueOf(rs.getString(2)), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                            rs.getString(5), rs.getBoolean(6), rs.getString(7), read(rs.getString(8), DETAILS)));
+                }, id);
+        return timelines;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -15,7 +15,14 @@ public enum ApplicationStatus {
     /** Some item needs a material no source could provide; the applicant must supply it. */
     NEEDS_MATERIALS,
     /** Some delivery is parked after its retries, or the sources stayed down too long; an operator must look. */
-    NEEDS_ATTENTION;
+    NEEDS_ATTENTION,
+    /**
+     * Every item is at its department and some department has reported on its item (accepted, in progress, or
+     * already decided), but not every item is decided yet. Nothing waits on the hub.
+     */
+    IN_PROGRESS,
+    /** Every item is decided by its department: DONE or REJECTED. Nothing more will happen. */
+    COMPLETED;
 
     public static ApplicationStatus derive(Collection<ItemStatus> items) {
         if (items.isEmpty()) {
@@ -27,6 +34,12 @@ public enum ApplicationStatus {
         if (items.contains(ItemStatus.NEEDS_MATERIALS)) {
             return NEEDS_MATERIALS;
         }
-        return items.stream().allMatch(s -> s == ItemStatus.DELIVERED) ? DELIVERED : DISPATCHING;
+        if (!items.stream().allMatch(ItemStatus::atDepartment)) {
+            return DISPATCHING; // some delivery is still on its way
+        }
+        if (items.stream().allMatch(ItemStatus::terminal)) {
+            return COMPLETED;
+        }
+        return items.stream().allMatch(s -> s == ItemStatus.DELIVERED) ? DELIVERED : IN_PROGRESS;
     }
 }

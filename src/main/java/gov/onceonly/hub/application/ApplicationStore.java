@@ -76,12 +76,13 @@ public class ApplicationStore {
                 applicationId, itemId).stream().findFirst();
     }
 
+    /** Never moves an item back: a department may already have reported on it (a repeated delivery). */
     @Transactional
     public void markDelivered(UUID applicationId, String itemId) {
         jdbc.update("""
                 update application_item set status = 'DELIVERED', attempts = attempts + 1, delivered_at = now(),
                        last_error = null, next_delivery_at = null, updated_at = now()
-                where application_id = ? and item_id = ? and status <> 'DELIVERED'""", applicationId, itemId);
+                where application_id = ? and item_id = ? and status in ('PENDING', 'PARKED')""", applicationId, itemId);
         refreshStatus(applicationId);
     }
 

@@ -2,11 +2,13 @@ package gov.onceonly.hub.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What {@code GET /api/v1/applications/{id}} shows: each item's delivery state, where each field came from,
- * and how many demanded fields the hub filled versus the applicant (the "减材料" figure).
+ * how many demanded fields the hub filled versus the applicant (the "减材料" figure), and each item's progress
+ * at its department with the timestamps of every report (the raw data of the "减时间" figure).
  */
 public record ApplicationView(UUID id, String bundle, String mappingVersion, ApplicationStatus status,
                               Instant receivedAt, Instant updatedAt, List<Item> items,
@@ -16,8 +18,22 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
     public record Waiting(String reason, int attempts, Instant nextAttemptAt) {
     }
 
+    /**
+     * One item: its delivery, then what its department reported ({@code deptStatus} at {@code deptStatusAt}, with
+     * the decision's result, certificate number or reason) and every report in order ({@code timeline}).
+     */
     public record Item(String item, String department, String target, ItemStatus status, int attempts,
-                       String lastError, Instant deliveredAt, List<String> missing, List<Field> fields) {
+                       String lastError, Instant deliveredAt, List<String> missing, List<Field> fields,
+                       ItemStatus deptStatus, Instant deptStatusAt, String result, String certificateNo, String reason,
+                       List<Event> timeline) {
+    }
+
+    /**
+     * A department's report: when it happened there ({@code at}) and when the hub received it, by which channel,
+     * and whether it moved the item ({@code applied}) or was ignored as out of order ({@code details.ignored}).
+     */
+    public record Event(ItemStatus status, Instant at, Instant receivedAt, String source, boolean applied,
+                        String eventId, Map<String, Object> details) {
     }
 
     public record Field(String name, String origin, Instant at) {

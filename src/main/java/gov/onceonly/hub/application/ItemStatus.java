@@ -1,6 +1,10 @@
 package gov.onceonly.hub.application;
 
-/** Where one item's delivery stands. */
+/**
+ * Where one item stands: first its delivery by the hub, then, once delivered, its progress at the department
+ * as the department reports it (status callbacks). Department progress only moves forward:
+ * DELIVERED &lt; ACCEPTED &lt; IN_PROGRESS &lt; DONE | REJECTED.
+ */
 public enum ItemStatus {
     /** The record is built and its delivery is queued or being retried. */
     PENDING,
@@ -9,5 +13,28 @@ public enum ItemStatus {
     /** A required field has no value: neither a source nor the form gave it. */
     NEEDS_MATERIALS,
     /** The target kept failing past the redelivery limit; the last error is kept for the operator. */
-    PARKED
+    PARKED,
+    /** The department accepted the item for processing (受理). */
+    ACCEPTED,
+    /** The department is working on it (办理中). */
+    IN_PROGRESS,
+    /** The department decided it (办结), with a result and/or a certificate number. Terminal. */
+    DONE,
+    /** The department sent it back (退回), with a reason. Terminal. */
+    REJECTED;
+
+    /** Whether the department has the item: it was delivered, and maybe reported on since. */
+    public boolean atDepartment() {
+        return this == DELIVERED || reportedByDepartment();
+    }
+
+    /** Whether this is a status only a department's report sets. */
+    public boolean reportedByDepartment() {
+        return this == ACCEPTED || this == IN_PROGRESS || terminal();
+    }
+
+    /** DONE and REJECTED: the department's decision, which nothing changes afterwards. */
+    public boolean terminal() {
+        return this == DONE || this == REJECTED;
+    }
 }

@@ -143,7 +143,8 @@ public class PipelineConfiguration {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), List.of(
-                        env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries")));
+                        env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries"),
+                        env.getRequiredProperty("hub.topics.item-status")));
                 new ConnectorRoutes(connectors, env, dataSources, feedProgress).addTo(camel);
             }
 

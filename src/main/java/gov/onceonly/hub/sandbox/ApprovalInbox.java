@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * What the simulated back-office systems received, kept by Idempotency-Key as a well-behaved department
@@ -18,6 +19,12 @@ public final class ApprovalInbox {
     private final Map<String, Map<String, Received>> bySystem = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
     private final AtomicInteger withoutKey = new AtomicInteger();
+    private volatile Consumer<Received> onFirstReceipt = received -> { };
+
+    /** Who hears of each record received the first time (the sandbox's status reporter). */
+    void onFirstReceipt(Consumer<Received> listener) {
+        onFirstReceipt = listener;
+    }
 
     /** @return false when the key was seen before */
     public boolean receive(String system, String idempotencyKey, String body) {
@@ -25,12 +32,14 @@ public final class ApprovalInbox {
             withoutKey.incrementAndGet();
             return false;
         }
+        Received received = new Received(system, idempotencyKey, body);
         Received previous = bySystem.computeIfAbsent(system, s -> new ConcurrentHashMap<>())
-                .putIfAbsent(idempotencyKey, new Received(system, idempotencyKey, body));
+                .putIfAbsent(idempotencyKey, received);
         if (previous != null) {
             duplicates.computeIfAbsent(system, s -> new AtomicInteger()).incrementAndGet();
             return false;
         }
+        onFirstReceipt.accept(received);
         return true;
     }
 

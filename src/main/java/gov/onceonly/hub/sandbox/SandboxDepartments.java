@@ -28,9 +28,13 @@ public final class SandboxDepartments implements AutoCloseable {
     private final SandboxHttpServer http;
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
+    private final ApprovalStatusReporter statusReporter;
 
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
         people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
+        statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
+                json, env.getProperty("hub.sandbox.report-status", Boolean.class, false));
+        inbox.onFirstReceipt(statusReporter::received);
         http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
         String hubUrl = env.getRequiredProperty("spring.datasource.url");
         String user = env.getProperty("spring.datasource.username", "postgres");
@@ -63,6 +67,10 @@ public final class SandboxDepartments implements AutoCloseable {
         return faults;
     }
 
+    public ApprovalStatusReporter statusReporter() {
+        return statusReporter;
+    }
+
     public LookupLog lookups() {
         return lookups;
     }
@@ -73,6 +81,7 @@ public final class SandboxDepartments implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        statusReporter.close();
         enrolment.close();
         http.close();
     }

@@ -129,6 +129,7 @@ class CrashRecoveryIT extends HubIntegrationTest {
                 "--hub.kafka.group-prefix=crash",
                 "--hub.topics.applications=crash.applications",
                 "--hub.topics.deliveries=crash.deliveries",
+                "--hub.topics.item-status=crash.item-status",
                 "--camel.main.name=crash",
                 "--hub.config-root=" + Path.of("").toAbsolutePath(),
                 "--hub.dispatch.redelivery-delay-millis=100"),

@@ -99,6 +99,7 @@ class SoakIT extends HubIntegrationTest {
                 "--hub.kafka.group-prefix=soak",
                 "--hub.topics.applications=soak.applications",
                 "--hub.topics.deliveries=soak.deliveries",
+                "--hub.topics.item-status=soak.item-status",
                 "--camel.main.name=soak",
                 "--hub.config-root=" + Path.of("").toAbsolutePath()),
                 HubProcess.sandboxDepartments(departments, departmentDatabases));

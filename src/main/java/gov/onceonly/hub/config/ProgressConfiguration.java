@@ -1,0 +1,34 @@
+package gov.onceonly.hub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.progress.StatusReportConsumer;
+import gov.onceonly.hub.progress.StatusReports;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+/**
+ * Wiring of department status callbacks: the store behind the REST endpoint and the status topic's consumer
+ * (route {@code item-status} in routes/pipeline-status.yaml). The topic itself is created with the others in
+ * {@link PipelineConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProgressConfiguration {
+
+    @Bean
+    StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
+                                Environment env) {
+        return new StatusReports(jdbc, tx, applications, json,
+                Duration.ofMillis(env.getProperty("hub.status.in-flight-wait-millis", Long.class, 2000L)));
+    }
+
+    @Bean
+    StatusReportConsumer statusReportConsumer(StatusReports statusReports, ObjectMapper json) {
+        return new StatusReportConsumer(statusReports, json);
+    }
+}

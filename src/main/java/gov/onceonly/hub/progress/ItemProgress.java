@@ -1,0 +1,92 @@
+package gov.onceonly.hub.progress;
+
+import gov.onceonly.hub.application.ItemStatus;
+
+import java.util.Objects;
+
+/**
+ * The state rule of department progress: what a report does to an item. Pure, so every case is unit-tested.
+ *
+ * <p>Order: DELIVERED &lt; ACCEPTED &lt; IN_PROGRESS &lt; DONE | REJECTED. A report moves an item forward only;
+ * reports arrive late and twice (two channels, retries, Kafka redelivery), so a stale one is ignored, not an
+ * error. DONE and REJECTED are the department's decision: a different decision afterwards is a conflict for a
+ * person to sort out, never silently applied. An item the hub has not delivered cannot be at the department.
+ */
+public final class ItemProgress {
+
+    private ItemProgress() {
+    }
+
+    /** What to do with a report. */
+    public enum Verdict {
+        /** It moves the item forward: apply and record it. */
+        APPLY,
+        /** The same report again: change and record nothing. */
+        DUPLICATE,
+        /** Older than what the item already is: record it as ignored, change nothing. */
+        STALE,
+        /** The hub has not delivered the item: refuse (409). */
+        NOT_DELIVERED,
+        /** It contradicts the department's recorded decision: refuse (409). */
+        CONFLICT
+    }
+
+    /** The item as stored: its status and the recorded outcome of a decision. */
+    public record Current(ItemStatus status, String result, String certificateNo, String reason) {
+    }
+
+    /** The verdict and a sentence saying why, for the answer, the problem detail or the ignored event. */
+    public record Decision(Verdict verdict, String why) {
+    }
+
+    /**
+     * @param seenBefore whether the item's event log already holds this report: its event id, or, when the report
+     *                   has none, an event of the same status
+     */
+    public static Decision decide(Current current, ItemStatus reported, String result, String certificateNo,
+                                  String reason, boolean seenBefore) {
+        if (!reported.reportedByDepartment()) {
+            throw new IllegalArgumentException(reported + " is not a status a department reports");
+        }
+        ItemStatus now = current.status();
+        if (!now.atDepartment()) {
+            return new Decision(Verdict.NOT_DELIVERED, "the item is " + now
+                    + ": the hub has not delivered it, so its department cannot report " + reported + " yet");
+        }
+        if (now.terminal() && reported.terminal()) {
+            if (reported != now) {
+                return new Decision(Verdict.CONFLICT, "the department already decided the item " + now
+                        + "; " + reported + " would change that decision");
+            }
+            if (contradicts(result, current.result()) || contradicts(certificateNo, current.certificateNo())
+                    || contradicts(reason, current.reason())) {
+                return new Decision(Verdict.CONFLICT, "the item is already " + now
+                        + " with a different result, certificate number or reason");
+            }
+            return new Decision(Verdict.DUPLICATE, "the item is already " + now);
+        }
+        int order = Integer.compare(rank(reported), rank(now));
+        if (seenBefore || order == 0) {
+            return new Decision(Verdict.DUPLICATE, "the item is already " + now + "; this report was received before");
+        }
+        if (order < 0) {
+            return new Decision(Verdict.STALE, "the item is already " + now + "; " + reported + " would move it backwards");
+        }
+        return new Decision(Verdict.APPLY, now + " -> " + reported);
+    }
+
+    /** DELIVERED 0, ACCEPTED 1, IN_PROGRESS 2, DONE and REJECTED 3. Only meaningful for items at the department. */
+    static int rank(ItemStatus status) {
+        return switch (status) {
+            case ACCEPTED -> 1;
+            case IN_PROGRESS -> 2;
+            case DONE, REJECTED -> 3;
+            default -> 0;
+        };
+    }
+
+    /** A repeated decision that names a different outcome than the recorded one; leaving a detail out is fine. */
+    private static boolean contradicts(String reported, String recorded) {
+        return reported != null && !Objects.equals(reported, recorded);
+    }
+}

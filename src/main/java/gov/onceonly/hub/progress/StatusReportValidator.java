@@ -1,0 +1,143 @@
+package gov.onceonly.hub.progress;
+
+import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.intake.FieldViolation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every rule a status report must pass before the state rule looks at it; all violations are reported at once,
+ * each naming the field and the rule. Pure: the receipt time is passed in.
+ */
+public final class StatusReportValidator {
+
+    static final List<ItemStatus> REPORTABLE = List.of(ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS, ItemStatus.DONE,
+            ItemStatus.REJECTED);
+    /** A department's clock may run somewhat ahead of the hub's; a time further ahead is a mistake. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private StatusReportValidator() {
+    }
+
+    /** A report posted to {@code /applications/{id}/items/{item}/status}: the path names the item. */
+    public static ItemEvent validatePosted(StatusReport report, UUID applicationId, String item, Instant receivedAt) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (report.applicationId() != null && !report.applicationId().equalsIgnoreCase(applicationId.toString())) {
+            violations.add(new FieldViolation("applicationId", "matches-path", "must be the application of the path, or absent"));
+        }
+        if (report.item() != null && !report.item().equals(item)) {
+            violations.add(new FieldViolation("item", "matches-path", "must be the item of the path, or absent"));
+        }
+        return validate(report, applicationId, item, ItemEvent.Source.REST, receivedAt, violations);
+    }
+
+    /** A message from the status topic: it must name its application and item itself. */
+    public static ItemEvent validateMessage(StatusReport report, Instant receivedAt) {
+        List<FieldViolation> violations = new ArrayList<>();
+        UUID applicationId = null;
+        if (blank(report.applicationId())) {
+            violations.add(new FieldViolation("applicationId", "required", "is required"));
+        } else {
+            try {
+                applicationId = UUID.fromString(report.applicationId().trim());
+            } catch (IllegalArgumentException e) {
+                violations.add(new FieldViolation("applicationId", "uuid", "must be the application's id (a UUID)"));
+            }
+        }
+        if (blank(report.item())) {
+            violations.add(new FieldViolation("item", "required", "is required"));
+        }
+        return validate(report, applicationId, report.item(), ItemEvent.Source.KAFKA, receivedAt, violations);
+    }
+
+    private static ItemEvent validate(StatusReport report, UUID applicationId, String item, ItemEvent.Source source,
+                                      Instant receivedAt, List<FieldViolation> violations) {
+        ItemStatus status = status(report.status(), violations);
+        Instant at = at(report.at(), receivedAt, violations);
+        String result = text("result", report.result(), 1000, violations);
+        String certificateNo = text("certificateNo", report.certificateNo(), 64, violations);
+        String reason = text("reason", report.reason(), 1000, violations);
+        String eventId = text("eventId", report.eventId(), 128, violations);
+        text("item", item, 100, violations);
+        if (status == ItemStatus.REJECTED && reason == null) {
+            violations.add(new FieldViolation("reason", "required-when-rejected", "is required when the status is REJECTED"));
+        }
+        if (status == ItemStatus.DONE && result == null && certificateNo == null) {
+            violations.add(new FieldViolation("result", "required-when-done",
+                    "or certificateNo is required when the status is DONE"));
+        }
+        if (status != null && status != ItemStatus.REJECTED && reason != null) {
+            violations.add(new FieldViolation("reason", "only-when-rejected", "is only for the status REJECTED"));
+        }
+        if (status != null && status != ItemStatus.DONE) {
+            if (result != null) {
+                violations.add(new FieldViolation("result", "only-when-done", "is only for the status DONE"));
+            }
+            if (certificateNo != null) {
+                violations.add(new FieldViolation("certificateNo", "only-when-done", "is only for the status DONE"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw StatusReportException.invalid(violations);
+        }
+        return new ItemEvent(applicationId, item.trim(), status, at, receivedAt, source, result, certificateNo, reason, eventId);
+    }
+
+    private static ItemStatus status(String text, List<FieldViolation> violations) {
+        if (blank(text)) {
+            violations.add(new FieldViolation("status", "required", "is required"));
+            return null;
+        }
+        for (ItemStatus candidate : REPORTABLE) {
+            if (candidate.name().equals(text.trim())) {
+                return candidate;
+            }
+        }
+        violations.add(new FieldViolation("status", "one-of", "must be one of " + REPORTABLE + ", not '" + cut(text) + "'"));
+        return null;
+    }
+
+    private static Instant at(String text, Instant receivedAt, List<FieldViolation> violations) {
+        if (blank(text)) {
+            return receivedAt;
+        }
+        try {
+            Instant at = OffsetDateTime.parse(text.trim()).toInstant();
+            if (at.isAfter(receivedAt.plus(CLOCK_SKEW))) {
+                violations.add(new FieldViolation("at", "not-in-future", "must not be more than "
+                        + CLOCK_SKEW.toMinutes() + " minutes after the hub's clock"));
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("at", "iso-instant",
+                    "must be an ISO-8601 time with an offset, e.g. 2024-05-01T09:30:00+08:00"));
+            return null;
+        }
+    }
+
+    /** Blank is absent; too long is a violation. */
+    private static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
+        if (blank(value)) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > maxLength) {
+            violations.add(new FieldViolation(field, "maxLength", "must be at most " + maxLength + " characters"));
+        }
+        return trimmed;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String cut(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,165 @@
+package gov.onceonly.hub.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStatus;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.progress.ItemProgress.Decision;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Department reports in PostgreSQL. A report is decided under the item's row lock, so two reports of one item
+ * (two channels, two hubs) are decided one after the other against what the first one left; the item, its
+ * event and the application's status change in one transaction.
+ */
+public class StatusReports {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationStore applications;
+    private final ObjectMapper json;
+    private final Duration inFlightWait;
+
+    /**
+     * @param inFlightWait how long a report for an item whose delivery is in flight (PENDING) waits for the hub to
+     *                     record it delivered: a fast department may report before the hub has marked its delivery
+     */
+    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
+                         Duration inFlightWait) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.applications = applications;
+        this.json = json;
+        this.inFlightWait = inFlightWait;
+    }
+
+    /** Applies a report, or throws {@link StatusReportException} with nothing written. */
+    public ItemState apply(ItemEvent event) {
+        long deadline = System.nanoTime() + inFlightWait.toNanos();
+        while (true) {
+            try {
+                return tx.execute(status -> applyOnce(event));
+            } catch (StatusReportException e) {
+                if (e.itemStatus() != ItemStatus.PENDING || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a delivery to be recorded", e);
+            }
+        }
+    }
+
+    private ItemState applyOnce(ItemEvent event) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from application where id = ?)",
+                Boolean.class, event.applicationId()))) {
+            throw new StatusReportException(StatusReportException.Problem.UNKNOWN_APPLICATION,
+                    "no application " + event.applicationId(),
+                    List.of(new FieldViolation("applicationId", "known-application", "is not an application of this hub")));
+        }
+        ItemProgress.Current current = jdbc.query("""
+                select status, result, certificate_no, reason from application_item
+                where application_id = ? and item_id = ? for update""",
+                (rs, n) -> new ItemProgress.Current(ItemStatus.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4)), event.applicationId(), event.item()).stream().findFirst()
+                .orElseThrow(() -> new StatusReportException(StatusReportException.Problem.UNKNOWN_ITEM,
+                        "application " + event.applicationId() + " has no item '" + event.item() + "'",
+                        List.of(new FieldViolation("item", "known-item", "is not an item of this application"))));
+        Decision decision = ItemProgress.decide(current, event.status(), event.result(), event.certificateNo(),
+                event.reason(), seenBefore(event));
+        switch (decision.verdict()) {
+            case NOT_DELIVERED -> throw new StatusReportException(StatusReportException.Problem.NOT_DELIVERED,
+                    decision.why(), List.of(new FieldViolation("status", "item-delivered", decision.why())), current.status());
+            case CONFLICT -> throw new StatusReportException(StatusReportException.Problem.CONFLICT,
+                    decision.why(), List.of(new FieldViolation("status", "decision-final", decision.why())), current.status());
+            case DUPLICATE -> {
+                return state(event, ItemState.Outcome.DUPLICATE, decision.why());
+            }
+            case STALE -> {
+                record(event, false, decision.why());
+                return state(event, ItemState.Outcome.IGNORED, decision.why());
+            }
+            case APPLY -> {
+                jdbc.update("""
+                        update application_item set status = ?, dept_status = ?, dept_status_at = ?,
+                               result = coalesce(?, result), certificate_no = coalesce(?, certificate_no),
+                               reason = coalesce(?, reason), updated_at = now()
+                        where application_id = ? and item_id = ?""",
+                        event.status().name(), event.status().name(), Timestamp.from(event.at()), event.result(),
+                        event.certificateNo(), event.reason(), event.applicationId(), event.item());
+                record(event, true, null);
+                applications.refreshStatus(event.applicationId());
+                return state(event, ItemState.Outcome.APPLIED, decision.why());
+            }
+            default -> throw new IllegalStateException("unhandled verdict " + decision.verdict());
+        }
+    }
+
+    /** The report's event id is in the item's log, or, without one, an event of the same status is. */
+    private boolean seenBefore(ItemEvent event) {
+        Boolean seen = event.eventId() != null
+                ? jdbc.queryForObject("select exists (select 1 from item_event where application_id = ? and item_id = ? and event_id = ?)",
+                        Boolean.class, event.applicationId(), event.item(), event.eventId())
+                : jdbc.queryForObject("select exists (select 1 from item_event where application_id = ? and item_id = ? and status = ?)",
+                        Boolean.class, event.applicationId(), event.item(), event.status().name());
+        return Boolean.TRUE.equals(seen);
+    }
+
+    private void record(ItemEvent event, boolean applied, String ignoredBecause) {
+        Map<String, Object> details = new LinkedHashMap<>(event.details());
+        if (ignoredBecause != null) {
+            details.put("ignored", ignoredBecause);
+        }
+        jdbc.update("""
+                insert into item_event (application_id, item_id, status, at, received_at, source, event_id, details, applied)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                event.applicationId(), event.item(), event.status().name(), Timestamp.from(event.at()),
+                Timestamp.from(event.receivedAt()), event.source().name(), event.eventId(), write(details), applied);
+    }
+
+    private ItemState state(ItemEvent event, ItemState.Outcome outcome, String note) {
+        UUID id = event.applicationId();
+        return jdbc.queryForObject("""
+                select i.status, i.dept_status, i.dept_status_at, i.result, i.certificate_no, i.reason, a.status
+                from application_item i join application a on a.id = i.application_id
+                where i.application_id = ? and i.item_id = ?""",
+                (rs, n) -> {
+                    Timestamp at = rs.getTimestamp(3);
+                    return new ItemState(id, event.item(), outcome, note, ItemStatus.valueOf(rs.getString(1)),
+                            rs.getString(2) == null ? null : ItemStatus.valueOf(rs.getString(2)),
+                            at == null ? null : at.toInstant(), rs.getString(4), rs.getString(5), rs.getString(6),
+                            ApplicationStatus.valueOf(rs.getString(7)), "/api/v1/applications/" + id);
+                }, id, event.item());
+    }
+
+    /** A status message from the topic that could not be accepted, kept for operators. A redelivery is kept once. */
+    public void keepRejected(RejectedReport rejected) {
+        jdbc.update("""
+                insert into rejected_status_report (received_at, topic, kafka_partition, kafka_offset, message_key, payload,
+                                                    problem, detail, errors)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (topic, kafka_partition, kafka_offset) do nothing""",
+                Timestamp.from(rejected.receivedAt()), rejected.topic(), rejected.partition(), rejected.offset(),
+                rejected.key(), rejected.payload(), rejected.problem(), rejected.detail(), write(rejected.errors()));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * 市卫生健康委's approval system reporting back as a real one would: a moment after it receives a birth-certificate
+ * item it reports ACCEPTED, then DONE with a certificate number derived from the idempotency key, over the hub's
+ * REST callback. Off unless {@code hub.sandbox.report-status=true} (or a test enables it), so that items
+ * otherwise stay DELIVERED, as the pipeline tests expect.
+ */
+public final class ApprovalStatusReporter implements AutoCloseable {
+
+    static final String SYSTEM = "weijian-approval";
+    private static final Logger log = LoggerFactory.getLogger(ApprovalStatusReporter.class);
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+    private final Supplier<String> hubUrl;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandbox-weijian-status");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean enabled;
+
+    ApprovalStatusReporter(Supplier<String> hubUrl, ObjectMapper json, boolean enabled) {
+        this.hubUrl = hubUrl;
+        this.json = json;
+        this.enabled = enabled;
+    }
+
+    public void enable(boolean on) {
+        enabled = on;
+    }
+
+    /** Called by the inbox for each record received the first time. One thread, so ACCEPTED always precedes DONE. */
+    void received(ApprovalInbox.Received received) {
+        if (!enabled || !SYSTEM.equals(received.system())) {
+            return;
+        }
+        try {
+            JsonNode envelope = json.readTree(received.body());
+            String path = "/api/v1/applications/" + envelope.path("applicationId").asText() + "/items/"
+                    + envelope.path("item").asText() + "/status";
+            String certificateNo = "Q%09d".formatted(Math.floorMod(received.idempotencyKey().hashCode(), 1_000_000_000));
+            scheduler.schedule(() -> post(path, "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now()), 5),
+                    200, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> post(path, "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"%s\"}"
+                    .formatted(now(), certificateNo), 5), 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("Sandbox {} cannot read what it received: {}", SYSTEM, e.getMessage());
+        }
+    }
+
+    /** A 409 means the hub has not recorded the delivery yet (it waits for the department's answer): try again. */
+    private void post(String path, String body, int triesLeft) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hubUrl.get() + path))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 409 && triesLeft > 1) {
+                scheduler.schedule(() -> post(path, body, triesLeft - 1), 1, TimeUnit.SECONDS);
+            } else if (response.statusCode() != 200) {
+                log.warn("Sandbox {} reported to {}: {} {}", SYSTEM, path, response.statusCode(), response.body());
+            }
+        } catch (Exception e) {
+            log.warn("Sandbox {} could not report to {}: {}", SYSTEM, path, e.getMessage());
+        }
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(BEIJING).toString();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

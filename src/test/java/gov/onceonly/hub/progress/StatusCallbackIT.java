@@ -1,0 +1,265 @@
+package gov.onceonly.hub.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Departments report their items' progress over REST and over the status topic, against a newborn application
+ * delivered end to end: forward only, repeats harmless, a decision final, bad reports refused naming the field.
+ */
+class StatusCallbackIT extends HubIntegrationTest {
+
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+    @Autowired
+    ApplicationStore applications;
+    @Value("${hub.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${hub.topics.item-status}")
+    String statusTopic;
+
+    @Test
+    void restReportsMoveAnItemForwardOnlyAndADecisionIsFinal() throws Exception {
+        String id = delivered(familiesWithBirthRecords().get(10));
+        Instant acceptedAt = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        Instant doneAt = acceptedAt.plusSeconds(60);
+
+        JsonNode accepted = ok(report(id, "birth-certificate", """
+                {"status":"ACCEPTED","at":"%s","eventId":"wj-1"}""".formatted(acceptedAt.atOffset(BEIJING))));
+        assertThat(accepted.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.path("applicationStatus").asText()).isEqualTo("IN_PROGRESS");
+
+        String done = """
+                {"status":"DONE","at":"%s","result":"准予发证","certificateNo":"Q500000010"}""".formatted(doneAt);
+        JsonNode decided = ok(report(id, "birth-certificate", done));
+        assertThat(decided.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(decided.path("deptStatus").asText()).isEqualTo("DONE");
+        assertThat(decided.path("certificateNo").asText()).isEqualTo("Q500000010");
+        long events = events(id);
+
+        JsonNode again = ok(report(id, "birth-certificate", done));
+        assertThat(again.path("outcome").asText()).as("the same report twice").isEqualTo("DUPLICATE");
+        assertThat(again.path("status").asText()).isEqualTo("DONE");
+        assertThat(ok(report(id, "birth-certificate", """
+                {"status":"ACCEPTED","eventId":"wj-1"}""")).path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(events(id)).as("a repeat records nothing").isEqualTo(events);
+
+        JsonNode late = ok(report(id, "birth-certificate", """
+                {"status":"IN_PROGRESS","at":"%s"}""".formatted(acceptedAt.plusSeconds(30))));
+        assertThat(late.path("outcome").asText()).as("out of order").isEqualTo("IGNORED");
+        assertThat(late.path("status").asText()).isEqualTo("DONE");
+        assertThat(events(id)).as("an ignored report is kept in the log").isEqualTo(events + 1);
+
+        HttpResponse<String> conflict = report(id, "birth-certificate", """
+                {"status":"REJECTED","reason":"材料不全"}""");
+        assertProblem(conflict, 409, "status-conflict", "status");
+
+        JsonNode view = hub.body(hub.get("/api/v1/applications/" + id));
+        JsonNode item = item(view, "birth-certificate");
+        assertThat(item.path("status").asText()).isEqualTo("DONE");
+        assertThat(item.path("deptStatus").asText()).isEqualTo("DONE");
+        assertThat(Instant.parse(item.path("deptStatusAt").asText())).isEqualTo(doneAt);
+        assertThat(item.path("result").asText()).isEqualTo("准予发证");
+        assertThat(item.path("certificateNo").asText()).isEqualTo("Q500000010");
+        assertThat(item.path("deliveredAt").asText()).isNotBlank();
+        List<JsonNode> timeline = StreamSupport.stream(item.path("timeline").spliterator(), false).toList();
+        assertThat(timeline).extracting(e -> e.path("status").asText()).containsExactly("ACCEPTED", "IN_PROGRESS", "DONE");
+        assertThat(timeline).extracting(e -> e.path("applied").asBoolean()).containsExactly(true, false, true);
+        assertThat(Instant.parse(timeline.get(0).path("at").asText())).as("the department's time").isEqualTo(acceptedAt);
+        assertThat(Instant.parse(timeline.get(0).path("receivedAt").asText())).isAfter(acceptedAt);
+        assertThat(timeline.get(0).path("source").asText()).isEqualTo("REST");
+        assertThat(timeline.get(0).path("eventId").asText()).isEqualTo("wj-1");
+        assertThat(timeline.get(1).path("details").path("ignored").asText()).contains("backwards");
+        assertThat(timeline.get(2).path("details").path("certificateNo").asText()).isEqualTo("Q500000010");
+        assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(item(view, "household-registration").path("timeline")).isEmpty();
+    }
+
+    @Test
+    void badReportsAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+        String id = delivered(familiesWithBirthRecords().get(11));
+        long events = events(id);
+
+        assertProblem(report(id, "birth-certificate", "{\"status\":\"FINISHED\"}"), 422, "invalid-status-report", "status");
+        assertProblem(report(id, "birth-certificate", "{\"status\":\"REJECTED\"}"), 422, "invalid-status-report", "reason");
+        assertProblem(report(id, "birth-certificate", "{\"status\":\"ACCEPTED\",\"at\":\"soon\"}"), 422,
+                "invalid-status-report", "at");
+        assertProblem(report(id, "no-such-item", "{\"status\":\"ACCEPTED\"}"), 404, "unknown-item", "item");
+        assertProblem(report(UUID.randomUUID().toString(), "birth-certificate", "{\"status\":\"ACCEPTED\"}"), 404,
+                "unknown-application", "applicationId");
+
+        assertThat(events(id)).isEqualTo(events);
+        JsonNode view = hub.body(hub.get("/api/v1/applications/" + id));
+        assertThat(view.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(item(view, "birth-certificate").path("deptStatus").isNull()).isTrue();
+    }
+
+    @Test
+    void aDepartmentCannotReportOnAnItemItNeverReceived() throws Exception {
+        SyntheticPeople.Family noBirthRecord = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .skip(3).findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(noBirthRecord.mother().idNumber(), noBirthRecord.mother().name()));
+        JsonNode view = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS");
+        String id = view.path("id").asText();
+        String waiting = StreamSupport.stream(view.path("items").spliterator(), false)
+                .filter(i -> "NEEDS_MATERIALS".equals(i.path("status").asText())).findFirst().orElseThrow()
+                .path("item").asText();
+
+        JsonNode problem = assertProblem(report(id, waiting, "{\"status\":\"ACCEPTED\"}"), 409, "item-not-delivered", "status");
+        assertThat(problem.path("detail").asText()).contains("NEEDS_MATERIALS").contains("has not delivered");
+    }
+
+    @Test
+    void theStatusTopicMovesItemsAndKeepsWhatItCannotAccept() throws Exception {
+        String id = delivered(familiesWithBirthRecords().get(12));
+        String marker = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // Bad messages first, on the same key and so the same partition: they must not hold up the good one.
+            producer.send(new ProducerRecord<>(statusTopic, id, "not json " + marker)).get();
+            producer.send(new ProducerRecord<>(statusTopic, id, """
+                    {"applicationId":"%s","item":"medical-insurance","status":"SETTLED","eventId":"%s"}"""
+                    .formatted(id, marker))).get();
+            producer.send(new ProducerRecord<>(statusTopic, id, """
+                    {"applicationId":"%s","item":"medical-insurance","status":"DONE","result":"参保登记完成","eventId":"ybj-%s"}"""
+                    .formatted(id, marker))).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                "DONE".equals(item(hub.body(hub.get("/api/v1/applications/" + id)), "medical-insurance").path("status").asText()));
+
+        List<Map<String, Object>> rejected = jdbc.queryForList(
+                "select problem, errors::text as errors from rejected_status_report where payload like ? order by id", "%" + marker + "%");
+        assertThat(rejected).extracting(r -> r.get("problem")).containsExactly("malformed-json", "invalid-status-report");
+        assertThat((String) rejected.get(1).get("errors")).contains("\"field\": \"status\"");
+        JsonNode event = item(hub.body(hub.get("/api/v1/applications/" + id)), "medical-insurance").path("timeline").path(0);
+        assertThat(event.path("source").asText()).isEqualTo("KAFKA");
+        assertThat(event.path("details").path("result").asText()).isEqualTo("参保登记完成");
+
+        // The remaining departments decide theirs, one sends its item back: every item decided completes the application.
+        for (String item : List.of("birth-certificate", "household-registration", "vaccination-certificate")) {
+            ok(report(id, item, "{\"status\":\"DONE\",\"certificateNo\":\"C-" + item + "\"}"));
+        }
+        JsonNode last = ok(report(id, "social-security-card", "{\"status\":\"REJECTED\",\"reason\":\"照片不符合要求\"}"));
+        assertThat(last.path("applicationStatus").asText()).isEqualTo("COMPLETED");
+        JsonNode view = hub.body(hub.get("/api/v1/applications/" + id));
+        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(item(view, "social-security-card").path("reason").asText()).isEqualTo("照片不符合要求");
+    }
+
+    @Test
+    void aReportThatOvertakesTheRecordOfItsDeliveryWaitsForIt() throws Exception {
+        String id = delivered(familiesWithBirthRecords().get(14));
+        UUID application = UUID.fromString(id);
+        // The moment between the department's 2xx and the hub recording the delivery, held open for half a second.
+        jdbc.update("update application_item set status = 'PENDING', delivered_at = null where application_id = ? and item_id = ?",
+                application, "social-security-card");
+        CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> {
+            sleep(500);
+            applications.markDelivered(application, "social-security-card");
+        });
+
+        long started = System.nanoTime();
+        JsonNode accepted = ok(report(id, "social-security-card", "{\"status\":\"ACCEPTED\"}"));
+        recorded.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(accepted.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+
+        applications.markDelivered(application, "social-security-card"); // a repeated delivery record moves nothing back
+        JsonNode item = item(hub.body(hub.get("/api/v1/applications/" + id)), "social-security-card");
+        assertThat(item.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(item.path("deliveredAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void theSandboxApprovalSystemReportsBackWhenAskedTo() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(13);
+        sandbox.statusReporter().enable(true);
+        try {
+            String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+            JsonNode[] item = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                item[0] = item(hub.body(hub.get(statusUrl)), "birth-certificate");
+                return "DONE".equals(item[0].path("status").asText());
+            });
+            assertThat(item[0].path("certificateNo").asText()).matches("Q\\d{9}");
+            assertThat(item[0].path("timeline").findValuesAsText("status")).containsExactly("ACCEPTED", "DONE");
+            JsonNode view = hub.awaitStatus(statusUrl, "IN_PROGRESS");
+            assertThat(item(view, "social-security-card").path("status").asText()).as("only 市卫生健康委 reports").isEqualTo("DELIVERED");
+        } finally {
+            sandbox.statusReporter().enable(false);
+        }
+    }
+
+    private String delivered(SyntheticPeople.Family family) throws Exception {
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        return hub.awaitStatus(statusUrl, "DELIVERED").path("id").asText();
+    }
+
+    private HttpResponse<String> report(String id, String item, String body) throws Exception {
+        return hub.post("/api/v1/applications/" + id + "/items/" + item + "/status", body);
+    }
+
+    private JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return hub.body(response);
+    }
+
+    private JsonNode assertProblem(HttpResponse<String> response, int status, String type, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+        JsonNode problem = hub.body(response);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:onceonly:problem:" + type);
+        assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
+        return problem;
+    }
+
+    private long events(String id) {
+        Long n = jdbc.queryForObject("select count(*) from item_event where application_id = ?::uuid", Long.class, id);
+        return n == null ? 0 : n;
+    }
+
+    private static JsonNode item(JsonNode view, String name) {
+        return StreamSupport.stream(view.path("items").spliterator(), false)
+                .filter(i -> name.equals(i.path("item").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + name + " in " + view));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+}
