@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a simulated department shows on request, for failure tests and the soak script: answer with an
- * error status, or answer late (after doing the work, as a slow system does), for the next N requests or
- * until cleared.
+ * error status, or be slow (the request waits, then is processed and answered, as an overloaded system does,
+ * so a caller that timed out meanwhile will send it again), for the next N requests or until cleared.
  */
 public final class SandboxFaults {
 
@@ -38,7 +38,7 @@ public final class SandboxFaults {
         fail(system, status, FOREVER);
     }
 
-    /** The next {@code count} requests are processed but answered only after {@code millis}. */
+    /** The next {@code count} requests wait {@code millis} before they are processed and answered. */
     public void delay(String system, long millis, int count) {
         planned.put(system, new Planned(new Fault(200, millis), new AtomicInteger(count)));
     }
