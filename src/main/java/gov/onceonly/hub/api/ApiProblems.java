@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import gov.onceonly.hub.catalog.InvalidFilterException;
 import gov.onceonly.hub.configfile.JacksonPaths;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
@@ -67,6 +68,12 @@ public class ApiProblems {
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "the body is missing or not valid JSON",
                 request, List.of(new FieldViolation("body", "json-syntax", "is missing or not valid JSON")));
+    }
+
+    @ExceptionHandler(InvalidFilterException.class)
+    ResponseEntity<ProblemDetail> badFilter(InvalidFilterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + " " + e.getMessage(),
+                request, List.of(new FieldViolation(e.parameter(), e.rule(), e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
