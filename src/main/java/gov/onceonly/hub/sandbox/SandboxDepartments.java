@@ -27,9 +27,12 @@ public final class SandboxDepartments implements AutoCloseable {
     private final SandboxHttpServer http;
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
+    private final CatalogueDepartments catalogue; // issue 3: the departments of the other 49 bundles
 
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
-        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
+        SandboxRecords records = SandboxRecords.generate(); // catalogue (issue 3): residents and enterprises
+        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
+                .withOtherResidents(records::populationRecord);
         http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, json);
         String hubUrl = env.getRequiredProperty("spring.datasource.url");
         String user = env.getProperty("spring.datasource.username", "postgres");
@@ -42,6 +45,11 @@ public final class SandboxDepartments implements AutoCloseable {
         KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
         InsuredPersonsPublisher.publishAll(kafka, people, json);
         enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
+        // --- catalogue departments (issue 3)
+        catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource, databases.serverUrl(),
+                user, env.getProperty("spring.datasource.password", ""), kafka, env.getProperty("hub.kafka.group-prefix", "hub")),
+                inbox, lookups, json);
+        // --- end catalogue departments
         env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
                 "hub.sandbox.url", http.baseUrl(),
                 "hub.sandbox.postgres-url", databases.serverUrl(),
@@ -66,8 +74,13 @@ public final class SandboxDepartments implements AutoCloseable {
         return databases;
     }
 
+    public CatalogueDepartments catalogue() {
+        return catalogue;
+    }
+
     @Override
     public void close() throws Exception {
+        catalogue.close();
         enrolment.close();
         http.close();
     }
