@@ -71,8 +71,10 @@ public final class ConnectorRoutes {
                 String brokers = c.kafka() == null || c.kafka().brokers() == null
                         ? properties.getProperty("hub.kafka.bootstrap-servers")
                         : resolve.apply("kafka.brokers=" + c.kafka().brokers());
-                String group = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
+                String prefix = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
                 c.datasets().forEach((name, dataset) -> {
+                    // A group per dataset: feeds of one connector sharing a group would rebalance each other at startup.
+                    String group = prefix + "-" + name;
                     feeds.track(c.id(), name, dataset.topic(), group, brokers);
                     add(camel, "kafka-source-feed", "feed-" + c.id() + "-" + name, Map.of("connectorId", c.id(),
                             "dataset", name, "topic", dataset.topic(), "brokers", brokers, "groupId", group));

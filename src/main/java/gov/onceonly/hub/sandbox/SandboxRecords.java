@@ -17,7 +17,7 @@ public final class SandboxRecords {
     /** The residents and enterprises of the catalogue, with all their records. */
     public static SandboxRecords generate() {
         SandboxRecords records = new SandboxRecords();
-        SyntheticResidents residents = SyntheticResidents.generate(120);
+        SyntheticResidents residents = SyntheticResidents.generate(80);
         residents.all().forEach(r -> ResidentRecords.add(r, records));
         SyntheticEnterprises.generate(40, residents).all().forEach(e -> EnterpriseRecords.add(e, records));
         return records;
