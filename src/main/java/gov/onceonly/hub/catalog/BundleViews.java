@@ -24,7 +24,8 @@ public final class BundleViews {
                         List<String> coLeadDepartments, String batch, int sequence, String completionMonth, String subjectKey) {
     }
 
-    public record Summary(@JsonUnwrapped Facts facts, int items, List<String> departments, BundleFigures figures, Map<String, String> links) {
+    public record Summary(@JsonUnwrapped Facts facts, int items, List<String> departments, BundleFigures figures,
+                          Map<String, String> links) {
     }
 
     public record Detail(@JsonUnwrapped Facts facts, List<Item> items, List<String> exemptMaterials, Map<String, Object> formSchema,

@@ -89,7 +89,8 @@ final class CatalogueDatabases {
         List<String> fields = new ArrayList<>(records.values().iterator().next().keySet());
         String columns = fields.stream().map(f -> column(f) + " " + sqlType(f, records)).collect(Collectors.joining(", "));
         try (Statement ddl = c.createStatement()) {
-            ddl.execute("create table if not exists " + table.table() + " (" + table.keyColumn() + " varchar(18) primary key, " + columns + ")");
+            ddl.execute("create table if not exists " + table.table() + " (" + table.keyColumn()
+                    + " varchar(18) primary key, " + columns + ")");
         }
         String insert = "insert into " + table.table() + " (" + table.keyColumn() + ", "
                 + fields.stream().map(CatalogueDatabases::column).collect(Collectors.joining(", ")) + ") values (?"

@@ -38,7 +38,8 @@ public final class CatalogueDepartments implements AutoCloseable {
     static CatalogueDepartments start(SandboxRecords records, Servers servers, ApprovalInbox inbox, LookupLog lookups,
                                       ObjectMapper json) throws Exception {
         CatalogueHttpSystems.register(servers.http(), records, inbox, lookups, json);
-        CatalogueDatabases databases = new CatalogueDatabases(servers.postgresServerUrl(), servers.postgresUser(), servers.postgresPassword());
+        CatalogueDatabases databases = new CatalogueDatabases(servers.postgresServerUrl(), servers.postgresUser(),
+                servers.postgresPassword());
         try (Connection c = servers.hubDataSource().getConnection()) {
             databases.prepare(c, records);
         }

@@ -74,7 +74,8 @@ final class CatalogueHttpSystems {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key == null) {
             inbox.receive(system, null, body);
-            SandboxHttpServer.respond(exchange, 400, "{\"error\":\"Idempotency-Key header is required\"}".getBytes(StandardCharsets.UTF_8));
+            SandboxHttpServer.respond(exchange, 400,
+                    "{\"error\":\"Idempotency-Key header is required\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         boolean fresh = inbox.receive(system, key, body);

@@ -33,7 +33,8 @@ final class EnterpriseRecords {
                 "issuedOn", e.establishedOn(), "registrationAuthority", authority));
         String premises = "重庆市" + e.districtName() + "金紫山路" + (2 + j) + "号附" + (1 + j % 9) + "号";
         double area = 120.0 + 15 * (j % 30);
-        records.put("ghzy-real-estate/enterprise-property", code, map("unitNo", String.format("5001%02d009003GB%05dF%08d", j % 20, 300 + j, 20010000 + j),
+        records.put("ghzy-real-estate/enterprise-property", code, map(
+                "unitNo", String.format("5001%02d009003GB%05dF%08d", j % 20, 300 + j, 20010000 + j),
                 "propertyAddress", premises, "buildingArea", area, "usage", e.trade() == Trade.AGRICULTURE ? "设施农用地" : "商业服务",
                 "landUseRight", "出让", "registeredOn", e.establishedOn().plusMonths(3)));
         records.put("dsj-e-certificates/enterprise-real-estate-certificate", code, map("certificateId", certificateId("BDCQ", j),
