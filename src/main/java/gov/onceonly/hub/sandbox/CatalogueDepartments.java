@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class CatalogueDepartments implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogueDepartments.class);
+
     private final SandboxRecords records;
     private final CatalogueDatabases databases;
     private final CatalogueStreams streams;
@@ -45,6 +47,11 @@ public final class CatalogueDepartments implements AutoCloseable {
         }
         KafkaTopics.ensure(servers.kafka(), CatalogueStreams.topics());
         CatalogueStreams streams = CatalogueStreams.start(servers.kafka(), servers.groupPrefix(), records, inbox, json);
+        log.info("Catalogue departments up: {} REST sources and {} approval systems, {} department tables, {} streams and {} "
+                        + "target topics, {} residents and {} enterprises", CatalogueHttpSystems.SOURCES.size() + 1,
+                CatalogueHttpSystems.APPROVAL_SYSTEMS.size(), CatalogueDatabases.SOURCES.size(), CatalogueStreams.SOURCES.size(),
+                CatalogueStreams.TARGETS.size(), records.all("gongan-population/person").size(),
+                records.all("scjg-enterprise-registry/enterprise").size());
         return new CatalogueDepartments(records, databases, streams, inbox, servers.http());
     }
 
