@@ -37,6 +37,17 @@ public final class HubProcess implements AutoCloseable {
         command.addAll(arguments);
     }
 
+    /** A hub whose departments are this test JVM's sandbox ({@link #sandboxDepartments}). */
+    public HubProcess(String name, int port, List<String> arguments, List<String> departmentArguments) {
+        this(name, port, concat(arguments, departmentArguments), Map.of());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** Starts the JVM and waits until its health endpoint answers UP. */
     public HubProcess start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -70,17 +81,12 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Environment that points the connector files at this test JVM's sandbox departments, for a hub JVM that runs
-     * without the sandbox profile (its sandbox would die with it).
+     * Arguments that point every connector file's defaults at this test JVM's sandbox departments, for a hub JVM
+     * that runs without the sandbox profile (its own sandbox would die with it).
      */
-    public static Map<String, String> sandboxDepartments(String departmentsUrl, String departmentDatabases) {
-        return Map.of("GONGAN_POPULATION_URL", departmentsUrl + "/gongan/population",
-                "WEIJIAN_APPROVAL_URL", departmentsUrl + "/weijian/approval",
-                "RLSB_CARD_URL", departmentsUrl + "/rlsb/card",
-                "WEIJIAN_BIRTH_RECORDS_JDBC_URL", departmentDatabases + "/dept_hospital",
-                "WEIJIAN_BIRTH_RECORDS_JDBC_USER", "postgres",
-                "GONGAN_EXCHANGE_JDBC_URL", departmentDatabases + "/dept_exchange",
-                "GONGAN_EXCHANGE_JDBC_USER", "postgres");
+    public static List<String> sandboxDepartments(String departmentsUrl, String departmentDatabases) {
+        return List.of("--hub.sandbox.url=" + departmentsUrl, "--hub.sandbox.postgres-url=" + departmentDatabases,
+                "--hub.sandbox.postgres-user=postgres");
     }
 
     public static int freePort() throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import gov.onceonly.hub.catalog.InvalidFilterException;
 import gov.onceonly.hub.configfile.JacksonPaths;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
@@ -80,6 +81,12 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage(),
                 request, List.of(e.violation()));
+    }
+
+    @ExceptionHandler(InvalidFilterException.class)
+    ResponseEntity<ProblemDetail> badFilter(InvalidFilterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + " " + e.getMessage(),
+                request, List.of(new FieldViolation(e.parameter(), e.rule(), e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class BundleCompiler {
 
+    /** The two batches of the 2023 list: 优化提升 (optimise and upgrade) and 加快实施 (implement faster). */
+    public static final List<String> BATCHES = List.of("优化提升", "加快实施");
+
     private final ConnectorCatalog connectors;
 
     public BundleCompiler(ConnectorCatalog connectors) {
@@ -74,6 +77,9 @@ public final class BundleCompiler {
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
                     item.exemptMaterials(), List.copyOf(demands)));
         }
+        if (problems.isEmpty()) {
+            checkFormIsDemanded(file, bundle, items, problems);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigFileException(problems);
         }
@@ -90,7 +96,30 @@ public final class BundleCompiler {
         if (bundle.name() == null) problems.add(new ConfigProblem(file, "name", "is required"));
         if (bundle.type() == null) problems.add(new ConfigProblem(file, "type", "is required (personal or enterprise)"));
         if (bundle.leadDepartment() == null) problems.add(new ConfigProblem(file, "leadDepartment", "is required"));
+        if (bundle.stage() == null) problems.add(new ConfigProblem(file, "stage", "is required"));
+        if (!BATCHES.contains(bundle.batch())) {
+            problems.add(new ConfigProblem(file, "batch", "must be one of " + BATCHES + " (the list's two batches)"));
+        }
+        if (bundle.sequence() == null || bundle.sequence() < 1) {
+            problems.add(new ConfigProblem(file, "sequence", "is required: the bundle's number in its batch, from 1"));
+        }
+        if (bundle.completionMonth() == null || !bundle.completionMonth().matches("20\\d\\d-(0[1-9]|1[0-2])")) {
+            problems.add(new ConfigProblem(file, "completionMonth", "is required as YYYY-MM"));
+        }
         if (bundle.items().isEmpty()) problems.add(new ConfigProblem(file, "items", "a bundle must have at least one item"));
+    }
+
+    /** A form field no item demands would make the applicant type something nobody receives. */
+    private static void checkFormIsDemanded(String file, BundleDefinition bundle, List<CompiledItem> items,
+                                            List<ConfigProblem> problems) {
+        Set<String> demanded = new HashSet<>();
+        items.forEach(item -> item.demands().forEach(d -> {
+            if (d.origin() instanceof Origin.FormInput input) {
+                demanded.add(input.field());
+            }
+        }));
+        bundle.form().keySet().stream().filter(name -> !demanded.contains(name)).forEach(name ->
+                problems.add(new ConfigProblem(file, "form." + name, "no item demands this field; remove it from the form")));
     }
 
     private void checkTarget(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {

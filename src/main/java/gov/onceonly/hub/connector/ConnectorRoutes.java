@@ -73,8 +73,10 @@ public final class ConnectorRoutes {
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
             if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
                 String brokers = kafkaBrokers(c, resolve);
-                String group = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
+                String prefix = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
                 c.datasets().forEach((name, dataset) -> {
+                    // A group per dataset: feeds of one connector sharing a group would rebalance each other at startup.
+                    String group = prefix + "-" + name;
                     feeds.track(c.id(), name, dataset.topic(), group, brokers);
                     add(camel, "kafka-source-feed", "feed-" + c.id() + "-" + name, Map.of("connectorId", c.id(),
                             "dataset", name, "topic", dataset.topic(), "brokers", brokers, "groupId", group));

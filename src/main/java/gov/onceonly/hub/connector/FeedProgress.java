@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FeedProgress {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedProgress.class);
+
     private static final class Feed {
         final Map<Integer, Long> target;
         final Map<Integer, Long> next;
@@ -85,6 +87,9 @@ public final class FeedProgress {
         if (feed != null && !feed.caughtUp) {
             feed.next.merge(partition, offset + 1, Math::max);
             feed.caughtUp = feed.isCaughtUp();
+            if (feed.caughtUp) {
+                log.info("Streamed dataset {}/{} caught up: lookups now answer from the hub's copy", connector, dataset);
+            }
         }
     }
 

@@ -7,7 +7,11 @@ import java.util.Map;
 /** The body of {@code POST /api/v1/applications}: one bundle, one applicant, their consent, the one form. */
 public record ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form) {
 
-    public record Applicant(String idNumber, String name) {
+    /**
+     * Who applies. For a personal bundle: the person, by {@code idNumber}. For an enterprise bundle: the enterprise,
+     * by {@code creditCode}, with its {@code name}; {@code idNumber} is then the optional agent (经办人) who acts for it.
+     */
+    public record Applicant(String idNumber, String name, String creditCode) {
     }
 
     /**

@@ -3,7 +3,9 @@ package gov.onceonly.hub.intake;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.DatasetFetch;
+import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.subject.CitizenIdNumber;
+import gov.onceonly.hub.subject.CreditCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ public class ApplicationValidator {
                 violations.add(new FieldViolation("bundle", "known-bundle", "no bundle '" + request.bundle() + "' is served"));
             }
         }
-        checkApplicant(request.applicant(), violations);
+        checkApplicant(request.applicant(), bundle, violations);
         checkConsent(request.consent(), bundle, violations);
         if (bundle != null) {
             FormValidator.check(bundle.definition().form(), request.form() == null ? Map.of() : request.form(), violations);
@@ -41,15 +43,32 @@ public class ApplicationValidator {
         return bundle;
     }
 
-    private static void checkApplicant(ApplicationRequest.Applicant applicant, List<FieldViolation> violations) {
+    /**
+     * A personal bundle is keyed by the applicant's ID number; an enterprise bundle by the credit code, with the ID
+     * number of an agent optional. Without a known bundle, whatever key was given is still checked.
+     */
+    private static void checkApplicant(ApplicationRequest.Applicant applicant, CompiledBundle bundle,
+                                       List<FieldViolation> violations) {
         if (applicant == null) {
             violations.add(new FieldViolation("applicant", "required", "is required"));
             return;
         }
-        CitizenIdNumber.problem(applicant.idNumber()).ifPresent(problem ->
-                violations.add(new FieldViolation("applicant.idNumber", "GB11643", problem)));
-        if (applicant.name() != null && applicant.name().length() > 50) {
-            violations.add(new FieldViolation("applicant.name", "maxLength", "must be at most 50 characters"));
+        boolean enterprise = bundle == null ? applicant.creditCode() != null
+                : bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
+        if (enterprise) {
+            CreditCode.problem(applicant.creditCode()).ifPresent(problem ->
+                    violations.add(new FieldViolation("applicant.creditCode", "GB32100", problem)));
+        } else if (applicant.creditCode() != null) {
+            violations.add(new FieldViolation("applicant.creditCode", "personal-bundle",
+                    "must be absent: this bundle is for a person, keyed by applicant.idNumber"));
+        }
+        if (!enterprise || applicant.idNumber() != null) {
+            CitizenIdNumber.problem(applicant.idNumber()).ifPresent(problem ->
+                    violations.add(new FieldViolation("applicant.idNumber", "GB11643", problem)));
+        }
+        int maxName = enterprise ? 100 : 50;
+        if (applicant.name() != null && applicant.name().length() > maxName) {
+            violations.add(new FieldViolation("applicant.name", "maxLength", "must be at most " + maxName + " characters"));
         }
     }
 

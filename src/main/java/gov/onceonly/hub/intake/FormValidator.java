@@ -1,6 +1,8 @@
 package gov.onceonly.hub.intake;
 
 import gov.onceonly.hub.catalog.FormField;
+import gov.onceonly.hub.subject.CitizenIdNumber;
+import gov.onceonly.hub.subject.CreditCode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,6 +54,8 @@ final class FormValidator {
                     violations.add(new FieldViolation(path, "type", "must be true or false"));
                 }
             }
+            case ID_NUMBER -> checkKey(path, value, CitizenIdNumber.problem(String.valueOf(value)).orElse(null), "GB11643", violations);
+            case CREDIT_CODE -> checkKey(path, value, CreditCode.problem(String.valueOf(value)).orElse(null), "GB32100", violations);
             case DATE -> {
                 try {
                     LocalDate.parse(String.valueOf(value));
@@ -59,6 +63,14 @@ final class FormValidator {
                     violations.add(new FieldViolation(path, "type", "must be a date as YYYY-MM-DD"));
                 }
             }
+        }
+    }
+
+    private static void checkKey(String path, Object value, String problem, String rule, List<FieldViolation> violations) {
+        if (!(value instanceof String)) {
+            violations.add(new FieldViolation(path, "type", "must be a string"));
+        } else if (problem != null) {
+            violations.add(new FieldViolation(path, rule, problem));
         }
     }
 }

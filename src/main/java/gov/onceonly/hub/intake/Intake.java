@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.NewApplication;
 import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.subject.Masking;
 import org.slf4j.Logger;
@@ -53,8 +54,13 @@ public class Intake {
         consent.put("datasets", request.consent().datasets() != null ? request.consent().datasets()
                 : bundle.fetchPlan().stream().map(f -> f.label()).toList());
         consent.put("givenAt", String.valueOf(request.consent().givenAt() != null ? request.consent().givenAt() : Instant.now()));
+        boolean enterprise = bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
+        if (enterprise && request.applicant().idNumber() != null) {
+            consent.put("givenByAgent", request.applicant().idNumber()); // who consented on the enterprise's behalf
+        }
+        String subjectKey = enterprise ? request.applicant().creditCode() : request.applicant().idNumber();
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
-                request.applicant().idNumber(), request.applicant().name(), consent,
+                subjectKey, request.applicant().name(), consent,
                 request.form() == null ? Map.of() : request.form());
         tx.executeWithoutResult(status -> {
             store.insert(application);

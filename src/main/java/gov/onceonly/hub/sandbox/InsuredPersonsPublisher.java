@@ -22,6 +22,10 @@ final class InsuredPersonsPublisher {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
+                // Not idempotent: on a topic created a moment ago an idempotent producer can stall for its whole delivery
+                // timeout on sequence errors. A repeated record is harmless, the hub keeps the latest per key.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.CLIENT_ID_CONFIG, "sandbox-ybj-publisher"), new StringSerializer(), new StringSerializer())) {
             for (SyntheticPeople.Family f : people.families()) {
                 Map<String, Object> record = new LinkedHashMap<>();

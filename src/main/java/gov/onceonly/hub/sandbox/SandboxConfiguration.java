@@ -2,6 +2,7 @@ package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.ExampleApplication;
+import gov.onceonly.hub.catalog.BundleCatalog;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,11 @@ public class SandboxConfiguration {
     @Bean(destroyMethod = "close")
     SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json) throws Exception {
         return new SandboxDepartments(env, dataSource, json);
+    }
+
+    @Bean
+    SandboxApplications sandboxApplications(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json) {
+        return SandboxApplications.serve(departments, bundles, json);
     }
 
     @Bean

@@ -29,9 +29,12 @@ public final class SandboxDepartments implements AutoCloseable {
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
     private final ApprovalStatusReporter statusReporter;
+    private final CatalogueDepartments catalogue; // issue 3: the departments of the other 49 bundles
 
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
-        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200));
+        SandboxRecords records = SandboxRecords.generate(); // catalogue (issue 3): residents and enterprises
+        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
+                .withOtherResidents(records::populationRecord);
         statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
                 json, env.getProperty("hub.sandbox.report-status", Boolean.class, false));
         inbox.onFirstReceipt(statusReporter::received);
@@ -47,6 +50,11 @@ public final class SandboxDepartments implements AutoCloseable {
         KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
         InsuredPersonsPublisher.publishAll(kafka, people, json);
         enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
+        // --- catalogue departments (issue 3)
+        catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource, databases.serverUrl(),
+                user, env.getProperty("spring.datasource.password", ""), kafka, env.getProperty("hub.kafka.group-prefix", "hub")),
+                inbox, lookups, json);
+        // --- end catalogue departments
         env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
                 "hub.sandbox.url", http.baseUrl(),
                 "hub.sandbox.postgres-url", databases.serverUrl(),
@@ -79,9 +87,14 @@ public final class SandboxDepartments implements AutoCloseable {
         return databases;
     }
 
+    public CatalogueDepartments catalogue() {
+        return catalogue;
+    }
+
     @Override
     public void close() throws Exception {
         statusReporter.close();
+        catalogue.close();
         enrolment.close();
         http.close();
     }

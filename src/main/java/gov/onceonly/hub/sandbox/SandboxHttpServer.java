@@ -89,12 +89,18 @@ public final class SandboxHttpServer implements AutoCloseable {
         };
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+    static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
+
+    // --- catalogue departments (issue 3): the other simulated systems share this server and its port ---
+    void addContext(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+    // --- end catalogue departments
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

@@ -44,10 +44,17 @@ public final class SyntheticPeople {
 
     private final List<Family> families;
     private final Map<String, Family> byMother;
+    private final Function<String, Optional<Map<String, Object>>> otherResidents;
 
-    private SyntheticPeople(List<Family> families) {
+    private SyntheticPeople(List<Family> families, Function<String, Optional<Map<String, Object>>> otherResidents) {
         this.families = List.copyOf(families);
         this.byMother = families.stream().collect(Collectors.toMap(f -> f.mother().idNumber(), Function.identity()));
+        this.otherResidents = otherResidents;
+    }
+
+    /** The same families, with the population registry also answering for other residents (the catalogue's). */
+    public SyntheticPeople withOtherResidents(Function<String, Optional<Map<String, Object>>> populationRecords) {
+        return new SyntheticPeople(families, populationRecords);
     }
 
     /** Up to 490 families, each with distinct ID numbers. */
@@ -72,7 +79,7 @@ public final class SyntheticPeople {
             families.add(new Family(mother, father, address, household, DISTRICTS[district] + "派出所",
                     String.format("CQ%010d", 1000000L + i), birth));
         }
-        return new SyntheticPeople(families);
+        return new SyntheticPeople(families, id -> Optional.empty());
     }
 
     private static Person person(Random random, String region, String surname, String gender, int i) {
@@ -92,9 +99,9 @@ public final class SyntheticPeople {
         return Optional.ofNullable(byMother.get(idNumber));
     }
 
-    /** The population registry's view of a person: the mothers, with their household. */
+    /** The population registry's view of a person: the mothers, with their household, then the other residents. */
     public Optional<Map<String, Object>> populationRecord(String idNumber) {
-        return byMother(idNumber).map(f -> Map.ofEntries(
+        return byMother(idNumber).<Map<String, Object>>map(f -> Map.ofEntries(
                 Map.entry("idNumber", f.mother().idNumber()),
                 Map.entry("name", f.mother().name()),
                 Map.entry("gender", f.mother().gender()),
@@ -106,6 +113,6 @@ public final class SyntheticPeople {
                 Map.entry("policeStation", f.policeStation()),
                 Map.entry("maritalStatus", "已婚"),
                 Map.entry("spouseName", f.father().name()),
-                Map.entry("spouseIdNumber", f.father().idNumber())));
+                Map.entry("spouseIdNumber", f.father().idNumber()))).or(() -> otherResidents.apply(idNumber));
     }
 }

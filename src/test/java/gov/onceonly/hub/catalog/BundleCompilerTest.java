@@ -33,8 +33,11 @@ class BundleCompilerTest {
             id: newborn
             name: 新生儿出生
             type: personal
+            stage: 出生阶段
             leadDepartment: 市卫生健康委
+            batch: 优化提升
             sequence: 1
+            completionMonth: 2023-05
             form:
               babyName: { title: 新生儿姓名 }
             items:
@@ -135,6 +138,46 @@ class BundleCompilerTest {
         String yaml = VALID.replace(original, broken);
         assertThat(yaml).as("the replacement applied").isNotEqualTo(VALID);
         assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown batch       | batch: 优化提升             | batch: 第三批               | batch: must be one of [优化提升, 加快实施] (the list's two batches)
+            month not YYYY-MM   | completionMonth: 2023-05  | completionMonth: 2023年5月  | completionMonth: is required as YYYY-MM
+            sequence from 1     | sequence: 1               | sequence: 0                | sequence: is required: the bundle's number in its batch, from 1
+            stage missing       | stage: 出生阶段             | notes: 出生阶段              | notes: unknown property 'notes'
+            """)
+    void catalogueFactsAreChecked(String why, String original, String broken, String expected) throws IOException {
+        String yaml = VALID.replace(original, broken);
+        assertThat(yaml).as("the replacement applied").isNotEqualTo(VALID);
+        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected);
+    }
+
+    @Test
+    void stageIsRequired() throws IOException {
+        assertThat(loadError(VALID.replace("stage: 出生阶段\n", ""))).isEqualTo("mappings/newborn.yaml: stage: is required");
+    }
+
+    @Test
+    void aFormFieldNoItemDemandsIsReported() throws IOException {
+        String yaml = VALID.replace("  babyName: { title: 新生儿姓名 }\n",
+                "  babyName: { title: 新生儿姓名 }\n  favouriteColour: { title: 喜欢的颜色 }\n");
+        assertThat(loadError(yaml)).isEqualTo(
+                "mappings/newborn.yaml: form.favouriteColour: no item demands this field; remove it from the form");
+    }
+
+    @Test
+    void formFieldsTakeTypesAndExamples() throws IOException {
+        String yaml = VALID.replace("  babyName: { title: 新生儿姓名 }\n",
+                "  babyName: { title: 新生儿姓名, example: 陈小宝 }\n  fatherId: { title: 父亲身份号码, type: idNumber }\n")
+                .replace("motherName: { from: gongan-population/person.name }",
+                        "motherName: { from: gongan-population/person.name }\n      fatherId: { from: form.fatherId }");
+        CompiledBundle bundle = load(yaml).find("newborn").orElseThrow();
+        assertThat(bundle.definition().form().get("fatherId").type()).isEqualTo(FormFieldType.ID_NUMBER);
+        assertThat(bundle.definition().form().get("babyName").example()).isEqualTo("陈小宝");
+        assertThat(loadError(yaml.replace("type: idNumber", "type: uuid")))
+                .isEqualTo("mappings/newborn.yaml: form.fatherId.type: Cannot construct instance of FormFieldType, "
+                        + "problem: expected string, integer, date, boolean, idNumber or creditCode");
     }
 
     @Test

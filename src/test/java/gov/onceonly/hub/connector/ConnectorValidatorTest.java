@@ -64,13 +64,23 @@ class ConnectorValidatorTest {
     void theRealConnectorsLoad() {
         ConnectorCatalog catalog = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
         assertThat(catalog.entries()).extracting(ConnectorCatalog.Entry::file).containsExactly(
+                "connectors/dsj-e-certificates.yaml", "connectors/fgw-investment-projects.yaml",
+                "connectors/finance-collaboration.yaml", "connectors/ghzy-approval.yaml",
+                "connectors/ghzy-real-estate.yaml", "connectors/gjj-business.yaml",
+                "connectors/gjj-housing-fund.yaml", "connectors/gongan-approval.yaml",
                 "connectors/gongan-household-exchange.yaml", "connectors/gongan-population.yaml",
-                "connectors/rlsb-card-approval.yaml", "connectors/weijian-approval.yaml",
-                "connectors/weijian-birth-records.yaml", "connectors/ybj-enrolment.yaml",
-                "connectors/ybj-insured-persons.yaml");
+                "connectors/jw-services.yaml", "connectors/jw-student-status.yaml",
+                "connectors/mz-civil-affairs.yaml", "connectors/mz-exchange.yaml",
+                "connectors/rlsb-business.yaml", "connectors/rlsb-card-approval.yaml",
+                "connectors/rlsb-social-insurance.yaml", "connectors/scjg-approval.yaml",
+                "connectors/scjg-enterprise-registry.yaml", "connectors/swj-tax-exchange.yaml",
+                "connectors/swj-taxpayers.yaml", "connectors/utilities-transfer.yaml",
+                "connectors/weijian-approval.yaml", "connectors/weijian-birth-records.yaml",
+                "connectors/ybj-enrolment.yaml", "connectors/ybj-insured-persons.yaml",
+                "connectors/ykb-unified-approval.yaml", "connectors/zfcxjw-approval.yaml");
         assertThat(catalog.entries()).filteredOn(e -> e.definition().isSource())
                 .extracting(e -> e.definition().id())
-                .containsExactly("gongan-population", "weijian-birth-records", "ybj-insured-persons");
+                .containsExactly("dsj-e-certificates", "fgw-investment-projects", "ghzy-real-estate", "gjj-housing-fund", "gongan-population", "jw-student-status", "mz-civil-affairs", "rlsb-social-insurance", "scjg-enterprise-registry", "swj-taxpayers", "weijian-birth-records", "ybj-insured-persons");
         assertThat(catalog.dataset("gongan-population", "person")).get()
                 .extracting(DatasetDefinition::key).isEqualTo(SubjectKeyKind.ID_NUMBER);
         assertThat(catalog.dataset("weijian-approval", "person")).as("a target has no datasets").isEmpty();

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,10 +63,8 @@ class InfrastructureRestartIT extends HubIntegrationTest {
         List<String> acknowledged = new ArrayList<>();
         int port = HubProcess.freePort();
         HubClient client = new HubClient(port, json);
-        Map<String, String> environment = new HashMap<>(HubProcess.sandboxDepartments(departments, departmentDatabases));
-        environment.put("YBJ_KAFKA_BROKERS", departmentBroker); // 市医保局's stream stays on its own cluster
-
-        try (HubProcess hub = new HubProcess("restart-hub", port, List.of(
+        List<String> arguments = new ArrayList<>(HubProcess.sandboxDepartments(departments, departmentDatabases));
+        arguments.addAll(List.of(
                 "--spring.profiles.active=restarttest",
                 "--spring.datasource.url=" + postgres.jdbcUrl("hub"),
                 "--spring.datasource.username=postgres",
@@ -75,7 +72,10 @@ class InfrastructureRestartIT extends HubIntegrationTest {
                 "--hub.kafka.group-prefix=restart",
                 "--camel.main.name=restart",
                 "--hub.config-root=" + Path.of("").toAbsolutePath(),
-                "--hub.dispatch.retry-delay-millis=200"), environment).start()) {
+                "--hub.dispatch.retry-delay-millis=200"));
+        // 市医保局's stream and enrolment topic stay on its own cluster, the sandbox's.
+        try (HubProcess hub = new HubProcess("restart-hub", port, arguments,
+                Map.of("YBJ_KAFKA_BROKERS", departmentBroker)).start()) {
             sandbox.faults().delay("rlsb-card-approval", 200, 1000);
             submit(client, families.subList(0, 10), acknowledged);
 

@@ -1,0 +1,106 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.catalog.Origin;
+import gov.onceonly.hub.connector.SubjectKeyKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ready-to-submit application for any bundle, so a newcomer (or a test) can apply for each of the 50 on a fresh
+ * machine: an applicant for whom every demanded field is on record, the bundle's form filled with its examples.
+ * Also served by the sandbox at {@code GET /sandbox/examples/<bundle>}.
+ */
+public final class SandboxApplications {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxApplications.class);
+    static final String EXAMPLES = "/sandbox/examples/";
+
+    /** A sample application and the subject it is about (ID number or credit code). */
+    public record Sample(String bundle, String subjectKey, String json) {
+    }
+
+    private final BundleCatalog bundles;
+    private final SandboxRecords records;
+    private final ObjectMapper json;
+
+    SandboxApplications(BundleCatalog bundles, SandboxRecords records, ObjectMapper json) {
+        this.bundles = bundles;
+        this.records = records;
+        this.json = json;
+    }
+
+    static SandboxApplications serve(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json) {
+        SandboxApplications applications = new SandboxApplications(bundles, departments.catalogue().records(), json);
+        departments.catalogue().serve(EXAMPLES, exchange -> {
+            var sample = applications.find(exchange.getRequestURI().getPath().substring(EXAMPLES.length()));
+            SandboxHttpServer.respond(exchange, sample.isPresent() ? 200 : 404, sample.map(Sample::json)
+                    .orElse("{\"error\":\"no such bundle, or no synthetic applicant it applies to\"}").getBytes(StandardCharsets.UTF_8));
+        });
+        log.info("Sample applications for every bundle: GET {}{}<bundle>", departments.catalogue().baseUrl(), EXAMPLES);
+        return applications;
+    }
+
+    public Sample sample(String bundleId) {
+        return find(bundleId).orElseThrow(() -> new IllegalArgumentException("no synthetic applicant for " + bundleId));
+    }
+
+    public Optional<Sample> find(String bundleId) {
+        return bundles.find(bundleId).flatMap(bundle -> applicant(bundle).map(key -> new Sample(bundleId, key, body(bundle, key))));
+    }
+
+    /**
+     * The first subject, counting from a place that depends on the bundle (so bundles spread over the synthetic
+     * population), whose records hold every field the bundle demands from a source, optional ones included.
+     */
+    Optional<String> applicant(CompiledBundle bundle) {
+        boolean enterprise = bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
+        List<String> candidates = new ArrayList<>(records.all(enterprise ? "scjg-enterprise-registry/enterprise"
+                : "gongan-population/person").keySet());
+        int start = Math.floorMod(bundle.id().hashCode(), candidates.size());
+        for (int k = 0; k < candidates.size(); k++) {
+            String key = candidates.get((start + k) % candidates.size());
+            if (bundle.items().stream().flatMap(i -> i.demands().stream()).map(d -> d.origin())
+                    .filter(Origin.DatasetField.class::isInstance).map(Origin.DatasetField.class::cast)
+                    .allMatch(f -> records.find(f.label(), key).map(r -> r.get(f.field()) != null).orElse(false))) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String body(CompiledBundle bundle, String key) {
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        if (bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE) {
+            Map<String, Object> enterprise = records.find("scjg-enterprise-registry/enterprise", key).orElseThrow();
+            applicant.put("creditCode", key);
+            applicant.put("name", enterprise.get("name"));
+            applicant.put("idNumber", enterprise.get("legalRepIdNumber")); // the legal representative acts as agent
+        } else {
+            applicant.put("idNumber", key);
+            applicant.put("name", records.populationRecord(key).orElseThrow().get("name"));
+        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        bundle.definition().form().forEach((name, field) -> form.put(name, field.example()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bundle", bundle.id());
+        body.put("applicant", applicant);
+        body.put("consent", Map.of("granted", true, "purpose", bundle.definition().name() + "一件事"));
+        body.put("form", form);
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
