@@ -61,7 +61,7 @@ public class ApplicationStore {
         return jdbc.update("""
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
                                               missing, status, updated_at)
-                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, now()) on conflict do nothing""",
+                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, now()) on conflict do nothing""",
                 applicationId, item.itemId(), item.department(), item.target(), write(item.values()),
                 write(item.provenance()), write(item.missing()), item.initialStatus().name()) == 1;
     }

@@ -93,7 +93,7 @@ public class SuppliedMaterials {
             }
             ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, now);
             jdbc.update("""
-                    update application_item set record = ?::jsonb, provenance = ?::jsonb, missing = ?::jsonb,
+                    update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'NEEDS_MATERIALS'""",
                     write(record.values()), write(record.provenance()), write(record.missing()),

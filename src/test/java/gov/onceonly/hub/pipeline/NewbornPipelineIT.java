@@ -47,6 +47,9 @@ class NewbornPipelineIT extends HubIntegrationTest {
                 .map(field -> field.path("origin").asText()).distinct().toList();
         assertThat(origins).contains("gongan-population/person", "weijian-birth-records/birth",
                 "ybj-insured-persons/insured", "form");
+        List<String> names = StreamSupport.stream(items.get("birth-certificate").path("fields").spliterator(), false)
+                .map(f -> f.path("name").asText()).toList();
+        assertThat(names).as("the data-demand list's order").startsWith("babyName", "babyGender", "birthTime", "birthPlace");
         JsonNode babyName = field(items.get("birth-certificate"), "babyName");
         assertThat(babyName.path("origin").asText()).isEqualTo("form");
         assertThat(field(items.get("birth-certificate"), "hospitalName").path("at").asText()).isNotBlank();
