@@ -17,12 +17,32 @@ public final class HubClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The sandbox profile's operator password (application-sandbox.properties); child hubs are given it too. */
+    public static final String OPERATOR_PASSWORD = "sandbox-operator";
+
     private final int port;
     private final ObjectMapper json;
+    private final String authorization;
 
     public HubClient(int port, ObjectMapper json) {
+        this(port, json, null);
+    }
+
+    private HubClient(int port, ObjectMapper json, String authorization) {
         this.port = port;
         this.json = json;
+        this.authorization = authorization;
+    }
+
+    /** The same hub, called with the operator's credentials (HTTP Basic). */
+    public HubClient asOperator() {
+        return withBasic("operator", OPERATOR_PASSWORD);
+    }
+
+    public HubClient withBasic(String user, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new HubClient(port, json, "Basic " + token);
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -30,12 +50,17 @@ public final class HubClient {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return HTTP.send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     public JsonNode body(HttpResponse<String> response) throws IOException {

@@ -34,6 +34,8 @@ public final class HubProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", Path.of("target", "hub.jar").toAbsolutePath().toString(),
                 "--server.port=" + port));
+        // Child hubs run on test profiles, not the sandbox one that brings an operator password.
+        command.add("--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD);
         command.addAll(arguments);
     }
 

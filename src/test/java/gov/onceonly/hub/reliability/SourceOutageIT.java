@@ -87,9 +87,9 @@ class SourceOutageIT extends HubIntegrationTest {
         assertThat(attention.path("waiting").path("nextAttemptAt").isNull()).as("no automatic attempt any more").isTrue();
 
         sandbox.faults().clear(POPULATION);
-        assertThat(hub.post("/api/v1/ops/applications/" + id + "/retry", "").statusCode()).isEqualTo(200);
+        assertThat(hub.asOperator().post("/api/v1/ops/applications/" + id + "/retry", "").statusCode()).isEqualTo(200);
         hub.awaitStatus(statusUrl, "DELIVERED");
-        assertThat(hub.post("/api/v1/ops/applications/" + id + "/retry", "").statusCode())
+        assertThat(hub.asOperator().post("/api/v1/ops/applications/" + id + "/retry", "").statusCode())
                 .as("only an application that gave up can be retried").isEqualTo(404);
     }
 }

@@ -67,16 +67,16 @@ class TargetFailureIT extends HubIntegrationTest {
         assertThat(item(attention, "birth-certificate").path("lastError").asText()).contains("503");
         assertThat(item(attention, "household-registration").path("status").asText()).isEqualTo("DELIVERED");
 
-        JsonNode parked = hub.body(hub.get("/api/v1/ops/deliveries?state=parked"));
+        JsonNode parked = hub.body(hub.asOperator().get("/api/v1/ops/deliveries?state=parked"));
         assertThat(parked.findValuesAsText("applicationId")).contains(id);
-        assertThat(hub.get("/api/v1/ops/deliveries?state=lost").statusCode()).isEqualTo(400);
+        assertThat(hub.asOperator().get("/api/v1/ops/deliveries?state=lost").statusCode()).isEqualTo(400);
 
         sandbox.faults().clear(WEIJIAN);
-        HttpResponse<String> replayed = hub.post("/api/v1/ops/deliveries/" + id + "/birth-certificate/replay", "");
+        HttpResponse<String> replayed = hub.asOperator().post("/api/v1/ops/deliveries/" + id + "/birth-certificate/replay", "");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
-        HttpResponse<String> again = hub.post("/api/v1/ops/deliveries/" + id + "/birth-certificate/replay", "");
+        HttpResponse<String> again = hub.asOperator().post("/api/v1/ops/deliveries/" + id + "/birth-certificate/replay", "");
         assertThat(again.statusCode()).as("only a parked delivery replays").isEqualTo(404);
-        HttpResponse<String> rest = hub.post("/api/v1/ops/deliveries/replay", "");
+        HttpResponse<String> rest = hub.asOperator().post("/api/v1/ops/deliveries/replay", "");
         assertThat(hub.body(rest).path("replayed").asInt()).isGreaterThanOrEqualTo(1);
 
         hub.awaitStatus(statusUrl, "DELIVERED");

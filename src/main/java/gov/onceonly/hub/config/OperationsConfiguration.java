@@ -1,0 +1,73 @@
+package gov.onceonly.hub.config;
+
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.kpi.KpiQueries;
+import gov.onceonly.hub.metrics.ConnectorCallMetrics;
+import gov.onceonly.hub.metrics.ConsumerLag;
+import gov.onceonly.hub.metrics.GaugeRefresher;
+import gov.onceonly.hub.metrics.KpiGauges;
+import gov.onceonly.hub.metrics.PipelineGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Wiring of what operators watch: metrics, the reform KPIs and their refresh. */
+@Configuration(proxyBeanMethods = false)
+public class OperationsConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KpiQueries kpiQueries(NamedParameterJdbcTemplate jdbc, BundleCatalog bundles) {
+        return new KpiQueries(jdbc, bundles);
+    }
+
+    /** Added before the routes start, so that Camel emits the send events it listens to. */
+    @Bean
+    CamelContextConfiguration connectorCallMetrics(MeterRegistry registry) {
+        ConnectorCallMetrics metrics = new ConnectorCallMetrics(registry);
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getManagementStrategy().addEventNotifier(metrics);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(Environment env, MeterRegistry registry) {
+        String prefix = env.getRequiredProperty("hub.kafka.group-prefix");
+        return new ConsumerLag(env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+                List.of(prefix + "-collect", prefix + "-dispatch", prefix + "-status"), registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    GaugeRefresher gaugeRefresher(JdbcTemplate jdbc, CamelContext camel, ConnectorCatalog connectors,
+                                  KpiQueries kpis, ConsumerLag lag, Clock clock, MeterRegistry registry, Environment env) {
+        PipelineGauges pipeline = new PipelineGauges(jdbc, camel, connectors, registry);
+        KpiGauges kpiGauges = new KpiGauges(kpis, clock, registry);
+        Duration every = env.getProperty("hub.metrics.refresh", Duration.class, Duration.ofSeconds(10));
+        return new GaugeRefresher()
+                .every(every, "the pipeline", pipeline::refresh)
+                .every(every, "consumer lag", lag::refresh)
+                .every(env.getProperty("hub.metrics.kpi-refresh", Duration.class, Duration.ofSeconds(60)), "the KPIs",
+                        kpiGauges::refresh);
+    }
+}

@@ -1,0 +1,62 @@
+package gov.onceonly.hub.config;
+
+import gov.onceonly.hub.security.OperatorAccount;
+import gov.onceonly.hub.security.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Who may reach what. The operator (form login for a browser, HTTP Basic for scripts) guards the ops endpoints,
+ * Hawtio and Jolokia; health and Prometheus stay open to the probes and the scraper; the public API is open here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/actuator/hawtio/**", "/actuator/jolokia/**"};
+
+    @Bean
+    SecurityFilterChain hubSecurity(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.ROLE)
+                        .anyRequest().permitAll())
+                .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))
+                .httpBasic(Customizer.withDefaults())
+                // API callers authenticate each request and hold no session to abuse. Hawtio's Jolokia calls do ride
+                // on the login session; its cookie is SameSite=Strict (server.servlet.session.cookie.same-site), so
+                // no other site's page can send them.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**"),
+                        new AntPathRequestMatcher("/actuator/jolokia/**"), new AntPathRequestMatcher("/actuator/hawtio/jolokia/**"),
+                        new RequestHeaderRequestMatcher("Authorization")))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems, new AntPathRequestMatcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(problems, new RequestHeaderRequestMatcher("Authorization"))
+                        .defaultAccessDeniedHandlerFor(problems, new AntPathRequestMatcher("/api/**")))
+                // Hawtio shows itself in a frame of its own pages.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return OperatorAccount.passwordEncoder();
+    }
+
+    @Bean
+    UserDetailsService operators(Environment env, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(OperatorAccount.of(
+                env.getProperty("hub.security.operator.username", "operator"),
+                env.getProperty("hub.security.operator.password"), encoder));
+    }
+}

@@ -1,0 +1,64 @@
+package gov.onceonly.hub.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How far the hub's consumer groups are behind their topics (end offset minus committed offset, summed over the
+ * partitions), per group and topic. Read with the Kafka admin client, so it is the same for every instance.
+ */
+public final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+    private final List<String> groups;
+    private final MultiGauge lag;
+
+    public ConsumerLag(String bootstrapServers, List<String> groups, MeterRegistry registry) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+        this.groups = List.copyOf(groups);
+        this.lag = MultiGauge.builder("hub.kafka.consumer.lag")
+                .description("Messages a consumer group has yet to process, by group and topic").register(registry);
+    }
+
+    public void refresh() throws Exception {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                continue;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(5, TimeUnit.SECONDS);
+            Map<String, Long> byTopic = new HashMap<>();
+            committed.forEach((partition, offset) -> {
+                long end = ends.get(partition).offset();
+                long behind = offset == null ? end : Math.max(0, end - offset.offset());
+                byTopic.merge(partition.topic(), behind, Long::sum);
+            });
+            byTopic.forEach((topic, behind) -> rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), behind)));
+        }
+        lag.register(rows, true);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

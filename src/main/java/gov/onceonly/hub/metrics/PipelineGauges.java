@@ -1,0 +1,93 @@
+package gov.onceonly.hub.metrics;
+
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.SourceBreakers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.apache.camel.CamelContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pipeline's state as gauges, read from PostgreSQL (the state's only home, shared by every hub instance):
+ * applications by bundle and status, items by target and status (parked deliveries among them), deliveries
+ * waiting for their next attempt, the outbox backlog, and the open circuits of this instance's sources.
+ * {@link #refresh()} runs on a schedule, so a Prometheus scrape never waits for a query.
+ */
+public final class PipelineGauges {
+
+    private final JdbcTemplate jdbc;
+    private final CamelContext camel;
+    private final ConnectorCatalog connectors;
+    private final MultiGauge applications;
+    private final MultiGauge items;
+    private final MultiGauge circuits;
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong waitingRetry = new AtomicLong();
+    private final AtomicLong outboxBacklog = new AtomicLong();
+    private final AtomicLong outboxOldestSeconds = new AtomicLong();
+    private final AtomicLong openCircuits = new AtomicLong();
+
+    public PipelineGauges(JdbcTemplate jdbc, CamelContext camel, ConnectorCatalog connectors, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.camel = camel;
+        this.connectors = connectors;
+        applications = MultiGauge.builder("hub.applications").description("Applications by bundle and status")
+                .register(registry);
+        items = MultiGauge.builder("hub.items").description("Items by target and status").register(registry);
+        circuits = MultiGauge.builder("hub.circuit.open")
+                .description("1 while a source's circuit breaker is open or half-open, else 0").register(registry);
+        registry.gauge("hub.deliveries.parked", parked);
+        registry.gauge("hub.deliveries.waiting.retry", waitingRetry);
+        registry.gauge("hub.outbox.backlog", outboxBacklog);
+        registry.gauge("hub.outbox.oldest.seconds", outboxOldestSeconds);
+        registry.gauge("hub.circuits.open", openCircuits);
+    }
+
+    public void refresh() {
+        applications.register(jdbc.query("select bundle_id, status, count(*) from application group by 1, 2",
+                (rs, n) -> MultiGauge.Row.of(Tags.of("bundle", rs.getString(1), "status", rs.getString(2)), rs.getLong(3))),
+                true);
+        List<MultiGauge.Row<?>> itemRows = new ArrayList<>();
+        long[] parkedNow = {0};
+        jdbc.query("select target_id, status, count(*) from application_item group by 1, 2", rs -> {
+            itemRows.add(MultiGauge.Row.of(Tags.of("target", rs.getString(1), "status", rs.getString(2)), rs.getLong(3)));
+            if ("PARKED".equals(rs.getString(2))) {
+                parkedNow[0] += rs.getLong(3);
+            }
+        });
+        items.register(itemRows, true);
+        parked.set(parkedNow[0]);
+        waitingRetry.set(count("select count(*) from application_item where next_delivery_at is not null"));
+        outboxBacklog.set(count("select count(*) from outbox where published_at is null"));
+        outboxOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) "
+                + "from outbox where published_at is null"));
+        refreshCircuits();
+    }
+
+    private void refreshCircuits() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        long open = 0;
+        for (ConnectorCatalog.Entry entry : connectors.entries()) {
+            if (!entry.definition().isSource()) {
+                continue;
+            }
+            String state = SourceBreakers.of(camel, entry.definition().id())
+                    .map(breaker -> breaker.getCircuitBreakerState()).orElse("NONE");
+            int isOpen = state.contains("OPEN") ? 1 : 0;
+            open += isOpen;
+            rows.add(MultiGauge.Row.of(Tags.of("connector", entry.definition().id()), isOpen));
+        }
+        circuits.register(rows, true);
+        openCircuits.set(open);
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+}

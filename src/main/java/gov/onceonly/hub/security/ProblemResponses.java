@@ -1,0 +1,42 @@
+package gov.onceonly.hub.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * 401 and 403 for API callers as problem details, like every other error of the API, instead of the login page
+ * a browser gets. The body names the credential, never the object asked for.
+ */
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"onceonly-hub\"");
+        write(response, 401, "unauthenticated", "Unauthenticated",
+                "this endpoint needs the operator's credentials", request.getRequestURI());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, 403, "forbidden", "Forbidden", "these credentials may not use this endpoint", request.getRequestURI());
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
+                              String instance) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        String body = "{\"type\":\"urn:onceonly:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"errors\":[{\"field\":\"Authorization\",\"rule\":\"" + type + "\",\"message\":\"" + detail + "\"}]}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+}
