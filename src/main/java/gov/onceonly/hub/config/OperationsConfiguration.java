@@ -2,6 +2,11 @@ package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.health.BrokerHealth;
+import gov.onceonly.hub.health.ConnectorActivity;
+import gov.onceonly.hub.health.ConnectorHealth;
+import gov.onceonly.hub.health.ConnectorProbes;
 import gov.onceonly.hub.kpi.KpiQueries;
 import gov.onceonly.hub.metrics.ConnectorCallMetrics;
 import gov.onceonly.hub.metrics.ConsumerLag;
@@ -11,6 +16,9 @@ import gov.onceonly.hub.metrics.PipelineGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,7 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Wiring of what operators watch: metrics, the reform KPIs and their refresh. */
+/** Wiring of what operators watch: metrics, the reform KPIs, and the health of the hub and its departments. */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
 
@@ -37,8 +45,8 @@ public class OperationsConfiguration {
 
     /** Added before the routes start, so that Camel emits the send events it listens to. */
     @Bean
-    CamelContextConfiguration connectorCallMetrics(MeterRegistry registry) {
-        ConnectorCallMetrics metrics = new ConnectorCallMetrics(registry);
+    CamelContextConfiguration connectorCallMetrics(MeterRegistry registry, ConnectorActivity activity) {
+        ConnectorCallMetrics metrics = new ConnectorCallMetrics(registry, activity);
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
@@ -49,6 +57,35 @@ public class OperationsConfiguration {
             public void afterApplicationStart(CamelContext camel) {
             }
         };
+    }
+
+    @Bean
+    ConnectorActivity connectorActivity() {
+        return new ConnectorActivity();
+    }
+
+    @Bean(destroyMethod = "close")
+    ConnectorProbes connectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, Environment env) {
+        return new ConnectorProbes(connectors, dataSources, env,
+                env.getProperty("hub.health.probe-timeout", Duration.class, Duration.ofSeconds(1)));
+    }
+
+    /** Probing starts once the hub is up: the sandbox's addresses, for one, are known only then. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startConnectorProbes(ConnectorProbes probes, Environment env) {
+        return ready -> probes.every(env.getProperty("hub.health.probe-period", Duration.class, Duration.ofSeconds(15)));
+    }
+
+    /** {@code /actuator/health/departments/<connector>}: one indicator per department connector. */
+    @Bean
+    CompositeHealthContributor departments(ConnectorCatalog connectors, ConnectorProbes probes,
+                                           ConnectorActivity activity, CamelContext camel) {
+        return CompositeHealthContributor.fromMap(ConnectorHealth.all(connectors, probes, activity, camel));
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerHealth broker(Environment env) {
+        return new BrokerHealth(env.getRequiredProperty("hub.kafka.bootstrap-servers"));
     }
 
     @Bean(destroyMethod = "close")

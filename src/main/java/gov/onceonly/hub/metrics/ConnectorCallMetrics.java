@@ -2,6 +2,7 @@ package gov.onceonly.hub.metrics;
 
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
+import gov.onceonly.hub.health.ConnectorActivity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Times every call of a department connector, as Camel reports each send to {@code direct:source-<id>} and
@@ -27,9 +29,11 @@ public final class ConnectorCallMetrics extends EventNotifierSupport {
     private static final String TARGET = "direct://target-";
 
     private final MeterRegistry registry;
+    private final ConnectorActivity activity;
 
-    public ConnectorCallMetrics(MeterRegistry registry) {
+    public ConnectorCallMetrics(MeterRegistry registry, ConnectorActivity activity) {
         this.registry = registry;
+        this.activity = activity;
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -63,6 +67,11 @@ public final class ConnectorCallMetrics extends EventNotifierSupport {
     }
 
     private void record(String role, String connector, String outcome, long millis) {
+        if ("failed".equals(outcome)) {
+            activity.failed(connector, Instant.now(), role + " call failed");
+        } else {
+            activity.succeeded(connector, Instant.now());
+        }
         Timer.builder(CALLS).description("Calls of department connectors, from the first attempt to the answer")
                 .tag("role", role).tag("connector", connector).tag("outcome", outcome)
                 .publishPercentileHistogram().register(registry).record(Duration.ofMillis(millis));
