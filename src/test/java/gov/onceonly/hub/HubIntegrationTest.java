@@ -6,6 +6,7 @@ import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +23,12 @@ import static org.awaitility.Awaitility.await;
  * sandbox departments, reached over real HTTP on loopback. Subclasses add no configuration of their own, so
  * Spring's test context cache starts it once.
  */
+// Tests see /actuator/prometheus as production does (Spring Boot's tests turn metrics export off by default).
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=target/it-data/hub",
         "hub.sandbox.port=0",
+        "hub.sandbox.families=300",
         "hub.dispatch.redelivery-delay-millis=100",
         "hub.dispatch.retry-delay-millis=150",
         "hub.dispatch.max-attempts=5",
@@ -36,7 +40,10 @@ import static org.awaitility.Awaitility.await;
         "hub.collect.poll-millis=100",
         "hub.collect.retry-delay-millis=300",
         "hub.collect.max-delay-millis=1500",
-        "hub.collect.max-attempts=40"})
+        "hub.collect.max-attempts=40",
+        "hub.metrics.refresh=1s",
+        "hub.metrics.kpi-refresh=1s",
+        "hub.health.probe-period=1s"})
 public abstract class HubIntegrationTest {
 
     static {

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A second hub in the same JVM, started with its own properties: used to prove the hub runs on an external
- * PostgreSQL and Kafka, or with a department on another database engine. It keeps its own topics and consumer
- * groups, so it shares the test broker without stealing the main hub's messages.
+ * PostgreSQL and Kafka, or with a department on another database engine, keeping its own topics and consumer
+ * groups ({@link #start}); or to run a second instance that shares the first one's work ({@link #startSharing}).
  */
 public final class SecondHub implements AutoCloseable {
 
@@ -34,6 +34,21 @@ public final class SecondHub implements AutoCloseable {
                 "--hub.topics.deliveries=" + name + ".deliveries",
                 "--hub.topics.item-status=" + name + ".item-status",
                 "--hub.embedded.data-dir=target/it-data/" + name));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    /**
+     * A second instance of the same hub: same database, broker, topics and consumer groups as the given
+     * properties say, so that the two share the work. Runs without the sandbox profile, on the first hub's
+     * simulated departments.
+     */
+    public static SecondHub startSharing(String name, Map<String, String> properties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.profiles.active=" + name,
+                "--camel.main.name=" + name,
+                "--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String bundle, String mappingVersion, ApplicationStatus status,
                               Instant receivedAt, Instant updatedAt, List<Item> items,
-                              int filledByHub, int filledByApplicant, Waiting waiting) {
+                              int filledByHub, int filledByApplicant, Waiting waiting, String traceId) {
 
     /** Sources that did not answer: the reason, the attempts so far and the next one (none: an operator must act). */
     public record Waiting(String reason, int attempts, Instant nextAttemptAt) {

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentDataSources;
@@ -13,14 +14,18 @@ import gov.onceonly.hub.metrics.ConsumerLag;
 import gov.onceonly.hub.metrics.GaugeRefresher;
 import gov.onceonly.hub.metrics.KpiGauges;
 import gov.onceonly.hub.metrics.PipelineGauges;
+import gov.onceonly.hub.tracing.TraceFilter;
+import gov.onceonly.hub.tracing.TraceStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,13 +34,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Wiring of what operators watch: metrics, the reform KPIs, and the health of the hub and its departments. */
+/** Wiring of what operators watch: metrics, the reform KPIs, health, tracing and the OpenAPI document. */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Named for the routes: {@code ref: traceStage}. */
+    @Bean
+    TraceStage traceStage(JdbcTemplate jdbc) {
+        return new TraceStage(jdbc);
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter() {
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    OpenApiDocument openApiDocument(Environment env) {
+        return new OpenApiDocument(env.getProperty("hub.api.version", "v1"));
     }
 
     @Bean

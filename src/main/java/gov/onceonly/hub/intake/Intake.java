@@ -8,6 +8,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.subject.Masking;
+import gov.onceonly.hub.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,7 +47,8 @@ public class Intake {
     public record Accepted(UUID id, String status, String statusUrl) {
     }
 
-    public Accepted submit(ApplicationRequest request) {
+    /** Stores the application under the given trace (the channel's, or one the hub started for it). */
+    public Accepted submit(ApplicationRequest request, TraceParent trace) {
         CompiledBundle bundle = validator.validate(request);
         UUID id = UUID.randomUUID();
         Map<String, Object> consent = new LinkedHashMap<>();
@@ -61,7 +63,7 @@ public class Intake {
         String subjectKey = enterprise ? request.applicant().creditCode() : request.applicant().idNumber();
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
                 subjectKey, request.applicant().name(), consent,
-                request.form() == null ? Map.of() : request.form());
+                request.form() == null ? Map.of() : request.form(), trace.traceId());
         tx.executeWithoutResult(status -> {
             store.insert(application);
             outbox.append(applicationsTopic, id.toString(), message(id));

@@ -1,8 +1,12 @@
 package gov.onceonly.hub.intake;
 
+import gov.onceonly.hub.tracing.TraceFilter;
+import gov.onceonly.hub.tracing.TraceParent;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +23,10 @@ public class IntakeController {
     }
 
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request) {
-        Intake.Accepted accepted = intake.submit(request);
+    public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,
+                                                  @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
+                                                  TraceParent trace) {
+        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace);
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

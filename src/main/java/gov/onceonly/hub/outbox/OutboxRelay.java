@@ -1,11 +1,13 @@
 package gov.onceonly.hub.outbox;
 
+import gov.onceonly.hub.tracing.TraceParent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +20,7 @@ import java.util.concurrent.Future;
  */
 public class OutboxRelay {
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, String traceId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -46,15 +48,19 @@ public class OutboxRelay {
 
     int relayBatch() {
         Integer relayed = tx.execute(status -> {
+            // Every message is keyed by its application, whose trace id goes along as the traceparent header.
             List<Row> rows = jdbc.query("""
-                    select id, topic, message_key, payload from outbox
-                    where published_at is null order by id limit ? for update skip locked""",
-                    (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), batchSize);
+                    select o.id, o.topic, o.message_key, o.payload, a.trace_id from outbox o
+                    left join application a on a.id = (case when o.message_key ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'
+                                                            then o.message_key::uuid end)
+                    where o.published_at is null order by o.id limit ? for update of o skip locked""",
+                    (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    batchSize);
             if (rows.isEmpty()) {
                 return 0;
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-            rows.forEach(row -> sends.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()))));
+            rows.forEach(row -> sends.add(producer.send(record(row))));
             producer.flush();
             for (Future<RecordMetadata> send : sends) {
                 await(send);
@@ -64,6 +70,15 @@ public class OutboxRelay {
             return rows.size();
         });
         return relayed == null ? 0 : relayed;
+    }
+
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        if (row.traceId() != null) {
+            record.headers().add(TraceParent.HEADER,
+                    TraceParent.ofTrace(row.traceId()).header().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private static void await(Future<RecordMetadata> send) {

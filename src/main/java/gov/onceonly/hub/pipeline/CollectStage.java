@@ -100,7 +100,7 @@ public class CollectStage {
             store.clearWaiting(application.id());
             store.refreshStatus(application.id());
         });
-        log.debug("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
+        log.info("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
     }
 
     /** Every dataset of the plan must have answered, found or not found; what did not is a reason to wait. */

@@ -35,7 +35,7 @@ public final class SandboxHttpServer implements AutoCloseable {
     public static SandboxHttpServer start(int port, SyntheticPeople people, ApprovalInbox inbox, LookupLog lookups,
                                           SandboxFaults faults, ObjectMapper json) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-        server.createContext(POPULATION, withFaults("gongan-population", faults, exchange -> {
+        server.createContext(POPULATION, withFaults("gongan-population", faults, lookups, exchange -> {
             String id = exchange.getRequestURI().getPath().substring(POPULATION.length());
             lookups.record("gongan-population", id);
             var record = people.populationRecord(id);
@@ -45,7 +45,7 @@ public final class SandboxHttpServer implements AutoCloseable {
                 respond(exchange, 404, "{\"error\":\"no such person\"}".getBytes(StandardCharsets.UTF_8));
             }
         }));
-        APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, withFaults(system, faults, exchange -> {
+        APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, withFaults(system, faults, lookups, exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 200, json.writeValueAsBytes(inbox.received(system)));
                 return;
@@ -69,9 +69,10 @@ public final class SandboxHttpServer implements AutoCloseable {
         return new SandboxHttpServer(server, threads);
     }
 
-    /** Shows the system's planned fault, if any, before (or instead of) doing its work. */
-    private static HttpHandler withFaults(String system, SandboxFaults faults, HttpHandler work) {
+    /** Notes the call's trace, then shows the system's planned fault, if any, before (or instead of) doing its work. */
+    private static HttpHandler withFaults(String system, SandboxFaults faults, LookupLog lookups, HttpHandler work) {
         return exchange -> {
+            lookups.traced(system, exchange.getRequestHeaders().getFirst("traceparent"));
             var fault = faults.next(system);
             if (fault.isPresent() && !fault.get().isDelay()) {
                 exchange.getRequestBody().readAllBytes();

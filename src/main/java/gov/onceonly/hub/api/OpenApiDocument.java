@@ -1,0 +1,113 @@
+package gov.onceonly.hub.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import java.util.Map;
+
+/**
+ * What springdoc cannot see in the controllers: the API's purpose, how callers authenticate, and the one error
+ * shape of every endpoint (RFC 9457 problem details whose {@code errors} name the field and the rule).
+ */
+public final class OpenApiDocument implements OpenApiCustomizer {
+
+    static final String PROBLEM = "Problem";
+    static final String OPERATOR = "operator";
+
+    private static final Map<String, String> CLIENT_ERRORS = Map.of(
+            "400", "Malformed or unknown input; errors name the field",
+            "404", "No such application, item or bundle",
+            "409", "The request conflicts with the state of the application or item",
+            "413", "The body is larger than the hub accepts",
+            "415", "The body is not JSON",
+            "422", "The input is well-formed but breaks a rule; errors name the field and the rule");
+
+    private final String version;
+
+    public OpenApiDocument(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.info(new Info().title("一件事一次办 data-sharing hub").version(version).description("""
+                Apply once for a life event: the hub pulls what the departments already hold, maps it onto each \
+                item's data-demand list, pushes each item record to its department and follows it to its decision.
+
+                Authentication: operator endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the \
+                operator's credentials, HTTP Basic for scripts or the login form for a browser. Channels and \
+                departments call the other endpoints without credentials in this version; request signing for \
+                them is planned (see docs/operations.md).
+
+                Errors: every 4xx and 5xx answer is application/problem+json (RFC 9457) with a machine-readable \
+                `type`, and for client errors an `errors` list naming each field, the rule it breaks and why."""));
+        api.getComponents().addSchemas(PROBLEM, problemSchema());
+        api.getComponents().addSecuritySchemes(OPERATOR, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("basic").description("The operator (hub.security.operator.*, HUB_OPERATOR_PASSWORD)"));
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (path.startsWith("/api/")) {
+                addProblems(path, operation);
+            }
+            if (path.startsWith("/api/v1/ops/")) {
+                operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR));
+                operation.getResponses().addApiResponse("401", problem("Missing or wrong operator credentials"));
+                operation.getResponses().addApiResponse("403", problem("These credentials are not the operator's"));
+            }
+        }));
+    }
+
+    private static void addProblems(String path, Operation operation) {
+        CLIENT_ERRORS.forEach((status, description) -> {
+            boolean applies = switch (status) {
+                case "400" -> true;
+                case "404" -> path.contains("{");
+                default -> operation.getRequestBody() != null;
+            };
+            if (applies) {
+                ApiResponse existing = operation.getResponses().get(status);
+                operation.getResponses().addApiResponse(status, existing == null ? problem(description)
+                        : existing.content(problemContent()));
+            }
+        });
+        operation.getResponses().addApiResponse("500", problem("A fault of the hub; nothing of the input is lost"));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(problemContent());
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema violation = new ObjectSchema();
+        violation.addProperty("field", new StringSchema().description("The field, as a JSON path: form.babyName, items[2].id")
+                .example("applicant.idNumber"));
+        violation.addProperty("rule", new StringSchema().description("The rule it breaks").example("check-character"));
+        violation.addProperty("message", new StringSchema().description("Why, for a person").example("has a wrong check character"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details");
+        problem.addProperty("type", new StringSchema().example("urn:onceonly:problem:invalid-application"));
+        problem.addProperty("title", new StringSchema().example("Invalid application"));
+        problem.addProperty("status", new IntegerSchema().example(422));
+        problem.addProperty("detail", new StringSchema().example("applicant.idNumber has a wrong check character"));
+        problem.addProperty("instance", new StringSchema().example("/api/v1/applications"));
+        problem.addProperty("errors", new ArraySchema().items(violation));
+        problem.setRequired(java.util.List.of("type", "title", "status"));
+        return problem;
+    }
+}

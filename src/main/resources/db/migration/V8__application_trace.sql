@@ -1,0 +1,1 @@
+alter table application add column trace_id text;

@@ -1,0 +1,74 @@
+package gov.onceonly.hub.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import gov.onceonly.hub.HubIntegrationTest;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document covers every endpoint the hub's controllers serve, with the problem-details shape. */
+class OpenApiIT extends HubIntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointOfTheHubIsDocumented() throws Exception {
+        JsonNode paths = hub.body(hub.get("/api/v1/openapi.json")).path("paths");
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            Class<?> controller = mapping.getValue().getBeanType();
+            if (!controller.getPackageName().startsWith("gov.onceonly.hub") || controller.isAnnotationPresent(Hidden.class)) {
+                continue;
+            }
+            for (String path : mapping.getKey().getPatternValues()) {
+                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
+                    checked++;
+                    if (!paths.path(path).has(method.name().toLowerCase())) {
+                        missing.add(method + " " + path);
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+        assertThat(missing).as("endpoints missing from the OpenAPI document").isEmpty();
+        assertThat(paths.has("/actuator/health")).isTrue();
+        assertThat(paths.has("/actuator/prometheus")).isTrue();
+    }
+
+    @Test
+    void errorsAreProblemDetailsAndOpsNeedTheOperator() throws Exception {
+        JsonNode api = hub.body(hub.get("/api/v1/openapi.json"));
+        JsonNode problem = api.path("components").path("schemas").path("Problem");
+        assertThat(problem.path("properties").fieldNames()).toIterable()
+                .contains("type", "title", "status", "detail", "instance", "errors");
+        JsonNode submit = api.path("paths").path("/api/v1/applications").path("post").path("responses");
+        assertThat(submit.path("422").path("content").path("application/problem+json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        JsonNode replay = api.path("paths").path("/api/v1/ops/deliveries/replay").path("post");
+        assertThat(replay.path("security").get(0).has("operator")).isTrue();
+        assertThat(replay.path("responses").has("401")).isTrue();
+        assertThat(api.path("components").path("securitySchemes").path("operator").path("scheme").asText()).isEqualTo("basic");
+    }
+
+    @Test
+    void theYamlDocumentIsTheSame() throws Exception {
+        JsonNode json = hub.body(hub.get("/api/v1/openapi.json"));
+        JsonNode yaml = new YAMLMapper().readTree(hub.get("/api/v1/openapi.yaml").body());
+        assertThat(yaml.path("paths").size()).isEqualTo(json.path("paths").size());
+        assertThat(yaml.path("info").path("title").asText()).isEqualTo(json.path("info").path("title").asText());
+    }
+}

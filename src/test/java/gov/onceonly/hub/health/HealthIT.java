@@ -1,0 +1,67 @@
+package gov.onceonly.hub.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.connector.SourceBreakers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Liveness, readiness (database, broker, routes) and one health indicator per department connector. */
+class HealthIT extends HubIntegrationTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void readinessCoversTheDatabaseTheBrokerAndTheRoutes() throws Exception {
+        JsonNode readiness = hub.body(hub.get("/actuator/health/readiness"));
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").fieldNames()).toIterable()
+                .contains("db", "broker", "camelHealth", "readinessState").doesNotContain("departments");
+        assertThat(hub.body(hub.get("/actuator/health/liveness")).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void eachConnectorShowsReachabilityCircuitAndLastSuccess() throws Exception {
+        var family = familiesWithBirthRecords().get(161);
+        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+        JsonNode departments = hub.body(hub.get("/actuator/health/departments"));
+        assertThat(departments.path("components").size()).isEqualTo(28);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode population = hub.body(hub.get("/actuator/health/departments/gongan-population"));
+            assertThat(population.path("status").asText()).isEqualTo("UP");
+            assertThat(population.path("details").path("reachable").asBoolean()).isTrue();
+            assertThat(population.path("details").path("circuit").asText()).isEqualTo("CLOSED");
+            assertThat(population.path("details").path("lastSuccess").asText()).isNotEmpty();
+            JsonNode hospital = hub.body(hub.get("/actuator/health/departments/weijian-birth-records"));
+            assertThat(hospital.path("details").path("kind").asText()).isEqualTo("jdbc");
+            assertThat(hospital.path("details").path("reachable").asBoolean()).isTrue();
+            JsonNode approval = hub.body(hub.get("/actuator/health/departments/weijian-approval"));
+            assertThat(approval.path("details").path("lastSuccess").asText()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void anOpenCircuitIsDownButTheHubStaysReady() throws Exception {
+        ResilienceProcessor breaker = SourceBreakers.of(camel, "gongan-population").orElseThrow();
+        breaker.transitionToForcedOpenState();
+        try {
+            JsonNode population = hub.body(hub.get("/actuator/health/departments/gongan-population"));
+            assertThat(population.path("status").asText()).isEqualTo("DOWN");
+            assertThat(population.path("details").path("circuit").asText()).isEqualTo("FORCED_OPEN");
+            assertThat(hub.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(hub.get("/actuator/health").statusCode()).isEqualTo(503);
+        } finally {
+            breaker.transitionToCloseState();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package gov.onceonly.hub.metrics;
+
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** After one newborn application, Prometheus sees its calls, deliveries and the pipeline's state. */
+class MetricsIT extends HubIntegrationTest {
+
+    @Test
+    void prometheusShowsConnectorsDeliveriesAndThePipeline() throws Exception {
+        var family = familiesWithBirthRecords().get(151);
+        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String text = hub.get("/actuator/prometheus").body();
+            assertThat(text)
+                    .containsPattern("hub_connector_calls_seconds_bucket\\{application=\"onceonly-hub\",connector=\"gongan-population\",outcome=\"found\",role=\"source\",le=\"[0-9.]+\"}")
+                    .containsPattern("hub_connector_calls_seconds_count\\{application=\"onceonly-hub\",connector=\"weijian-approval\",outcome=\"delivered\",role=\"target\"} [1-9]")
+                    .containsPattern("hub_deliveries_total\\{application=\"onceonly-hub\",outcome=\"delivered\",target=\"weijian-approval\"} [1-9]")
+                    .containsPattern("hub_applications\\{application=\"onceonly-hub\",bundle=\"newborn\",status=\"DELIVERED\"} [1-9]")
+                    .containsPattern("hub_items\\{application=\"onceonly-hub\",status=\"DELIVERED\",target=\"weijian-approval\"} [1-9]")
+                    .containsPattern("hub_kafka_consumer_lag\\{application=\"onceonly-hub\",group=\"hub-collect\",topic=\"hub.applications\"} [0-9]")
+                    .containsPattern("hub_circuit_open\\{application=\"onceonly-hub\",connector=\"gongan-population\"} 0")
+                    .contains("hub_circuits_open{", "hub_deliveries_parked{", "hub_deliveries_waiting_retry{",
+                            "hub_outbox_backlog{", "hub_outbox_oldest_seconds{");
+        });
+    }
+
+    @Test
+    void prometheusIsOpenToTheScraperButJolokiaIsNot() throws Exception {
+        assertThat(hub.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(hub.get("/actuator/jolokia").statusCode()).isEqualTo(401);
+    }
+}

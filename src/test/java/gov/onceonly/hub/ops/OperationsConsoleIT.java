@@ -1,0 +1,148 @@
+package gov.onceonly.hub.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.ConnectorKind;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator's console: Jolokia and Hawtio need the operator's login, and through Jolokia the operator sees
+ * every route of routes/ (templated ones included, one per connector) with Camel's statistics.
+ */
+class OperationsConsoleIT extends HubIntegrationTest {
+
+    private static final String ROUTES = "/actuator/jolokia/read/org.apache.camel:type=routes,*/RouteId";
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ConnectorCatalog connectors;
+
+    @Test
+    void jolokiaAndTheOpsEndpointsNeedTheOperator() throws Exception {
+        assertThat(hub.get(ROUTES).statusCode()).isEqualTo(401);
+        assertThat(hub.withBasic("operator", "wrong").get(ROUTES).statusCode()).isEqualTo(401);
+        HttpResponse<String> ops = hub.get("/api/v1/ops/deliveries");
+        assertThat(ops.statusCode()).isEqualTo(401);
+        assertThat(ops.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(hub.body(ops).path("errors").get(0).path("field").asText()).isEqualTo("Authorization");
+        assertThat(hub.asOperator().get("/api/v1/ops/deliveries").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theOperatorSeesEveryRouteOfRoutesThroughJolokia() throws Exception {
+        HttpResponse<String> response = hub.asOperator().get(ROUTES);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Set<String> inJmx = new HashSet<>();
+        hub.body(response).path("value").forEach(route -> inJmx.add(route.path("RouteId").asText()));
+
+        Set<String> declared = new HashSet<>();
+        Set<String> templates = new HashSet<>();
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (JsonNode element : new YAMLMapper().readTree(file.toFile())) {
+                    if (element.has("route")) {
+                        declared.add(element.path("route").path("id").asText());
+                    }
+                    if (element.has("routeTemplate")) {
+                        templates.add(element.path("routeTemplate").path("id").asText());
+                    }
+                }
+            }
+        }
+        assertThat(declared).contains("collect", "dispatch", "outbox-relay", "item-status");
+        assertThat(inJmx).containsAll(declared);
+        long templated = 0;
+        for (Route route : camel.getRoutes()) {
+            assertThat(inJmx).as("route " + route.getRouteId()).contains(route.getRouteId());
+            templated += route.isCreatedByRouteTemplate() ? 1 : 0;
+        }
+        // ConnectorRoutes instantiates template <kind>-<role> per connector, and a feed per streamed dataset.
+        Set<String> used = new HashSet<>();
+        long feeds = 0;
+        for (ConnectorCatalog.Entry entry : connectors.entries()) {
+            var connector = entry.definition();
+            used.add(connector.kind().yamlName() + "-" + connector.role().yamlName());
+            if (connector.kind() == ConnectorKind.KAFKA && connector.isSource()) {
+                used.add("kafka-source-feed");
+                feeds += connector.datasets().size();
+            }
+        }
+        assertThat(used).as("every route template of routes/ runs for some connector").containsAll(templates);
+        assertThat(templated).isEqualTo(connectors.entries().size() + feeds);
+        assertThat(inJmx).contains("source-gongan-population", "target-weijian-approval");
+    }
+
+    @Test
+    void routeStatisticsCount() throws Exception {
+        var family = familiesWithBirthRecords().get(131);
+        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+        JsonNode routes = hub.body(hub.asOperator().get(
+                "/actuator/jolokia/read/org.apache.camel:type=routes,*/RouteId,ExchangesCompleted,ExchangesInflight,MeanProcessingTime"));
+        JsonNode collect = null;
+        for (JsonNode route : routes.path("value")) {
+            if ("collect".equals(route.path("RouteId").asText())) {
+                collect = route;
+            }
+        }
+        assertThat(collect).as(routes.toString()).isNotNull();
+        assertThat(collect.path("ExchangesCompleted").asLong()).isPositive();
+        assertThat(collect.has("ExchangesInflight")).isTrue();
+        assertThat(collect.path("MeanProcessingTime").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void hawtioOpensAfterTheOperatorLogsIn() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> before = browser.send(HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(302);
+        assertThat(before.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        String credentials = "username=operator&password=" + URLEncoder.encode(HubClient.OPERATOR_PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/actuator/hawtio/"));
+
+        HttpResponse<String> console = browser.send(HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("<title>Hawtio</title>");
+        HttpResponse<String> jolokia = browser.send(HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/jolokia"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jolokia.statusCode()).isEqualTo(200);
+        assertThat(jolokia.body()).contains("name=\\\"collect\\\"");
+    }
+}

@@ -1,0 +1,114 @@
+package gov.onceonly.hub.pipeline;
+
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.SecondHub;
+import gov.onceonly.hub.sandbox.ApprovalInbox;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two hub instances on one database and one broker share one stream of applications through Kafka's consumer
+ * groups; the second is stopped mid-stream, and the first finishes its share. Each application is collected
+ * and each item delivered once.
+ */
+class ScaleOutIT extends HubIntegrationTest {
+
+    @Value("${spring.datasource.url}")
+    String database;
+    @Value("${hub.kafka.bootstrap-servers}")
+    String brokers;
+    @Value("${hub.sandbox.url}")
+    String departments;
+    @Value("${hub.sandbox.postgres-url}")
+    String departmentDatabases;
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void twoInstancesShareTheWorkAndStoppingOneLosesNothing() throws Exception {
+        List<SyntheticPeople.Family> families = familiesWithBirthRecords().subList(180, 230);
+        long collectedHereBefore = collected(camel);
+        List<String> statusUrls = new ArrayList<>();
+        long collectedThere;
+        try (SecondHub second = SecondHub.startSharing("scaleout", Map.of(
+                "spring.datasource.url", database,
+                "spring.datasource.username", "postgres",
+                "hub.kafka.bootstrap-servers", brokers,
+                "hub.sandbox.url", departments,
+                "hub.sandbox.postgres-url", departmentDatabases,
+                "hub.sandbox.postgres-user", "postgres"))) {
+            HubClient there = new HubClient(second.port(), json);
+            CamelContext secondCamel = second.bean(CamelContext.class);
+            awaitMembers("hub-collect", 4);
+            awaitMembers("hub-dispatch", 4);
+            // Channels reach both instances, as behind a load balancer.
+            for (int i = 0; i < 30; i++) {
+                SyntheticPeople.Family family = families.get(i);
+                HubClient channel = i % 2 == 0 ? hub : there;
+                statusUrls.add(channel.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> collected(secondCamel) > 0);
+            collectedThere = collected(secondCamel);
+        }
+        // The second instance is gone; the rest of the stream is the first one's.
+        for (int i = 30; i < families.size(); i++) {
+            SyntheticPeople.Family family = families.get(i);
+            statusUrls.add(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
+        }
+        for (String statusUrl : statusUrls) {
+            hub.awaitStatus(statusUrl, "DELIVERED", Duration.ofSeconds(90));
+        }
+        assertThat(collectedThere).as("the second instance collected part of the stream").isPositive();
+        assertThat(collected(camel) - collectedHereBefore).as("the first instance collected the rest").isPositive();
+
+        Set<String> ids = statusUrls.stream().map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toSet());
+        for (SyntheticPeople.Family family : families) {
+            assertThat(sandbox.lookups().count("gongan-population", family.mother().idNumber()))
+                    .as("the population registry was asked once about " + family.mother().name()).isEqualTo(1);
+        }
+        List<ApprovalInbox.Received> received = sandbox.inbox().received("weijian-approval").stream()
+                .filter(r -> r.idempotencyKey() != null && r.idempotencyKey().endsWith(":birth-certificate")
+                        && ids.contains(r.idempotencyKey().split(":")[0])).toList();
+        assertThat(received).as("each birth certificate reached 市卫生健康委 once").hasSize(ids.size());
+        Long items = jdbc.queryForObject("select count(*) from application_item where application_id::text in ("
+                + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ") and status = 'DELIVERED'", Long.class);
+        assertThat(items).isEqualTo(ids.size() * 5L);
+    }
+
+    /** Both instances' consumers (two each) in the group, after the rebalance. */
+    private void awaitMembers(String group, int members) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                        .get(5, TimeUnit.SECONDS).get(group);
+                return description.state() == ConsumerGroupState.STABLE && description.members().size() == members
+                        && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private static long collected(CamelContext camel) throws Exception {
+        var route = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute("collect");
+        return route == null ? 0 : route.getExchangesCompleted();
+    }
+}
