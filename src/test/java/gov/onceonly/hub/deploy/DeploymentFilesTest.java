@@ -430,6 +430,26 @@ class DeploymentFilesTest {
         }
     }
 
+    // ---------------------------------------------------------------- Testcontainers profile
+
+    @Test
+    void testcontainersComeOnlyWithTheContainersProfile() throws Exception {
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertThat(xpath.evaluate("count(/project/dependencies/dependency[groupId='org.testcontainers'])", pom))
+                .as("the default build needs no Testcontainers").isEqualTo("0");
+        String profile = "/project/profiles/profile[id='containers']";
+        assertThat(xpath.evaluate("count(" + profile + "/dependencies/dependency[groupId='org.testcontainers'"
+                + " and (artifactId='postgresql' or artifactId='kafka') and scope='test'])", pom)).isEqualTo("2");
+        String sources = xpath.evaluate(profile + "//execution[goals/goal='add-test-source']//source", pom).strip();
+        String resources = xpath.evaluate(profile + "//execution[goals/goal='add-test-resource']//directory", pom).strip();
+        assertThat(Path.of(sources).resolve("gov/onceonly/hub/containers/ContainerInfrastructure.java")).exists();
+        assertThat(Files.readString(Path.of(resources).resolve("META-INF/spring.factories")))
+                .contains("gov.onceonly.hub.containers.ContainerInfrastructure");
+        assertThat(Path.of("src/test/resources/META-INF/spring.factories")).as("not registered in the default build").doesNotExist();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, Object> yaml(Path file) throws IOException {
