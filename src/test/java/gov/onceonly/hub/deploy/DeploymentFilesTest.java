@@ -173,6 +173,8 @@ class DeploymentFilesTest {
         for (var hub : hubs().entrySet()) {
             assertThat(condition(hub.getValue(), "postgres")).as(hub.getKey()).isEqualTo("service_healthy");
             assertThat(condition(hub.getValue(), "kafka")).as(hub.getKey()).isEqualTo("service_healthy");
+            assertThat(string(hub.getValue(), "stop_grace_period")).as("%s stops gracefully, not after 10 s", hub.getKey())
+                    .matches("([2-9]\\d|\\d{3,})s");
         }
         assertThat(hubs().values()).anyMatch(h -> h.containsKey("build"));
         @SuppressWarnings("unchecked")
