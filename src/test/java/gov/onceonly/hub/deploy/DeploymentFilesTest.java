@@ -47,24 +47,28 @@ class DeploymentFilesTest {
      * A histogram counts with its _bucket, _count, _sum and _max series.
      */
     static final Set<String> HUB_METRICS = Set.of(
-            "hub_applications_total",             // {bundle,status}
-            "hub_deliveries_total",               // {target,outcome}
-            "hub_source_call_seconds",            // histogram {connector}
-            "hub_target_call_seconds",            // histogram {connector}
-            "hub_retries_total",                  // {stage}
-            "hub_open_circuits",                  // gauge
-            "hub_parked_deliveries",              // gauge
+            "hub_applications",                   // gauge {bundle,status}, from the database
+            "hub_items",                          // gauge {target,status}, from the database
+            "hub_deliveries_total",               // counter {target,outcome}
+            "hub_retries_total",                  // counter {stage}
+            "hub_connector_calls_seconds",        // timer histogram {role=source|target,connector,outcome}
+            "hub_circuit_open",                   // gauge {connector}: 1 while open or half-open
+            "hub_circuits_open",                  // gauge: how many are open
+            "hub_deliveries_parked",              // gauge
+            "hub_deliveries_waiting_retry",       // gauge
             "hub_outbox_backlog",                 // gauge
+            "hub_outbox_oldest_seconds",          // gauge
             "hub_kafka_consumer_lag",             // gauge {group,topic}
-            "hub_kpi_fields_filled_total",        // 减材料 {bundle,by=hub|applicant}
-            "hub_kpi_materials_exempted_total",   // 减材料 {bundle}
-            "hub_kpi_acceptance_seconds",         // 减时间 histogram {bundle}
-            "hub_kpi_completion_seconds",         // 减时间 histogram {bundle}
-            "hub_kpi_items_completed_total");     // 减跑动 {bundle,applicant_action=none|some}
+            "hub_kpi_fields_filled",              // 减材料 gauge {bundle,by=hub|applicant}
+            "hub_kpi_materials_exempted",         // 减材料 gauge {bundle}
+            "hub_kpi_acceptance_seconds",         // 减时间 gauge {bundle,quantile=0.5|0.9}
+            "hub_kpi_completion_seconds",         // 减时间 gauge {bundle,quantile=0.5|0.9}
+            "hub_kpi_items_completed");           // 减跑动 gauge {bundle,applicant_action=none|some}
     static final Set<String> PLATFORM_METRICS = Set.of("up", "http_server_requests_seconds", "jvm_memory_used_bytes");
     private static final Pattern HISTOGRAM_SERIES = Pattern.compile("(.+)_(bucket|count|sum|max)$");
     private static final Pattern SELECTED_METRIC = Pattern.compile("\\b([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{");
     private static final Pattern HUB_NAME = Pattern.compile("\\bhub_[a-z0-9_]+");
+    private static final Pattern METER_NAME = Pattern.compile("\"(hub\\.[a-z0-9.]+)\"");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
 
     // ---------------------------------------------------------------- compose
@@ -112,6 +116,10 @@ class DeploymentFilesTest {
                     .contains("://" + bootstrap);
             assertThat(bootstrap).startsWith("kafka:");
             assertThat(env.getOrDefault("HUB_KAFKA_GROUP_PREFIX", "hub")).as(hub.getKey()).isEqualTo("hub");
+            for (String required : requiredVariables()) {
+                assertThat(env.get(required)).as("%s of %s, which the hub cannot start without", required, hub.getKey())
+                        .isNotBlank();
+            }
             assertThat(env.keySet()).as("hubs sharing the work keep the same topics").noneMatch(k -> k.startsWith("HUB_TOPICS_"));
 
             List<String> ports = ports(hub.getValue());
@@ -306,12 +314,41 @@ class DeploymentFilesTest {
         return m.matches() ? m.group(1) : series;
     }
 
+    /**
+     * The list above against the meters the hub registers (string literals {@code "hub.…"} in its metrics package):
+     * each meter has its Prometheus family in the list, and each family in the list is a meter. A meter name
+     * {@code hub.a.b} is exposed as {@code hub_a_b}, plus {@code _total} for a counter or {@code _seconds} for a timer.
+     */
+    @Test
+    void theMetricListMatchesTheMetersTheHubRegisters() throws IOException {
+        Path metrics = Path.of("src/main/java/gov/onceonly/hub/metrics");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(metrics), "no metrics package on this branch yet");
+        Set<String> meters = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(metrics)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = METER_NAME.matcher(Files.readString(file));
+                while (m.find()) {
+                    meters.add(m.group(1).replace('.', '_'));
+                }
+            }
+        }
+        assertThat(meters).isNotEmpty();
+        for (String meter : meters) {
+            assertThat(HUB_METRICS).as("the dashboard's list knows meter %s", meter)
+                    .containsAnyOf(meter, meter + "_total", meter + "_seconds");
+        }
+        for (String family : HUB_METRICS) {
+            assertThat(meters).as("%s is a meter the hub registers", family)
+                    .containsAnyOf(family, family.replaceAll("_total$", ""), family.replaceAll("_seconds$", ""));
+        }
+    }
+
     @Test
     void theMetricNameCheckCatchesAnUnknownMetric() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertKnownMetrics("test", "sum(rate(hub_deliveries_totl{x=\"y\"}[5m]))"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("hub_deliveries_totl");
-        assertThat(assertKnownMetrics("test", "histogram_quantile(0.9, sum by (le) (rate(hub_source_call_seconds_bucket[5m])))"))
-                .containsExactly("hub_source_call_seconds");
+        assertThat(assertKnownMetrics("test", "histogram_quantile(0.9, sum by (le) (rate(hub_connector_calls_seconds_bucket[5m])))"))
+                .containsExactly("hub_connector_calls_seconds");
     }
 
     // ---------------------------------------------------------------- Dockerfile
@@ -422,6 +459,7 @@ class DeploymentFilesTest {
                 .doesNotContainKeys("SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_USERNAME");
         assertThat(String.valueOf(env.get("SPRING_PROFILES_ACTIVE"))).doesNotContain("sandbox");
         assertThat(secrets).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat(secrets).as("variables the hub cannot start without").containsKeys(requiredVariables().toArray(String[]::new));
         assertThat(env.keySet()).noneMatch(k -> k.endsWith("_PASSWORD") || k.endsWith("_USER"));
 
         Set<String> variables = connectorVariables();
@@ -577,6 +615,20 @@ class DeploymentFilesTest {
             properties.load(reader);
         }
         return properties;
+    }
+
+    /**
+     * What the hub cannot start without outside the sandbox: the operator's password, and every {@code ${VAR:}}
+     * (an empty default) of application.properties.
+     */
+    private static Set<String> requiredVariables() throws IOException {
+        Set<String> required = new TreeSet<>(Set.of("HUB_OPERATOR_PASSWORD"));
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):}").matcher(
+                Files.readString(Path.of("src/main/resources/application.properties")));
+        while (m.find()) {
+            required.add(m.group(1));
+        }
+        return required;
     }
 
     /** Every ${VARIABLE:default} of connectors/*.yaml: the settings a deployment gives each department system. */
