@@ -17,9 +17,12 @@ try {
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL(/actuator\/hawtio/), page.click('button[type=submit]')]);
   await page.goto(`${hub}/actuator/hawtio/camel/routes`);
-  // The Camel plugin lists the context's routes once Jolokia has answered.
+  // The Camel plugin lists the context's routes once Jolokia has answered; the "routes" folder shows their
+  // state and statistics side by side.
   await page.waitForSelector('text=collect', { timeout: 60000 });
-  await page.waitForTimeout(1500);
+  await page.getByText('routes', { exact: true }).first().click();
+  await page.waitForSelector('main >> text=outbox-relay', { timeout: 30000 }).catch(() => {});
+  await page.waitForTimeout(2000);
   await page.screenshot({ path: out, fullPage: false });
   console.log(`saved ${out}`);
 } finally {
