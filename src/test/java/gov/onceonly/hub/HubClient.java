@@ -2,13 +2,19 @@ package gov.onceonly.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.security.RequestSignature;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,19 +25,27 @@ public final class HubClient {
 
     /** The sandbox profile's operator password (application-sandbox.properties); child hubs are given it too. */
     public static final String OPERATOR_PASSWORD = "sandbox-operator";
+    /** The sandbox portal, a registered channel (application-sandbox.properties); child hubs are given it too. */
+    public static final String PORTAL_KEY = "sandbox-portal";
+    public static final String PORTAL_SECRET = "sandbox-portal-secret";
 
     private final int port;
     private final ObjectMapper json;
     private final String authorization;
+    private final String clientKey;
+    private final String clientSecret;
 
+    /** A client that signs every call as the sandbox portal. */
     public HubClient(int port, ObjectMapper json) {
-        this(port, json, null);
+        this(port, json, null, PORTAL_KEY, PORTAL_SECRET);
     }
 
-    private HubClient(int port, ObjectMapper json, String authorization) {
+    private HubClient(int port, ObjectMapper json, String authorization, String clientKey, String clientSecret) {
         this.port = port;
         this.json = json;
         this.authorization = authorization;
+        this.clientKey = clientKey;
+        this.clientSecret = clientSecret;
     }
 
     /** The same hub, called with the operator's credentials (HTTP Basic). */
@@ -40,9 +54,27 @@ public final class HubClient {
     }
 
     public HubClient withBasic(String user, String password) {
-        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new HubClient(port, json, "Basic " + token);
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HubClient(port, json, "Basic " + token, clientKey, clientSecret);
+    }
+
+    /** The same hub, with calls signed by another client (or not at all: null key). */
+    public HubClient signedAs(String key, String secret) {
+        return new HubClient(port, json, authorization, key, secret);
+    }
+
+    public HubClient unsigned() {
+        return signedAs(null, null);
+    }
+
+    /** The signature headers of one call, as scripts/hubcurl makes them. */
+    public static Map<String, String> signature(String key, String secret, String method, URI uri, byte[] body) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString();
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String canonical = RequestSignature.canonical(method, path, timestamp, nonce, body);
+        return Map.of(RequestSignature.KEY, key, RequestSignature.TIMESTAMP, timestamp, RequestSignature.NONCE, nonce,
+                RequestSignature.SIGNATURE, RequestSignature.sign(secret.getBytes(StandardCharsets.UTF_8), canonical));
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -50,16 +82,21 @@ public final class HubClient {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return HTTP.send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(request("POST", path, bytes).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+    private HttpRequest.Builder request(String method, String path, byte[] body) {
+        URI uri = uri(path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (clientKey != null) {
+            signature(clientKey, clientSecret, method, uri, body).forEach(builder::header);
+        }
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 

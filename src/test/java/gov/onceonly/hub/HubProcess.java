@@ -36,6 +36,8 @@ public final class HubProcess implements AutoCloseable {
                 "--server.port=" + port));
         // Child hubs run on test profiles, not the sandbox one that brings an operator password.
         command.add("--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD);
+        command.add("--hub.clients." + HubClient.PORTAL_KEY + ".role=channel");
+        command.add("--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET);
         command.addAll(arguments);
     }
 
@@ -64,7 +66,7 @@ public final class HubProcess implements AutoCloseable {
                     }
                     try {
                         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                         return health.statusCode() == 200 && health.body().contains("UP");
                     } catch (IOException e) {
                         return false;

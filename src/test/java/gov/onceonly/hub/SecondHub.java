@@ -48,7 +48,9 @@ public final class SecondHub implements AutoCloseable {
                 "--server.port=0",
                 "--spring.profiles.active=" + name,
                 "--camel.main.name=" + name,
-                "--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD));
+                "--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD,
+                "--hub.clients." + HubClient.PORTAL_KEY + ".role=channel",
+                "--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));
     }

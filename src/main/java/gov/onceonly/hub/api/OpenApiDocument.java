@@ -25,6 +25,7 @@ public final class OpenApiDocument implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String OPERATOR = "operator";
+    static final String SIGNED = "signed";
 
     private static final Map<String, String> CLIENT_ERRORS = Map.of(
             "400", "Malformed or unknown input; errors name the field",
@@ -46,16 +47,26 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                 Apply once for a life event: the hub pulls what the departments already hold, maps it onto each \
                 item's data-demand list, pushes each item record to its department and follows it to its decision.
 
-                Authentication: operator endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the \
-                operator's credentials, HTTP Basic for scripts or the login form for a browser. Channels and \
-                departments call the other endpoints without credentials in this version; request signing for \
-                them is planned (see docs/operations.md).
+                Authentication: channels (the portal, the app, hall terminals) and department systems are \
+                registered clients, each with an app key and a secret, and sign every call (scheme `signed`): \
+                `X-Hub-Signature` = base64(HMAC-SHA256(secret, METHOD + "\\n" + path?query + "\\n" + timestamp + \
+                "\\n" + nonce + "\\n" + hex(SHA-256(body)))), sent with `X-Hub-Key`, `X-Hub-Timestamp` (Unix \
+                seconds, within 5 minutes of the hub's clock) and `X-Hub-Nonce` (16 to 64 of A-Z a-z 0-9 _ -, never \
+                reused). The catalogue (/api/v1/bundles) and this \
+                document are public. Operator endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the \
+                operator's credentials instead: HTTP Basic for scripts, the login form for a browser.
 
                 Errors: every 4xx and 5xx answer is application/problem+json (RFC 9457) with a machine-readable \
                 `type`, and for client errors an `errors` list naming each field, the rule it breaks and why."""));
         api.getComponents().addSchemas(PROBLEM, problemSchema());
         api.getComponents().addSecuritySchemes(OPERATOR, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("basic").description("The operator (hub.security.operator.*, HUB_OPERATOR_PASSWORD)"));
+        api.getComponents().addSecuritySchemes(SIGNED, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("X-Hub-Signature").description("""
+                        HMAC-SHA256 request signature of a registered client: base64(HMAC-SHA256(secret, METHOD \\n \
+                        path?query \\n X-Hub-Timestamp \\n X-Hub-Nonce \\n hex(SHA-256(body)))), with the headers \
+                        X-Hub-Key (the app key), X-Hub-Timestamp (Unix seconds, ±5 minutes) and X-Hub-Nonce (used \
+                        once). scripts/hubcurl signs with curl and openssl; docs/security.md has the details."""));
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
                 addProblems(path, operation);
@@ -64,6 +75,10 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                 operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR));
                 operation.getResponses().addApiResponse("401", problem("Missing or wrong operator credentials"));
                 operation.getResponses().addApiResponse("403", problem("These credentials are not the operator's"));
+            } else if (path.startsWith("/api/") && !path.startsWith("/api/v1/bundles")) {
+                operation.addSecurityItem(new SecurityRequirement().addList(SIGNED));
+                operation.getResponses().addApiResponse("401", problem(
+                        "Unsigned, badly signed, stale (timestamp) or replayed (nonce) request; errors name the header"));
             }
         }));
     }

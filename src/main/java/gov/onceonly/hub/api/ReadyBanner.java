@@ -7,7 +7,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
-/** The last lines of the startup log: where the API is, and a curl that submits an application. */
+/** The last lines of the startup log: where the API is, and a signed curl (scripts/hubcurl) that submits an application. */
 public class ReadyBanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
@@ -28,7 +28,7 @@ public class ReadyBanner {
                 : "{\"bundle\":\"<bundle>\",\"applicant\":{\"idNumber\":\"<id number>\"},\"consent\":{\"granted\":true,\"purpose\":\"<purpose>\"},\"form\":{}}";
         log.info("""
                 Hub ready. API: {}
-                Submit an application, then follow the statusUrl it returns:
-                  curl -s -X POST {}/applications -H 'Content-Type: application/json' -d '{}'""", api, api, body);
+                Submit an application (signed as the sandbox portal), then follow the statusUrl it returns:
+                  scripts/hubcurl POST {}/applications '{}'""", api, api, body);
     }
 }

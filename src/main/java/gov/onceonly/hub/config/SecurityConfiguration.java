@@ -1,10 +1,16 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.security.ClientRegistry;
 import gov.onceonly.hub.security.OperatorAccount;
+import gov.onceonly.hub.security.SeenNonces;
+import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.security.ProblemResponses;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,9 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Who may reach what. The operator (form login for a browser, HTTP Basic for scripts) guards the ops endpoints,
- * Hawtio and Jolokia; health and Prometheus stay open to the probes and the scraper; the public API is open here.
+ * Hawtio and Jolokia; health and Prometheus stay open to the probes and the scraper; every other API call is
+ * signed by a registered client ({@link SignedRequestFilter}), but for the public catalogue and OpenAPI document.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -46,6 +56,32 @@ public class SecurityConfiguration {
                 // Hawtio shows itself in a frame of its own pages.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    @Bean
+    ClientRegistry clientRegistry(Environment env) {
+        return ClientRegistry.from(env);
+    }
+
+    /** Nonces older than twice the window are pruned: the timestamp check refuses such requests anyway. */
+    @Bean(destroyMethod = "close")
+    SeenNonces seenNonces(JdbcTemplate jdbc, Environment env) {
+        return new SeenNonces(jdbc).pruneEvery(Duration.ofMinutes(1), window(env).multipliedBy(2));
+    }
+
+    /** After the body size limit (which it relies on), before anything reads the body. */
+    @Bean
+    FilterRegistrationBean<SignedRequestFilter> signedRequestFilter(ClientRegistry clients, SeenNonces nonces,
+                                                                    Clock clock, Environment env) {
+        FilterRegistrationBean<SignedRequestFilter> registration =
+                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, clock, window(env)));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    private static Duration window(Environment env) {
+        return env.getProperty("hub.security.signature-window", Duration.class, Duration.ofMinutes(5));
     }
 
     @Bean

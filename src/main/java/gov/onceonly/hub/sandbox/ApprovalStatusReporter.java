@@ -2,6 +2,7 @@ package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.security.RequestSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,8 @@ import java.util.function.Supplier;
 public final class ApprovalStatusReporter implements AutoCloseable {
 
     static final String SYSTEM = "weijian-approval";
+    /** The registered client the system signs its reports as (application-sandbox.properties). */
+    static final String CLIENT = "sandbox-weijian";
     private static final Logger log = LoggerFactory.getLogger(ApprovalStatusReporter.class);
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
@@ -37,12 +43,14 @@ public final class ApprovalStatusReporter implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final byte[] secret;
     private volatile boolean enabled;
 
-    ApprovalStatusReporter(Supplier<String> hubUrl, ObjectMapper json, boolean enabled) {
+    ApprovalStatusReporter(Supplier<String> hubUrl, ObjectMapper json, boolean enabled, String secret) {
         this.hubUrl = hubUrl;
         this.json = json;
         this.enabled = enabled;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     public void enable(boolean on) {
@@ -71,9 +79,15 @@ public final class ApprovalStatusReporter implements AutoCloseable {
     /** A 409 means the hub has not recorded the delivery yet (it waits for the department's answer): try again. */
     private void post(String path, String body, int triesLeft) {
         try {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            String nonce = UUID.randomUUID().toString();
+            String signature = RequestSignature.sign(secret, RequestSignature.canonical("POST", path, timestamp, nonce, bytes));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hubUrl.get() + path))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header(RequestSignature.KEY, CLIENT).header(RequestSignature.TIMESTAMP, timestamp)
+                    .header(RequestSignature.NONCE, nonce).header(RequestSignature.SIGNATURE, signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 409 && triesLeft > 1) {
                 scheduler.schedule(() -> post(path, body, triesLeft - 1), 1, TimeUnit.SECONDS);
             } else if (response.statusCode() != 200) {

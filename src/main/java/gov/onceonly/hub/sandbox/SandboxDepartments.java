@@ -36,7 +36,8 @@ public final class SandboxDepartments implements AutoCloseable {
         people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
                 .withOtherResidents(records::populationRecord);
         statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
-                json, env.getProperty("hub.sandbox.report-status", Boolean.class, false));
+                json, env.getProperty("hub.sandbox.report-status", Boolean.class, false),
+                env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
         inbox.onFirstReceipt(statusReporter::received);
         http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
         String hubUrl = env.getRequiredProperty("spring.datasource.url");

@@ -21,22 +21,23 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"onceonly-hub\"");
         write(response, 401, "unauthenticated", "Unauthenticated",
-                "this endpoint needs the operator's credentials", request.getRequestURI());
+                "this endpoint needs the operator's credentials", request.getRequestURI(), "Authorization", "operator");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "forbidden", "Forbidden", "these credentials may not use this endpoint", request.getRequestURI());
+        write(response, 403, "forbidden", "Forbidden", "these credentials may not use this endpoint",
+                request.getRequestURI(), "Authorization", "operator");
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
-                              String instance) throws IOException {
+    static void write(HttpServletResponse response, int status, String type, String title, String detail,
+                      String instance, String field, String rule) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         String body = "{\"type\":\"urn:onceonly:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"errors\":[{\"field\":\"Authorization\",\"rule\":\"" + type + "\",\"message\":\"" + detail + "\"}]}";
+                + "\",\"errors\":[{\"field\":\"" + field + "\",\"rule\":\"" + rule + "\",\"message\":\"" + detail + "\"}]}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

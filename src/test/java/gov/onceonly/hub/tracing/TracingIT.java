@@ -43,12 +43,14 @@ class TracingIT extends HubIntegrationTest {
     @Test
     void theChannelsTraceReachesEveryHop(CapturedOutput output) throws Exception {
         var family = familiesWithBirthRecords().get(171);
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/applications"))
+        URI intake = URI.create("http://127.0.0.1:" + port + "/api/v1/applications");
+        byte[] application = HubClient.newborn(family.mother().idNumber(), family.mother().name()).getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(intake)
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString(HubClient.newborn(family.mother().idNumber(), family.mother().name())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(application));
+        HubClient.signature(HubClient.PORTAL_KEY, HubClient.PORTAL_SECRET, "POST", intake, application).forEach(request::header);
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(accepted.headers().firstValue("traceparent")).hasValueSatisfying(header -> assertThat(header)
                 .startsWith("00-" + TRACE + "-").doesNotContain("00f067aa0ba902b7"));

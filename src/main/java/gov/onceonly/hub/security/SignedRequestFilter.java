@@ -1,0 +1,109 @@
+package gov.onceonly.hub.security;
+
+import gov.onceonly.hub.api.BodySizeLimitFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Lets an API request through only if a registered client signed it ({@link RequestSignature}) within the time
+ * window and with a nonce it has not used before. The public catalogue, the OpenAPI document and the operator's
+ * endpoints (which have their own login) are not signed. The caller is left in the {@link #CLIENT} attribute.
+ */
+public final class SignedRequestFilter extends OncePerRequestFilter {
+
+    public static final String CLIENT = "gov.onceonly.hub.security.RegisteredClient";
+
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final String[] UNSIGNED = {"/api/v1/bundles", "/api/v1/openapi", "/api/v1/ops/"};
+
+    private final ClientRegistry clients;
+    private final SeenNonces nonces;
+    private final Clock clock;
+    private final Duration window;
+
+    public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, Clock clock, Duration window) {
+        this.clients = clients;
+        this.nonces = nonces;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/api/")) {
+            return true;
+        }
+        for (String unsigned : UNSIGNED) {
+            if (path.startsWith(unsigned)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (String header : new String[] {RequestSignature.KEY, RequestSignature.TIMESTAMP, RequestSignature.NONCE,
+                RequestSignature.SIGNATURE}) {
+            if (request.getHeader(header) == null) {
+                refuse(request, response, header, "missing", "is missing: every call is signed (see docs/security.md)");
+                return;
+            }
+        }
+        String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
+        if (!TIMESTAMP.matcher(timestamp).matches()
+                || Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp)) > window.toSeconds()) {
+            refuse(request, response, RequestSignature.TIMESTAMP, "time-window",
+                    "must be the current Unix time in seconds, within " + window.toMinutes() + " minutes of the hub's clock");
+            return;
+        }
+        String nonce = request.getHeader(RequestSignature.NONCE);
+        if (!NONCE.matcher(nonce).matches()) {
+            refuse(request, response, RequestSignature.NONCE, "format", "must be 16 to 64 characters of A-Z a-z 0-9 _ -");
+            return;
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (BodySizeLimitFilter.BodyTooLargeException e) {
+            ProblemResponses.write(response, 413, "body-too-large", "Body too large", "the " + e.getMessage(),
+                    request.getRequestURI(), "body", "max-size");
+            return;
+        }
+        String query = request.getQueryString();
+        String canonical = RequestSignature.canonical(request.getMethod(),
+                request.getRequestURI() + (query == null ? "" : "?" + query), timestamp, nonce, body);
+        Optional<RegisteredClient> client = clients.find(request.getHeader(RequestSignature.KEY));
+        // An unknown key and a wrong signature get the same answer: the response must not confirm which keys exist.
+        if (client.isEmpty() || !RequestSignature.matches(client.get().secret(), canonical,
+                request.getHeader(RequestSignature.SIGNATURE))) {
+            refuse(request, response, RequestSignature.SIGNATURE, "signature",
+                    "does not match a registered client's signature of this request");
+            return;
+        }
+        if (!nonces.firstUse(client.get().key(), nonce)) {
+            refuse(request, response, RequestSignature.NONCE, "replay", "was already used: this request is a replay");
+            return;
+        }
+        request.setAttribute(CLIENT, client.get());
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String header, String rule,
+                               String message) throws IOException {
+        ProblemResponses.write(response, 401, "unauthenticated", "Unauthenticated", header + " " + message,
+                request.getRequestURI(), header, rule);
+    }
+}

@@ -1,0 +1,98 @@
+package gov.onceonly.hub.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every API call is signed by a registered client, within the time window and with a fresh nonce. */
+class SignedRequestsIT extends HubIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void anUnsignedOrBadlySignedCallIsRefusedNamingTheHeader() throws Exception {
+        String application = application(181);
+        assertRefused(hub.unsigned().post("/api/v1/applications", application), RequestSignature.KEY, "missing");
+        assertRefused(hub.signedAs(HubClient.PORTAL_KEY, "not-the-secret").post("/api/v1/applications", application),
+                RequestSignature.SIGNATURE, "signature");
+        assertRefused(hub.signedAs("no-such-client", "whatever").post("/api/v1/applications", application),
+                RequestSignature.SIGNATURE, "signature");
+        assertThat(count("application")).as("nothing refused was stored").isEqualTo(countBefore);
+    }
+
+    private long countBefore;
+
+    @Test
+    void aStaleTimestampAndAReplayedNonceAreRefused() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/applications");
+        byte[] body = application(182).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>(HubClient.signature(HubClient.PORTAL_KEY, HubClient.PORTAL_SECRET, "POST", uri, body));
+        long stale = Long.parseLong(headers.get(RequestSignature.TIMESTAMP)) - 301;
+        Map<String, String> old = new HashMap<>(headers);
+        old.put(RequestSignature.TIMESTAMP, String.valueOf(stale));
+        assertRefused(send(uri, body, old), RequestSignature.TIMESTAMP, "time-window");
+
+        assertThat(send(uri, body, headers).statusCode()).isEqualTo(202);
+        assertRefused(send(uri, body, headers), RequestSignature.NONCE, "replay");
+    }
+
+    @Test
+    void theCatalogueIsPublicAndADepartmentSignsItsReports() throws Exception {
+        assertThat(hub.unsigned().get("/api/v1/bundles/newborn").statusCode()).isEqualTo(200);
+        assertThat(hub.unsigned().get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+        JsonNode view = hub.awaitStatus(hub.submit(application(183)), "DELIVERED");
+        HttpResponse<String> report = hub.signedAs("sandbox-weijian", "sandbox-weijian-secret").post(
+                "/api/v1/applications/" + view.path("id").asText() + "/items/birth-certificate/status", "{\"status\":\"ACCEPTED\"}");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    }
+
+    @Test
+    void hubcurlSignsFromTheShell() throws Exception {
+        Process process = new ProcessBuilder(List.of("bash", Path.of("scripts", "hubcurl").toString(), "POST",
+                "http://127.0.0.1:" + port + "/api/v1/applications", application(184), "-w", "\\n%{http_code}"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        assertThat(output.strip()).as(output).endsWith("202").contains("\"statusUrl\"");
+        String id = json.readTree(output.substring(0, output.lastIndexOf('\n'))).path("id").asText();
+
+        Process get = new ProcessBuilder(List.of("bash", "scripts/hubcurl", "GET",
+                "http://127.0.0.1:" + port + "/api/v1/applications/" + id)).redirectErrorStream(true).start();
+        String status = new String(get.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(get.waitFor()).isZero();
+        assertThat(json.readTree(status).path("id").asText()).isEqualTo(id);
+    }
+
+    private String application(int family) {
+        var mother = familiesWithBirthRecords().get(family).mother();
+        countBefore = count("application");
+        return HubClient.newborn(mother.idNumber(), mother.name());
+    }
+
+    private static HttpResponse<String> send(URI uri, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertRefused(HttpResponse<String> response, String header, String rule) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        JsonNode problem = hub.body(response);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(header);
+        assertThat(problem.path("errors").get(0).path("rule").asText()).isEqualTo(rule);
+    }
+}
