@@ -98,7 +98,8 @@ public class PipelineConfiguration {
                 new DeliveryRetries.Policy(new Backoff(
                         Duration.ofMillis(env.getProperty("hub.dispatch.retry-delay-millis", Long.class, 1000L)),
                         Duration.ofMillis(env.getProperty("hub.dispatch.max-delay-millis", Long.class, 300_000L))),
-                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10)));
+                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10),
+                        env.getProperty("hub.dispatch.lost-after", Duration.class, Duration.ofMinutes(5))));
     }
 
     @Bean
