@@ -45,13 +45,17 @@ public class CollectRetries {
         this.policy = policy;
     }
 
-    /** Records a failed collection; returns the application's new status. */
+    /** Records a failed collection; returns the application's new status, or null if there is no such application. */
     public ApplicationStatus waitForSources(UUID applicationId, Instant receivedAt, String reason) {
         return tx.execute(status -> {
-            Integer attempts = jdbc.queryForObject(
+            // No row when the application is not (or no longer) here; queryForObject would throw, not give null.
+            Integer attempts = jdbc.query(
                     "update application set collect_attempts = collect_attempts + 1 where id = ? returning collect_attempts",
-                    Integer.class, applicationId);
-            int n = attempts == null ? 1 : attempts;
+                    (rs, row) -> rs.getInt(1), applicationId).stream().findFirst().orElse(null);
+            if (attempts == null) {
+                return null;
+            }
+            int n = attempts;
             boolean givingUp = n >= policy.maxAttempts() || receivedAt.plus(policy.maxAge()).isBefore(Instant.now());
             ApplicationStatus next = givingUp ? ApplicationStatus.NEEDS_ATTENTION : ApplicationStatus.WAITING_FOR_SOURCES;
             jdbc.update("""

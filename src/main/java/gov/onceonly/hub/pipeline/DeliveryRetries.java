@@ -57,12 +57,13 @@ public class DeliveryRetries {
     public void failed(StoredItem item, String error) {
         String lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         tx.executeWithoutResult(status -> {
-            Integer attempts = jdbc.queryForObject("""
+            // No row when the item was delivered or parked meanwhile (queryForObject would throw, not give null).
+            Integer attempts = jdbc.query("""
                     update application_item set attempts = attempts + 1, last_error = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'PENDING' returning attempts""",
-                    Integer.class, lastError, item.applicationId(), item.itemId());
+                    (rs, n) -> rs.getInt(1), lastError, item.applicationId(), item.itemId()).stream().findFirst().orElse(null);
             if (attempts == null) {
-                return; // delivered or parked meanwhile
+                return;
             }
             if (attempts >= policy.maxAttempts()) {
                 jdbc.update("""
