@@ -45,9 +45,22 @@ public class CollectRetries {
         this.policy = policy;
     }
 
-    /** Records a failed collection; returns the application's new status, or null if there is no such application. */
+    /**
+     * Records a failed collection; returns the application's new status, or null if there is no such application.
+     * Only an application still being collected (RECEIVED, WAITING_FOR_SOURCES) waits: a repeated message whose
+     * sources failed after another delivery of it was collected must not move the application back. The row is
+     * locked first, so the check and the change see the same status.
+     */
     public ApplicationStatus waitForSources(UUID applicationId, Instant receivedAt, String reason) {
         return tx.execute(status -> {
+            ApplicationStatus current = jdbc.query("select status from application where id = ? for update",
+                    (rs, row) -> ApplicationStatus.valueOf(rs.getString(1)), applicationId).stream().findFirst().orElse(null);
+            if (current != ApplicationStatus.RECEIVED && current != ApplicationStatus.WAITING_FOR_SOURCES) {
+                if (current != null) {
+                    log.info("Application {} is {}: a late failure of its sources changes nothing", applicationId, current);
+                }
+                return current;
+            }
             // No row when the application is not (or no longer) here; queryForObject would throw, not give null.
             Integer attempts = jdbc.query(
                     "update application set collect_attempts = collect_attempts + 1 where id = ? returning collect_attempts",

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bookkeeping of failed attempts against rows that moved on meanwhile: a failure reported for a delivery
- * that is no longer PENDING, or for an application that is not here, changes nothing and throws nothing.
+ * that is no longer PENDING, for an application already collected, or for an application that is not here,
+ * changes nothing and throws nothing.
  */
 class RetryBookkeepingIT extends HubIntegrationTest {
 
@@ -42,6 +43,18 @@ class RetryBookkeepingIT extends HubIntegrationTest {
     @Test
     void aCollectFailureOfAnUnknownApplicationChangesNothing() {
         assertThat(collectRetries.waitForSources(UUID.randomUUID(), Instant.now(), "population registry down")).isNull();
+    }
+
+    @Test
+    void aLateSourceFailureNeverMovesACollectedApplicationBack() throws Exception {
+        UUID id = delivered(familiesWithBirthRecords().get(43));
+
+        // A repeated message of the application whose sources failed, after another delivery of it was collected.
+        assertThat(collectRetries.waitForSources(id, Instant.now(), "population registry down").name()).isEqualTo("DELIVERED");
+
+        assertThat(jdbc.queryForMap("select status, attention_reason, next_collect_at, collect_attempts from application where id = ?", id))
+                .containsEntry("status", "DELIVERED").containsEntry("attention_reason", null)
+                .containsEntry("next_collect_at", null).containsEntry("collect_attempts", 0);
     }
 
     private UUID delivered(SyntheticPeople.Family family) throws Exception {
