@@ -11,6 +11,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
+import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.pipeline.ItemMapper;
 import gov.onceonly.hub.pipeline.PipelineMessages;
@@ -61,28 +62,37 @@ public class SuppliedMaterials {
         this.deliveriesTopic = deliveriesTopic;
     }
 
-    /** @throws MaterialsNotExpectedException if the application waits for no materials */
+    /**
+     * @throws MaterialsNotExpectedException if there is no such application, it waits for no materials, or its
+     *                                       bundle is no longer served (its items cannot be mapped again)
+     */
     public Outcome supply(UUID applicationId, Map<String, Object> supplied) {
         return tx.execute(status -> {
             jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
             StoredApplication application = store.find(applicationId)
-                    .orElseThrow(() -> new MaterialsNotExpectedException("no application " + applicationId, true));
+                    .orElseThrow(() -> new MaterialsNotExpectedException("no application " + applicationId, true,
+                            new FieldViolation("id", "known-application", "is not an application of this hub")));
             if (application.status() != ApplicationStatus.NEEDS_MATERIALS) {
                 throw new MaterialsNotExpectedException("application " + applicationId + " is "
-                        + application.status() + " and waits for no materials", false);
+                        + application.status() + " and waits for no materials", false,
+                        new FieldViolation("fields", "materials-expected", "the application waits for no materials"));
             }
+            CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
+                    new MaterialsNotExpectedException("the bundle '" + application.bundleId() + "' of application "
+                            + applicationId + " is no longer served; an operator must look at it", false,
+                            new FieldViolation("bundle", "known-bundle", "'" + application.bundleId() + "' is no longer served")));
             Map<String, List<String>> waiting = waitingItems(applicationId);
             validate(supplied, waiting);
             Map<String, Object> materials = new LinkedHashMap<>(read(jdbc.queryForObject(
                     "select materials::text from application where id = ?", String.class, applicationId), MAP));
             materials.putAll(supplied);
             jdbc.update("update application set materials = ?::jsonb where id = ?", write(materials), applicationId);
-            return remap(application, waiting.keySet(), materials);
+            return remap(application, bundle, waiting.keySet(), materials);
         });
     }
 
-    private Outcome remap(StoredApplication application, Set<String> itemIds, Map<String, Object> materials) {
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow();
+    private Outcome remap(StoredApplication application, CompiledBundle bundle, Set<String> itemIds,
+                          Map<String, Object> materials) {
         Map<String, SourceAnswer> answers = storedAnswers(application.id());
         Instant now = Instant.now();
         int released = 0;
@@ -125,6 +135,8 @@ public class SuppliedMaterials {
                 violations.add(new FieldViolation("fields." + name, "required", "must have a value"));
             } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
                 violations.add(new FieldViolation("fields." + name, "type", "must be a string, a number or true/false"));
+            } else {
+                NulCharacters.check("fields." + name, value, violations);
             }
         });
         if (!violations.isEmpty()) {

@@ -110,6 +110,8 @@ class StatusCallbackIT extends HubIntegrationTest {
         assertProblem(report(id, "birth-certificate", "{\"status\":\"REJECTED\"}"), 422, "invalid-status-report", "reason");
         assertProblem(report(id, "birth-certificate", "{\"status\":\"ACCEPTED\",\"at\":\"soon\"}"), 422,
                 "invalid-status-report", "at");
+        assertProblem(report(id, "birth-certificate", "{\"status\":\"DONE\",\"result\":\"准予\\u0000发证\"}"), 422,
+                "invalid-status-report", "result");
         assertProblem(report(id, "no-such-item", "{\"status\":\"ACCEPTED\"}"), 404, "unknown-item", "item");
         assertProblem(report(UUID.randomUUID().toString(), "birth-certificate", "{\"status\":\"ACCEPTED\"}"), 404,
                 "unknown-application", "applicationId");
@@ -203,7 +205,8 @@ class StatusCallbackIT extends HubIntegrationTest {
         try {
             String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
             JsonNode[] item = new JsonNode[1];
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            // ignoreExceptions: until the application is collected it has no items yet, and item() throws.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                 item[0] = item(hub.body(hub.get(statusUrl)), "birth-certificate");
                 return "DONE".equals(item[0].path("status").asText());
             });

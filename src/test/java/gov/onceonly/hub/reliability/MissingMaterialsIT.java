@@ -45,6 +45,10 @@ class MissingMaterialsIT extends HubIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("fields.favouriteColour", "not-requested");
 
+        HttpResponse<String> nul = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆\\u0000医院\"}}");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.body()).contains("fields.hospitalName", "no-nul-character");
+
         StringBuilder fields = new StringBuilder();
         for (String name : missing) {
             fields.append(fields.isEmpty() ? "" : ",").append('"').append(name).append("\":\"").append(value(name)).append('"');
@@ -59,6 +63,24 @@ class MissingMaterialsIT extends HubIntegrationTest {
 
         HttpResponse<String> late = hub.post(statusUrl + "/materials", "{\"fields\":{\"birthTime\":\"x\"}}");
         assertThat(late.statusCode()).as("nothing is waiting any more").isEqualTo(409);
+    }
+
+    @Test
+    void materialsForAnApplicationWhoseBundleIsNoLongerServedAreAConflictNotAServerError() throws Exception {
+        SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .skip(1).findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        String id = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS").path("id").asText();
+        jdbc.update("update application set bundle_id = 'withdrawn-bundle' where id = ?::uuid", id);
+        try {
+            HttpResponse<String> response = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆市妇幼保健院\"}}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(hub.body(response).path("errors").findValuesAsText("field")).containsExactly("bundle");
+        } finally {
+            jdbc.update("update application set bundle_id = 'newborn' where id = ?::uuid", id);
+        }
     }
 
     private static String value(String name) {
