@@ -21,6 +21,7 @@ import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
 import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
+import gov.onceonly.hub.pipeline.RejectedMessages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,9 +60,15 @@ public class PipelineConfiguration {
 
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                              ObjectMapper json, Environment env, CollectRetries collectRetries) {
+                              ObjectMapper json, Environment env, CollectRetries collectRetries,
+                              RejectedMessages rejectedMessages) {
         return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"),
-                collectRetries);
+                collectRetries, rejectedMessages);
+    }
+
+    @Bean
+    RejectedMessages rejectedMessages(JdbcTemplate jdbc) {
+        return new RejectedMessages(jdbc);
     }
 
     @Bean
@@ -87,8 +94,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries) {
-        return new DispatchStage(store, json, deliveryRetries);
+    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
+                                RejectedMessages rejectedMessages) {
+        return new DispatchStage(store, json, deliveryRetries, rejectedMessages);
     }
 
     @Bean

@@ -59,8 +59,8 @@ public class MaterialisedDatasets {
             return;
         }
         Object key = raw.get(dataset.keyField());
-        if (!(key instanceof String keyValue) || keyValue.isBlank()) {
-            log.warn("Skipped a record of {}/{} without its key field '{}'", connector, datasetName, dataset.keyField());
+        if (!(key instanceof String keyValue) || keyValue.isBlank() || keyValue.indexOf('\0') >= 0) {
+            log.warn("Skipped a record of {}/{} without a usable key field '{}'", connector, datasetName, dataset.keyField());
             return;
         }
         String fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));

@@ -84,6 +84,20 @@ public class CollectRetries {
         });
     }
 
+    /**
+     * An application that no retry can collect (its bundle is no longer served) goes straight to NEEDS_ATTENTION
+     * with the reason, if it is still being collected. An operator's retry collects it again once it is fixed.
+     */
+    public void needsAttention(UUID applicationId, String reason) {
+        int changed = jdbc.update("""
+                update application set status = 'NEEDS_ATTENTION', attention_reason = ?, next_collect_at = null,
+                                       updated_at = now()
+                where id = ? and status in ('RECEIVED', 'WAITING_FOR_SOURCES')""", reason, applicationId);
+        if (changed == 1) {
+            log.warn("Application {} needs attention: {}", applicationId, reason);
+        }
+    }
+
     /** Queues again every waiting application whose time has come; returns how many. */
     public int requeueDue() {
         Integer queued = tx.execute(status -> {

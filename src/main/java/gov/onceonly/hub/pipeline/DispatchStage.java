@@ -6,8 +6,6 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredItem;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dispatch stage: one queued delivery becomes one call to the item's target, carrying the
@@ -19,15 +17,16 @@ public class DispatchStage {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Set once the delivery is read; routes/pipeline-errors.yaml tells a failed delivery from an unread one by it. */
     static final String ITEM = "hubItem";
-    private static final Logger log = LoggerFactory.getLogger(DispatchStage.class);
     private final ApplicationStore store;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
+    private final RejectedMessages rejected;
 
-    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries) {
+    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, RejectedMessages rejected) {
         this.store = store;
         this.json = json;
         this.retries = retries;
+        this.rejected = rejected;
     }
 
     public String prepare(Exchange exchange) throws Exception {
@@ -37,7 +36,7 @@ public class DispatchStage {
                     PipelineMessages.DeliveryQueued.class);
         } catch (IllegalArgumentException unreadable) {
             // No delivery can be named from it, and reading it again will not change that: it must not block.
-            log.warn("Skipped an unreadable delivery message: {}", unreadable.getMessage());
+            rejected.keep(exchange, unreadable.getMessage());
             exchange.setProperty(CollectStage.SKIP, true);
             return null;
         }

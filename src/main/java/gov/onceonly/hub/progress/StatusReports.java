@@ -6,6 +6,7 @@ import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -145,14 +146,21 @@ public class StatusReports {
                 }, id, event.item());
     }
 
-    /** A status message from the topic that could not be accepted, kept for operators. A redelivery is kept once. */
+    /**
+     * A status message from the topic that could not be accepted, kept for operators. A redelivery is kept once.
+     * Its texts lose any U+0000: PostgreSQL refuses the character, and a message it cannot keep would be read
+     * again forever, holding up its partition.
+     */
     public void keepRejected(RejectedReport rejected) {
+        List<FieldViolation> errors = rejected.errors().stream().map(v -> new FieldViolation(
+                NulCharacters.without(v.field()), v.rule(), NulCharacters.without(v.message()))).toList();
         jdbc.update("""
                 insert into rejected_status_report (received_at, topic, kafka_partition, kafka_offset, message_key, payload,
                                                     problem, detail, errors)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (topic, kafka_partition, kafka_offset) do nothing""",
                 Timestamp.from(rejected.receivedAt()), rejected.topic(), rejected.partition(), rejected.offset(),
-                rejected.key(), rejected.payload(), rejected.problem(), rejected.detail(), write(rejected.errors()));
+                NulCharacters.without(rejected.key()), NulCharacters.without(rejected.payload()), rejected.problem(),
+                NulCharacters.without(rejected.detail()), write(errors));
     }
 
     private String write(Object value) {
