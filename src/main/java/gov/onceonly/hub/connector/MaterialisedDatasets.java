@@ -86,10 +86,4 @@ public class MaterialisedDatasets {
         Map<String, Object> fields = json.readValue((String) rows.get(0).get("fields"), new TypeReference<Map<String, Object>>() { });
         return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant());
     }
-
-    public long count(String connector, String dataset) {
-        Long n = jdbc.queryForObject("select count(*) from dataset_record where connector_id = ? and dataset = ?",
-                Long.class, connector, dataset);
-        return n == null ? 0 : n;
-    }
 }
