@@ -11,6 +11,7 @@ import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.outbox.OutboxPruner;
 import gov.onceonly.hub.outbox.OutboxRelay;
 import gov.onceonly.hub.pipeline.Backoff;
 import gov.onceonly.hub.pipeline.CollectRetries;
@@ -56,6 +57,11 @@ public class PipelineConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env) {
         return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200));
+    }
+
+    @Bean
+    OutboxPruner outboxPruner(JdbcTemplate jdbc, Environment env) {
+        return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)));
     }
 
     @Bean

@@ -11,3 +11,6 @@ create table rejected_pipeline_message (
     reason          text        not null,
     unique (topic, kafka_partition, kafka_offset)
 );
+
+-- Published outbox rows are deleted after a retention (OutboxPruner); this finds them without a full scan.
+create index outbox_published on outbox (published_at) where published_at is not null;
