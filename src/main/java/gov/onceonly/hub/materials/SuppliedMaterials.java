@@ -42,6 +42,7 @@ public class SuppliedMaterials {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, ItemRecord.FieldOrigin>> PROVENANCE = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -87,21 +88,20 @@ public class SuppliedMaterials {
                     "select materials::text from application where id = ?", String.class, applicationId), MAP));
             materials.putAll(supplied);
             jdbc.update("update application set materials = ?::jsonb where id = ?", write(materials), applicationId);
-            return remap(application, bundle, waiting.keySet(), materials);
+            return remap(application, bundle, waiting.keySet(), materials, suppliedAt(applicationId, materials.keySet()));
         });
     }
 
     private Outcome remap(StoredApplication application, CompiledBundle bundle, Set<String> itemIds,
-                          Map<String, Object> materials) {
+                          Map<String, Object> materials, Map<String, Instant> suppliedAt) {
         Map<String, SourceAnswer> answers = storedAnswers(application.id());
-        Instant now = Instant.now();
         int released = 0;
         Map<String, List<String>> stillMissing = new LinkedHashMap<>();
         for (CompiledBundle.CompiledItem item : bundle.items()) {
             if (!itemIds.contains(item.id())) {
                 continue;
             }
-            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, now);
+            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, suppliedAt);
             jdbc.update("""
                     update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
@@ -142,6 +142,26 @@ public class SuppliedMaterials {
         if (!violations.isEmpty()) {
             throw new InvalidApplicationException(violations);
         }
+    }
+
+    /**
+     * When each material was supplied: a material from an earlier call keeps the time its waiting items recorded
+     * in their provenance then (every waiting item is mapped again at each call); one supplied now is supplied now.
+     */
+    private Map<String, Instant> suppliedAt(UUID applicationId, Set<String> names) {
+        Map<String, Instant> earlier = new HashMap<>();
+        jdbc.query("select provenance::text from application_item where application_id = ? and status = 'NEEDS_MATERIALS'",
+                rs -> {
+                    read(rs.getString(1), PROVENANCE).forEach((name, origin) -> {
+                        if (ItemRecord.FieldOrigin.MATERIALS.equals(origin.origin()) && origin.at() != null) {
+                            earlier.merge(name, origin.at(), (a, b) -> a.isBefore(b) ? a : b);
+                        }
+                    });
+                }, applicationId);
+        Instant now = Instant.now();
+        Map<String, Instant> at = new HashMap<>();
+        names.forEach(name -> at.put(name, earlier.getOrDefault(name, now)));
+        return at;
     }
 
     private Map<String, List<String>> waitingItems(UUID applicationId) {

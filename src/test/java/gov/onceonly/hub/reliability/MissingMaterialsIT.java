@@ -66,6 +66,38 @@ class MissingMaterialsIT extends HubIntegrationTest {
     }
 
     @Test
+    void materialsSuppliedInTwoGoesEachKeepTheTimeTheyWereSupplied() throws Exception {
+        SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .skip(2).findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        JsonNode waiting = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS");
+        List<String> missing = new ArrayList<>();
+        waiting.path("items").forEach(item -> item.path("missing").forEach(name -> {
+            if (!missing.contains(name.asText())) {
+                missing.add(name.asText());
+            }
+        }));
+
+        HttpResponse<String> first = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆市妇幼保健院\"}}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String suppliedAt = field(item(hub.body(hub.get(statusUrl)), "birth-certificate"), "hospitalName").path("at").asText();
+        Thread.sleep(50);
+
+        StringBuilder rest = new StringBuilder();
+        for (String name : missing) {
+            if (!name.equals("hospitalName")) {
+                rest.append(rest.isEmpty() ? "" : ",").append('"').append(name).append("\":\"").append(value(name)).append('"');
+            }
+        }
+        HttpResponse<String> second = hub.post(statusUrl + "/materials", "{\"fields\":{" + rest + "}}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+
+        JsonNode certificate = item(hub.awaitStatus(statusUrl, "DELIVERED"), "birth-certificate");
+        assertThat(field(certificate, "hospitalName").path("at").asText()).as("not restamped by the second go").isEqualTo(suppliedAt);
+        assertThat(field(certificate, "birthTime").path("at").asText()).isNotEqualTo(suppliedAt);
+    }
+
+    @Test
     void materialsForAnApplicationWhoseBundleIsNoLongerServedAreAConflictNotAServerError() throws Exception {
         SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
                 .skip(1).findFirst().orElseThrow();
