@@ -24,6 +24,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 import java.net.URI;
 import java.util.List;
@@ -95,19 +96,29 @@ public class ApiProblems {
                 request, List.of(new FieldViolation(e.getName(), "format", "is malformed")));
     }
 
-    /** Spring's own errors (404, 405, 415, ResponseStatusException) already carry a problem detail. */
-    @ExceptionHandler({org.springframework.web.ErrorResponseException.class,
-            org.springframework.web.HttpMediaTypeException.class,
-            org.springframework.web.HttpRequestMethodNotSupportedException.class,
-            org.springframework.web.servlet.resource.NoResourceFoundException.class})
-    ResponseEntity<ProblemDetail> framework(Exception e, HttpServletRequest request) {
-        ProblemDetail body = ((ErrorResponse) e).getBody();
-        body.setInstance(URI.create(request.getRequestURI()));
-        return respond(body);
+    /** A multipart body that cannot be parsed is the client's mistake, though Spring's exception does not say so. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body", "the multipart body cannot be read",
+                request, List.of(new FieldViolation("body", "multipart-syntax", "is not a readable multipart body")));
     }
 
+    /**
+     * Everything else. Spring's own errors (404 no resource, 405 method, 415 and 406 media types, a missing
+     * parameter, ResponseStatusException…) implement {@link ErrorResponse} and carry their status and problem
+     * detail: they are answered with those, whichever of them it is, so that none of them becomes a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse framework) {
+            ProblemDetail body = framework.getBody();
+            body.setInstance(URI.create(request.getRequestURI()));
+            if (framework.getStatusCode().is5xxServerError()) {
+                log.error("Error on {} {}", request.getMethod(), request.getRequestURI(), e);
+            }
+            return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the hub could not handle this request; nothing was accepted", request, List.of());

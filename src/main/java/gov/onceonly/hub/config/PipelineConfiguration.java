@@ -11,6 +11,7 @@ import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.outbox.OutboxPruner;
 import gov.onceonly.hub.outbox.OutboxRelay;
 import gov.onceonly.hub.pipeline.Backoff;
 import gov.onceonly.hub.pipeline.CollectRetries;
@@ -21,6 +22,7 @@ import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
 import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
+import gov.onceonly.hub.pipeline.RejectedMessages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,10 +60,21 @@ public class PipelineConfiguration {
     }
 
     @Bean
+    OutboxPruner outboxPruner(JdbcTemplate jdbc, Environment env) {
+        return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)));
+    }
+
+    @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                              ObjectMapper json, Environment env, CollectRetries collectRetries) {
+                              ObjectMapper json, Environment env, CollectRetries collectRetries,
+                              RejectedMessages rejectedMessages) {
         return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"),
-                collectRetries);
+                collectRetries, rejectedMessages);
+    }
+
+    @Bean
+    RejectedMessages rejectedMessages(JdbcTemplate jdbc) {
+        return new RejectedMessages(jdbc);
     }
 
     @Bean
@@ -87,8 +100,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries) {
-        return new DispatchStage(store, json, deliveryRetries);
+    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
+                                RejectedMessages rejectedMessages) {
+        return new DispatchStage(store, json, deliveryRetries, rejectedMessages);
     }
 
     @Bean
@@ -98,7 +112,8 @@ public class PipelineConfiguration {
                 new DeliveryRetries.Policy(new Backoff(
                         Duration.ofMillis(env.getProperty("hub.dispatch.retry-delay-millis", Long.class, 1000L)),
                         Duration.ofMillis(env.getProperty("hub.dispatch.max-delay-millis", Long.class, 300_000L))),
-                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10)));
+                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10),
+                        env.getProperty("hub.dispatch.lost-after", Duration.class, Duration.ofMinutes(5))));
     }
 
     @Bean

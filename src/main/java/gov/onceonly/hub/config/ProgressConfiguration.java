@@ -6,11 +6,8 @@ import gov.onceonly.hub.progress.StatusReportConsumer;
 import gov.onceonly.hub.progress.StatusReports;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
 
 /**
  * Wiring of department status callbacks: the store behind the REST endpoint and the status topic's consumer
@@ -21,10 +18,8 @@ import java.time.Duration;
 public class ProgressConfiguration {
 
     @Bean
-    StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                                Environment env) {
-        return new StatusReports(jdbc, tx, applications, json,
-                Duration.ofMillis(env.getProperty("hub.status.in-flight-wait-millis", Long.class, 2000L)));
+    StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json) {
+        return new StatusReports(jdbc, tx, applications, json);
     }
 
     @Bean

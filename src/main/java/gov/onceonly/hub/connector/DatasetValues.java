@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Keeps only the fields a dataset declares (department answers are untrusted and may carry more), and turns
  * driver types into plain JSON values. Column names match fields ignoring case and underscores, so
- * {@code birth_weight_grams} feeds {@code birthWeightGrams} on PostgreSQL and MariaDB alike.
+ * {@code birth_weight_grams} feeds {@code birthWeightGrams} on PostgreSQL and MariaDB alike. Text loses any
+ * U+0000, which PostgreSQL cannot store.
  */
 final class DatasetValues {
 
@@ -42,9 +43,17 @@ final class DatasetValues {
         if (value instanceof TemporalAccessor) {
             return value.toString();
         }
-        if (value instanceof Number || value instanceof Boolean || value instanceof String) {
+        if (value instanceof Number || value instanceof Boolean) {
             return value;
         }
-        return value.toString();
+        return withoutNul(value.toString());
+    }
+
+    /**
+     * PostgreSQL's text and jsonb refuse U+0000: a department value carrying it (a padded CHAR column, a sloppy
+     * export) would fail the collect transaction at every attempt. The character carries nothing; it goes.
+     */
+    static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 }

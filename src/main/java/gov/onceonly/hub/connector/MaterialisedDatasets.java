@@ -59,8 +59,8 @@ public class MaterialisedDatasets {
             return;
         }
         Object key = raw.get(dataset.keyField());
-        if (!(key instanceof String keyValue) || keyValue.isBlank()) {
-            log.warn("Skipped a record of {}/{} without its key field '{}'", connector, datasetName, dataset.keyField());
+        if (!(key instanceof String keyValue) || keyValue.isBlank() || keyValue.indexOf('\0') >= 0) {
+            log.warn("Skipped a record of {}/{} without a usable key field '{}'", connector, datasetName, dataset.keyField());
             return;
         }
         String fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));
@@ -85,11 +85,5 @@ public class MaterialisedDatasets {
         }
         Map<String, Object> fields = json.readValue((String) rows.get(0).get("fields"), new TypeReference<Map<String, Object>>() { });
         return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant());
-    }
-
-    public long count(String connector, String dataset) {
-        Long n = jdbc.queryForObject("select count(*) from dataset_record where connector_id = ? and dataset = ?",
-                Long.class, connector, dataset);
-        return n == null ? 0 : n;
     }
 }

@@ -37,10 +37,26 @@ public class ApplicationValidator {
         if (bundle != null) {
             FormValidator.check(bundle.definition().form(), request.form() == null ? Map.of() : request.form(), violations);
         }
+        checkNoNul(request, violations);
         if (!violations.isEmpty()) {
             throw new InvalidApplicationException(violations);
         }
         return bundle;
+    }
+
+    /** Every text that is stored (the form is kept as it came) must be free of U+0000. */
+    private static void checkNoNul(ApplicationRequest request, List<FieldViolation> violations) {
+        NulCharacters.check("bundle", request.bundle(), violations);
+        if (request.applicant() != null) {
+            NulCharacters.check("applicant.idNumber", request.applicant().idNumber(), violations);
+            NulCharacters.check("applicant.name", request.applicant().name(), violations);
+            NulCharacters.check("applicant.creditCode", request.applicant().creditCode(), violations);
+        }
+        if (request.consent() != null) {
+            NulCharacters.check("consent.purpose", request.consent().purpose(), violations);
+            NulCharacters.check("consent.datasets", request.consent().datasets(), violations);
+        }
+        NulCharacters.check("form", request.form(), violations);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,8 +38,10 @@ public class MaterialsController {
             return Map.of("released", outcome.released(), "stillMissing", outcome.stillMissing(),
                     "statusUrl", "/api/v1/applications/" + id);
         } catch (MaterialsNotExpectedException e) {
-            throw new ResponseStatusException(e.unknownApplication() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
-                    e.getMessage());
+            ResponseStatusException problem = new ResponseStatusException(
+                    e.unknownApplication() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.getMessage());
+            problem.getBody().setProperty("errors", List.of(e.violation()));
+            throw problem;
         }
     }
 }

@@ -11,6 +11,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
+import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.pipeline.ItemMapper;
 import gov.onceonly.hub.pipeline.PipelineMessages;
@@ -41,6 +42,7 @@ public class SuppliedMaterials {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, ItemRecord.FieldOrigin>> PROVENANCE = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -61,37 +63,45 @@ public class SuppliedMaterials {
         this.deliveriesTopic = deliveriesTopic;
     }
 
-    /** @throws MaterialsNotExpectedException if the application waits for no materials */
+    /**
+     * @throws MaterialsNotExpectedException if there is no such application, it waits for no materials, or its
+     *                                       bundle is no longer served (its items cannot be mapped again)
+     */
     public Outcome supply(UUID applicationId, Map<String, Object> supplied) {
         return tx.execute(status -> {
             jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
             StoredApplication application = store.find(applicationId)
-                    .orElseThrow(() -> new MaterialsNotExpectedException("no application " + applicationId, true));
+                    .orElseThrow(() -> new MaterialsNotExpectedException("no application " + applicationId, true,
+                            new FieldViolation("id", "known-application", "is not an application of this hub")));
             if (application.status() != ApplicationStatus.NEEDS_MATERIALS) {
                 throw new MaterialsNotExpectedException("application " + applicationId + " is "
-                        + application.status() + " and waits for no materials", false);
+                        + application.status() + " and waits for no materials", false,
+                        new FieldViolation("fields", "materials-expected", "the application waits for no materials"));
             }
+            CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
+                    new MaterialsNotExpectedException("the bundle '" + application.bundleId() + "' of application "
+                            + applicationId + " is no longer served; an operator must look at it", false,
+                            new FieldViolation("bundle", "known-bundle", "'" + application.bundleId() + "' is no longer served")));
             Map<String, List<String>> waiting = waitingItems(applicationId);
             validate(supplied, waiting);
             Map<String, Object> materials = new LinkedHashMap<>(read(jdbc.queryForObject(
                     "select materials::text from application where id = ?", String.class, applicationId), MAP));
             materials.putAll(supplied);
             jdbc.update("update application set materials = ?::jsonb where id = ?", write(materials), applicationId);
-            return remap(application, waiting.keySet(), materials);
+            return remap(application, bundle, waiting.keySet(), materials, suppliedAt(applicationId, materials.keySet()));
         });
     }
 
-    private Outcome remap(StoredApplication application, Set<String> itemIds, Map<String, Object> materials) {
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow();
+    private Outcome remap(StoredApplication application, CompiledBundle bundle, Set<String> itemIds,
+                          Map<String, Object> materials, Map<String, Instant> suppliedAt) {
         Map<String, SourceAnswer> answers = storedAnswers(application.id());
-        Instant now = Instant.now();
         int released = 0;
         Map<String, List<String>> stillMissing = new LinkedHashMap<>();
         for (CompiledBundle.CompiledItem item : bundle.items()) {
             if (!itemIds.contains(item.id())) {
                 continue;
             }
-            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, now);
+            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, suppliedAt);
             jdbc.update("""
                     update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
@@ -125,11 +135,33 @@ public class SuppliedMaterials {
                 violations.add(new FieldViolation("fields." + name, "required", "must have a value"));
             } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
                 violations.add(new FieldViolation("fields." + name, "type", "must be a string, a number or true/false"));
+            } else {
+                NulCharacters.check("fields." + name, value, violations);
             }
         });
         if (!violations.isEmpty()) {
             throw new InvalidApplicationException(violations);
         }
+    }
+
+    /**
+     * When each material was supplied: a material from an earlier call keeps the time its waiting items recorded
+     * in their provenance then (every waiting item is mapped again at each call); one supplied now is supplied now.
+     */
+    private Map<String, Instant> suppliedAt(UUID applicationId, Set<String> names) {
+        Map<String, Instant> earlier = new HashMap<>();
+        jdbc.query("select provenance::text from application_item where application_id = ? and status = 'NEEDS_MATERIALS'",
+                rs -> {
+                    read(rs.getString(1), PROVENANCE).forEach((name, origin) -> {
+                        if (ItemRecord.FieldOrigin.MATERIALS.equals(origin.origin()) && origin.at() != null) {
+                            earlier.merge(name, origin.at(), (a, b) -> a.isBefore(b) ? a : b);
+                        }
+                    });
+                }, applicationId);
+        Instant now = Instant.now();
+        Map<String, Instant> at = new HashMap<>();
+        names.forEach(name -> at.put(name, earlier.getOrDefault(name, now)));
+        return at;
     }
 
     private Map<String, List<String>> waitingItems(UUID applicationId) {

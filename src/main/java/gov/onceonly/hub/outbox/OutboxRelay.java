@@ -91,10 +91,4 @@ public class OutboxRelay {
             throw new IllegalStateException("Kafka refused an outbox message: " + e.getCause().getMessage(), e.getCause());
         }
     }
-
-    /** Rows not yet published: the relay's backlog. */
-    public long backlog() {
-        Long n = jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class);
-        return n == null ? 0 : n;
-    }
 }

@@ -45,13 +45,30 @@ public class CollectRetries {
         this.policy = policy;
     }
 
-    /** Records a failed collection; returns the application's new status. */
+    /**
+     * Records a failed collection; returns the application's new status, or null if there is no such application.
+     * Only an application still being collected (RECEIVED, WAITING_FOR_SOURCES) waits: a repeated message whose
+     * sources failed after another delivery of it was collected must not move the application back. The row is
+     * locked first, so the check and the change see the same status.
+     */
     public ApplicationStatus waitForSources(UUID applicationId, Instant receivedAt, String reason) {
         return tx.execute(status -> {
-            Integer attempts = jdbc.queryForObject(
+            ApplicationStatus current = jdbc.query("select status from application where id = ? for update",
+                    (rs, row) -> ApplicationStatus.valueOf(rs.getString(1)), applicationId).stream().findFirst().orElse(null);
+            if (current != ApplicationStatus.RECEIVED && current != ApplicationStatus.WAITING_FOR_SOURCES) {
+                if (current != null) {
+                    log.info("Application {} is {}: a late failure of its sources changes nothing", applicationId, current);
+                }
+                return current;
+            }
+            // No row when the application is not (or no longer) here; queryForObject would throw, not give null.
+            Integer attempts = jdbc.query(
                     "update application set collect_attempts = collect_attempts + 1 where id = ? returning collect_attempts",
-                    Integer.class, applicationId);
-            int n = attempts == null ? 1 : attempts;
+                    (rs, row) -> rs.getInt(1), applicationId).stream().findFirst().orElse(null);
+            if (attempts == null) {
+                return null;
+            }
+            int n = attempts;
             boolean givingUp = n >= policy.maxAttempts() || receivedAt.plus(policy.maxAge()).isBefore(Instant.now());
             ApplicationStatus next = givingUp ? ApplicationStatus.NEEDS_ATTENTION : ApplicationStatus.WAITING_FOR_SOURCES;
             jdbc.update("""
@@ -65,6 +82,20 @@ public class CollectRetries {
             }
             return next;
         });
+    }
+
+    /**
+     * An application that no retry can collect (its bundle is no longer served) goes straight to NEEDS_ATTENTION
+     * with the reason, if it is still being collected. An operator's retry collects it again once it is fixed.
+     */
+    public void needsAttention(UUID applicationId, String reason) {
+        int changed = jdbc.update("""
+                update application set status = 'NEEDS_ATTENTION', attention_reason = ?, next_collect_at = null,
+                                       updated_at = now()
+                where id = ? and status in ('RECEIVED', 'WAITING_FOR_SOURCES')""", reason, applicationId);
+        if (changed == 1) {
+            log.warn("Application {} needs attention: {}", applicationId, reason);
+        }
     }
 
     /** Queues again every waiting application whose time has come; returns how many. */

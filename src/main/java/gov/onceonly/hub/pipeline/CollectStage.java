@@ -42,10 +42,12 @@ public class CollectStage {
     private final ObjectMapper json;
     private final String deliveriesTopic;
     private final CollectRetries retries;
+    private final RejectedMessages rejected;
 
     public CollectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                        ObjectMapper json, String deliveriesTopic, CollectRetries retries) {
+                        ObjectMapper json, String deliveriesTopic, CollectRetries retries, RejectedMessages rejected) {
         this.retries = retries;
+        this.rejected = rejected;
         this.bundles = bundles;
         this.store = store;
         this.outbox = outbox;
@@ -54,18 +56,35 @@ public class CollectStage {
         this.deliveriesTopic = deliveriesTopic;
     }
 
+    /**
+     * The fetch requests of the message's application. A message that cannot be acted on, however often it is
+     * read, must not hold up its partition: an unreadable one is kept as rejected, and an application whose
+     * bundle is no longer served needs an operator's attention; either way the route commits past it.
+     */
     public List<FetchRequest> plan(Exchange exchange) {
-        var message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
-                PipelineMessages.ApplicationReceived.class);
-        StoredApplication application = store.find(message.applicationId()).orElse(null);
+        PipelineMessages.ApplicationReceived message;
+        try {
+            message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
+                    PipelineMessages.ApplicationReceived.class);
+        } catch (IllegalArgumentException unreadable) {
+            rejected.keep(exchange, unreadable.getMessage());
+            exchange.setProperty(SKIP, true);
+            return List.of();
+        }
+        StoredApplication application = message.applicationId() == null ? null
+                : store.find(message.applicationId()).orElse(null);
         if (application == null || (application.status() != ApplicationStatus.RECEIVED
                 && application.status() != ApplicationStatus.WAITING_FOR_SOURCES)) {
             // Unknown here, or already collected: a redelivered message has nothing left to do.
             exchange.setProperty(SKIP, true);
             return List.of();
         }
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
-                new IllegalStateException("bundle " + application.bundleId() + " is no longer loaded"));
+        CompiledBundle bundle = bundles.find(application.bundleId()).orElse(null);
+        if (bundle == null) {
+            retries.needsAttention(application.id(), "its bundle '" + application.bundleId() + "' is no longer served");
+            exchange.setProperty(SKIP, true);
+            return List.of();
+        }
         exchange.setProperty(APPLICATION, application);
         exchange.setProperty(BUNDLE, bundle);
         String id = application.id().toString();

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +19,17 @@ import java.util.UUID;
  * Deliveries that failed. A failed attempt is counted and the item waits for its next one (exponential backoff
  * with jitter), so a department that is down never holds up the deliveries to the others behind it on the same
  * partition; {@link #requeueDue} queues it again through the outbox. After {@code maxAttempts} it is parked.
+ * {@link #requeueDue} also queues again a PENDING delivery that has been waiting for its message longer than
+ * {@code lostAfter}: whatever lost that message (a commit that should not have happened, a message dropped by
+ * hand), the item would otherwise wait forever. A repeat is harmless: the stage skips a delivered item.
  */
 public class DeliveryRetries {
 
-    /** Backoff between attempts and the attempt that parks. */
-    public record Policy(Backoff backoff, int maxAttempts) {
+    /**
+     * Backoff between attempts and the attempt that parks; how long a queued delivery may go without being sent
+     * before it is taken for lost and queued again.
+     */
+    public record Policy(Backoff backoff, int maxAttempts, Duration lostAfter) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
@@ -50,12 +57,13 @@ public class DeliveryRetries {
     public void failed(StoredItem item, String error) {
         String lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         tx.executeWithoutResult(status -> {
-            Integer attempts = jdbc.queryForObject("""
+            // No row when the item was delivered or parked meanwhile (queryForObject would throw, not give null).
+            Integer attempts = jdbc.query("""
                     update application_item set attempts = attempts + 1, last_error = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'PENDING' returning attempts""",
-                    Integer.class, lastError, item.applicationId(), item.itemId());
+                    (rs, n) -> rs.getInt(1), lastError, item.applicationId(), item.itemId()).stream().findFirst().orElse(null);
             if (attempts == null) {
-                return; // delivered or parked meanwhile
+                return;
             }
             if (attempts >= policy.maxAttempts()) {
                 jdbc.update("""
@@ -71,23 +79,35 @@ public class DeliveryRetries {
         });
     }
 
-    /** Queues again every delivery whose next attempt is due; returns how many. */
+    /**
+     * Queues again every delivery whose next attempt is due, and every queued one not sent for
+     * {@code lostAfter}; returns how many. Either is then queued as of now, so it is not queued twice.
+     */
     public int requeueDue() {
         Integer queued = tx.execute(status -> {
-            List<Object[]> due = jdbc.query("""
-                    select application_id, item_id from application_item
-                    where status = 'PENDING' and next_delivery_at <= now()
-                    order by next_delivery_at limit 200 for update skip locked""",
-                    (rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)});
-            for (Object[] row : due) {
-                UUID applicationId = (UUID) row[0];
-                outbox.append(deliveriesTopic, applicationId.toString(), PipelineMessages.write(json,
-                        new PipelineMessages.DeliveryQueued(applicationId, (String) row[1])));
-                jdbc.update("update application_item set next_delivery_at = null where application_id = ? and item_id = ?",
-                        applicationId, row[1]);
+            List<Due> due = jdbc.query("""
+                    select application_id, item_id, next_delivery_at is null from application_item
+                    where status = 'PENDING'
+                      and (next_delivery_at <= now() or (next_delivery_at is null and updated_at < ?))
+                    order by coalesce(next_delivery_at, updated_at) limit 200 for update skip locked""",
+                    (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
+                    Timestamp.from(Instant.now().minus(policy.lostAfter())));
+            for (Due row : due) {
+                outbox.append(deliveriesTopic, row.applicationId().toString(), PipelineMessages.write(json,
+                        new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId())));
+                jdbc.update("""
+                        update application_item set next_delivery_at = null, updated_at = now()
+                        where application_id = ? and item_id = ?""", row.applicationId(), row.itemId());
+                if (row.lost()) {
+                    log.warn("Delivery {}:{} was queued but not sent for over {}; queued again",
+                            row.applicationId(), row.itemId(), policy.lostAfter());
+                }
             }
             return due.size();
         });
         return queued == null ? 0 : queued;
+    }
+
+    private record Due(UUID applicationId, String itemId, boolean lost) {
     }
 }

@@ -15,20 +15,31 @@ import org.apache.camel.Exchange;
 public class DispatchStage {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String ITEM = "hubItem";
+    /** Set once the delivery is read; routes/pipeline-errors.yaml tells a failed delivery from an unread one by it. */
+    static final String ITEM = "hubItem";
     private final ApplicationStore store;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
+    private final RejectedMessages rejected;
 
-    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries) {
+    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, RejectedMessages rejected) {
         this.store = store;
         this.json = json;
         this.retries = retries;
+        this.rejected = rejected;
     }
 
     public String prepare(Exchange exchange) throws Exception {
-        var message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
-                PipelineMessages.DeliveryQueued.class);
+        PipelineMessages.DeliveryQueued message;
+        try {
+            message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
+                    PipelineMessages.DeliveryQueued.class);
+        } catch (IllegalArgumentException unreadable) {
+            // No delivery can be named from it, and reading it again will not change that: it must not block.
+            rejected.keep(exchange, unreadable.getMessage());
+            exchange.setProperty(CollectStage.SKIP, true);
+            return null;
+        }
         StoredItem item = store.item(message.applicationId(), message.itemId()).orElse(null);
         if (item == null || item.status() != ItemStatus.PENDING) {
             exchange.setProperty(CollectStage.SKIP, true);
@@ -57,14 +68,19 @@ public class DispatchStage {
 
     /**
      * Called once the quick in-place redeliveries are exhausted: the attempt is counted and the delivery waits
-     * for its next one, or is parked with its last error (see {@link DeliveryRetries}).
+     * for its next one, or is parked with its last error (see {@link DeliveryRetries}). The route then commits
+     * the message, so there must be an item to count the attempt on.
+     *
+     * @throws IllegalStateException if the delivery was never read (the database failed in {@link #prepare}):
+     *                               committing then would leave the item PENDING with no message and no next
+     *                               attempt, so the message must be read again instead
      */
     public void failed(Exchange exchange) {
         StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
-        if (item == null) {
-            return;
-        }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (item == null) {
+            throw new IllegalStateException("the delivery could not be read; its message is read again", cause);
+        }
         retries.failed(item, cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 }

@@ -28,15 +28,18 @@ public final class ItemMapper {
      * @param formAt  when the applicant submitted the form
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form, Instant formAt) {
-        return map(item, answers, form, formAt, Map.of(), null);
+        return map(item, answers, form, formAt, Map.of(), Map.of());
     }
 
     /**
      * As above, and a required field that neither a source nor the form provided is taken from the materials
      * the applicant supplied afterwards, keyed by demand name.
+     *
+     * @param materialsAt when each material was supplied, by demand name: its provenance keeps that time however
+     *                    often the item is mapped again
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form,
-                                 Instant formAt, Map<String, Object> materials, Instant materialsAt) {
+                                 Instant formAt, Map<String, Object> materials, Map<String, Instant> materialsAt) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FieldOrigin> provenance = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -55,7 +58,7 @@ public final class ItemMapper {
             }
             if (blank(value) && demand.required() && !blank(materials.get(demand.name()))) {
                 value = materials.get(demand.name());
-                origin = new FieldOrigin(FieldOrigin.MATERIALS, materialsAt);
+                origin = new FieldOrigin(FieldOrigin.MATERIALS, materialsAt.get(demand.name()));
             }
             if (blank(value)) {
                 if (demand.required()) {

@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>Order: DELIVERED &lt; ACCEPTED &lt; IN_PROGRESS &lt; DONE | REJECTED. A report moves an item forward only;
  * reports arrive late and twice (two channels, retries, Kafka redelivery), so a stale one is ignored, not an
  * error. DONE and REJECTED are the department's decision: a different decision afterwards is a conflict for a
- * person to sort out, never silently applied. An item the hub has not delivered cannot be at the department.
+ * person to sort out, never silently applied. A report on an item the hub still counts as PENDING or PARKED is
+ * proof that the department has it (its answer to the hub was lost or is still being recorded), so the item counts
+ * as DELIVERED ({@link #provesDelivery}); an item waiting for materials was never sent, and cannot be reported on.
  */
 public final class ItemProgress {
 
@@ -25,7 +27,7 @@ public final class ItemProgress {
         DUPLICATE,
         /** Older than what the item already is: record it as ignored, change nothing. */
         STALE,
-        /** The hub has not delivered the item: refuse (409). */
+        /** The hub never sent the item (it waits for materials): refuse (409). */
         NOT_DELIVERED,
         /** It contradicts the department's recorded decision: refuse (409). */
         CONFLICT
@@ -48,7 +50,7 @@ public final class ItemProgress {
         if (!reported.reportedByDepartment()) {
             throw new IllegalArgumentException(reported + " is not a status a department reports");
         }
-        ItemStatus now = current.status();
+        ItemStatus now = provesDelivery(current.status()) ? ItemStatus.DELIVERED : current.status();
         if (!now.atDepartment()) {
             return new Decision(Verdict.NOT_DELIVERED, "the item is " + now
                     + ": the hub has not delivered it, so its department cannot report " + reported + " yet");
@@ -73,6 +75,15 @@ public final class ItemProgress {
             return new Decision(Verdict.STALE, "the item is already " + now + "; " + reported + " would move it backwards");
         }
         return new Decision(Verdict.APPLY, now + " -> " + reported);
+    }
+
+    /**
+     * Whether a department's report on an item in this status proves that the item was delivered: the hub sent it
+     * (PENDING: in flight or waiting for a retry; PARKED: after its last attempt) and the department has it. The
+     * report's store records the delivery and cancels any retry before applying the report.
+     */
+    public static boolean provesDelivery(ItemStatus status) {
+        return status == ItemStatus.PENDING || status == ItemStatus.PARKED;
     }
 
     /** DELIVERED 0, ACCEPTED 1, IN_PROGRESS 2, DONE and REJECTED 3. Only meaningful for items at the department. */

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.progress;
 
-import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.intake.FieldViolation;
 
 import java.util.List;
@@ -45,17 +44,11 @@ public class StatusReportException extends RuntimeException {
 
     private final Problem problem;
     private final List<FieldViolation> violations;
-    private final ItemStatus itemStatus;
 
     public StatusReportException(Problem problem, String detail, List<FieldViolation> violations) {
-        this(problem, detail, violations, null);
-    }
-
-    StatusReportException(Problem problem, String detail, List<FieldViolation> violations, ItemStatus itemStatus) {
         super(detail);
         this.problem = problem;
         this.violations = List.copyOf(violations);
-        this.itemStatus = itemStatus;
     }
 
     static StatusReportException invalid(List<FieldViolation> violations) {
@@ -70,10 +63,5 @@ public class StatusReportException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
-    }
-
-    /** The item's status when the report was refused, where one was found. */
-    ItemStatus itemStatus() {
-        return itemStatus;
     }
 }

@@ -2,6 +2,7 @@ package gov.onceonly.hub.progress;
 
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.intake.NulCharacters;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,8 @@ public final class StatusReportValidator {
                 return candidate;
             }
         }
-        violations.add(new FieldViolation("status", "one-of", "must be one of " + REPORTABLE + ", not '" + cut(text) + "'"));
+        violations.add(new FieldViolation("status", "one-of", "must be one of " + REPORTABLE + ", not '"
+                + cut(NulCharacters.without(text)) + "'"));
         return null;
     }
 
@@ -127,7 +129,9 @@ public final class StatusReportValidator {
             return null;
         }
         String trimmed = value.trim();
-        if (trimmed.length() > maxLength) {
+        if (NulCharacters.in(value)) {
+            violations.add(NulCharacters.violation(field));
+        } else if (trimmed.length() > maxLength) {
             violations.add(new FieldViolation(field, "maxLength", "must be at most " + maxLength + " characters"));
         }
         return trimmed;

@@ -6,12 +6,14 @@ import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,43 +26,23 @@ import java.util.UUID;
  */
 public class StatusReports {
 
+    private static final Logger log = LoggerFactory.getLogger(StatusReports.class);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ApplicationStore applications;
     private final ObjectMapper json;
-    private final Duration inFlightWait;
 
-    /**
-     * @param inFlightWait how long a report for an item whose delivery is in flight (PENDING) waits for the hub to
-     *                     record it delivered: a fast department may report before the hub has marked its delivery
-     */
-    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                         Duration inFlightWait) {
+    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.applications = applications;
         this.json = json;
-        this.inFlightWait = inFlightWait;
     }
 
     /** Applies a report, or throws {@link StatusReportException} with nothing written. */
     public ItemState apply(ItemEvent event) {
-        long deadline = System.nanoTime() + inFlightWait.toNanos();
-        while (true) {
-            try {
-                return tx.execute(status -> applyOnce(event));
-            } catch (StatusReportException e) {
-                if (e.itemStatus() != ItemStatus.PENDING || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a delivery to be recorded", e);
-            }
-        }
+        return tx.execute(status -> applyOnce(event));
     }
 
     private ItemState applyOnce(ItemEvent event) {
@@ -78,13 +60,16 @@ public class StatusReports {
                 .orElseThrow(() -> new StatusReportException(StatusReportException.Problem.UNKNOWN_ITEM,
                         "application " + event.applicationId() + " has no item '" + event.item() + "'",
                         List.of(new FieldViolation("item", "known-item", "is not an item of this application"))));
+        if (ItemProgress.provesDelivery(current.status())) {
+            recordDelivered(event, current.status());
+        }
         Decision decision = ItemProgress.decide(current, event.status(), event.result(), event.certificateNo(),
                 event.reason(), seenBefore(event));
         switch (decision.verdict()) {
             case NOT_DELIVERED -> throw new StatusReportException(StatusReportException.Problem.NOT_DELIVERED,
-                    decision.why(), List.of(new FieldViolation("status", "item-delivered", decision.why())), current.status());
+                    decision.why(), List.of(new FieldViolation("status", "item-delivered", decision.why())));
             case CONFLICT -> throw new StatusReportException(StatusReportException.Problem.CONFLICT,
-                    decision.why(), List.of(new FieldViolation("status", "decision-final", decision.why())), current.status());
+                    decision.why(), List.of(new FieldViolation("status", "decision-final", decision.why())));
             case DUPLICATE -> {
                 return state(event, ItemState.Outcome.DUPLICATE, decision.why());
             }
@@ -106,6 +91,21 @@ public class StatusReports {
             }
             default -> throw new IllegalStateException("unhandled verdict " + decision.verdict());
         }
+    }
+
+    /**
+     * The department reports on an item the hub still counts as PENDING or PARKED: it has the item, whatever the
+     * hub recorded of its answer. The item is DELIVERED from now, and its next attempt is cancelled (a queued
+     * message finds it no longer PENDING and sends nothing); the report is then applied to it as to any other.
+     */
+    private void recordDelivered(ItemEvent event, ItemStatus was) {
+        jdbc.update("""
+                update application_item set status = 'DELIVERED', delivered_at = coalesce(delivered_at, now()),
+                       next_delivery_at = null, last_error = null, updated_at = now()
+                where application_id = ? and item_id = ?""", event.applicationId(), event.item());
+        applications.refreshStatus(event.applicationId());
+        log.info("Item {} of {} was {}; its department's report {} proves its delivery", event.item(),
+                event.applicationId(), was, event.status());
     }
 
     /** The report's event id is in the item's log, or, without one, an event of the same status is. */
@@ -145,14 +145,21 @@ public class StatusReports {
                 }, id, event.item());
     }
 
-    /** A status message from the topic that could not be accepted, kept for operators. A redelivery is kept once. */
+    /**
+     * A status message from the topic that could not be accepted, kept for operators. A redelivery is kept once.
+     * Its texts lose any U+0000: PostgreSQL refuses the character, and a message it cannot keep would be read
+     * again forever, holding up its partition.
+     */
     public void keepRejected(RejectedReport rejected) {
+        List<FieldViolation> errors = rejected.errors().stream().map(v -> new FieldViolation(
+                NulCharacters.without(v.field()), v.rule(), NulCharacters.without(v.message()))).toList();
         jdbc.update("""
                 insert into rejected_status_report (received_at, topic, kafka_partition, kafka_offset, message_key, payload,
                                                     problem, detail, errors)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (topic, kafka_partition, kafka_offset) do nothing""",
                 Timestamp.from(rejected.receivedAt()), rejected.topic(), rejected.partition(), rejected.offset(),
-                rejected.key(), rejected.payload(), rejected.problem(), rejected.detail(), write(rejected.errors()));
+                NulCharacters.without(rejected.key()), NulCharacters.without(rejected.payload()), rejected.problem(),
+                NulCharacters.without(rejected.detail()), write(errors));
     }
 
     private String write(Object value) {

@@ -9,6 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -29,39 +31,64 @@ public final class SandboxDepartments implements AutoCloseable {
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
     private final ApprovalStatusReporter statusReporter;
-    private final CatalogueDepartments catalogue; // issue 3: the departments of the other 49 bundles
+    private final CatalogueDepartments catalogue; // the departments of the other 49 bundles
 
+    /**
+     * Starts every department, in order. If one fails to start, the ones already started (threads, servers,
+     * consumers) are closed before the failure is rethrown: Spring never calls {@link #close} on a bean whose
+     * constructor failed, and what was left running would hold its port and threads for the JVM's life.
+     */
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
-        SandboxRecords records = SandboxRecords.generate(); // catalogue (issue 3): residents and enterprises
-        people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
-                .withOtherResidents(records::populationRecord);
-        statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
-                json, env.getProperty("hub.sandbox.report-status", Boolean.class, false),
-                env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
-        inbox.onFirstReceipt(statusReporter::received);
-        http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
-        String hubUrl = env.getRequiredProperty("spring.datasource.url");
-        String user = env.getProperty("spring.datasource.username", "postgres");
-        databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
-                env.getProperty("spring.datasource.password", ""));
-        try (Connection c = hubDataSource.getConnection()) {
-            databases.prepare(c, people);
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            // Residents and enterprises of the catalogue's other 49 bundles; the newborn families take them as neighbours.
+            SandboxRecords records = SandboxRecords.generate();
+            people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
+                    .withOtherResidents(records::populationRecord);
+            statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
+                    json, env.getProperty("hub.sandbox.report-status", Boolean.class, false),
+                    env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
+            started.push(statusReporter::close);
+            inbox.onFirstReceipt(statusReporter::received);
+            http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
+            started.push(http::close);
+            String hubUrl = env.getRequiredProperty("spring.datasource.url");
+            String user = env.getProperty("spring.datasource.username", "postgres");
+            databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
+                    env.getProperty("spring.datasource.password", ""));
+            try (Connection c = hubDataSource.getConnection()) {
+                databases.prepare(c, people);
+            }
+            String kafka = env.getRequiredProperty("hub.kafka.bootstrap-servers");
+            KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
+            InsuredPersonsPublisher.publishAll(kafka, people, json);
+            enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
+            started.push(enrolment::close);
+            // The departments of the other 49 bundles share the same HTTP server, database server and broker.
+            catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource,
+                    databases.serverUrl(), user, env.getProperty("spring.datasource.password", ""), kafka,
+                    env.getProperty("hub.kafka.group-prefix", "hub")), inbox, lookups, json);
+            env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
+                    "hub.sandbox.url", http.baseUrl(),
+                    "hub.sandbox.postgres-url", databases.serverUrl(),
+                    "hub.sandbox.postgres-user", user)));
+        } catch (Exception | Error e) {
+            closeAll(started, e);
+            throw e;
         }
-        String kafka = env.getRequiredProperty("hub.kafka.bootstrap-servers");
-        KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
-        InsuredPersonsPublisher.publishAll(kafka, people, json);
-        enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
-        // --- catalogue departments (issue 3)
-        catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource, databases.serverUrl(),
-                user, env.getProperty("spring.datasource.password", ""), kafka, env.getProperty("hub.kafka.group-prefix", "hub")),
-                inbox, lookups, json);
-        // --- end catalogue departments
-        env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
-                "hub.sandbox.url", http.baseUrl(),
-                "hub.sandbox.postgres-url", databases.serverUrl(),
-                "hub.sandbox.postgres-user", user)));
         log.info("Sandbox departments up: REST at {}, databases dept_hospital and dept_exchange, {} synthetic families",
                 http.baseUrl(), people.families().size());
+    }
+
+    /** Closes what was started, last first; a failure to close is kept with the failure that caused it. */
+    private static void closeAll(Deque<AutoCloseable> started, Throwable cause) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception closing) {
+                cause.addSuppressed(closing);
+            }
+        }
     }
 
     public SyntheticPeople people() {

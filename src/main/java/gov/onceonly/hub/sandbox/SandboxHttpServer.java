@@ -97,11 +97,10 @@ public final class SandboxHttpServer implements AutoCloseable {
         exchange.close();
     }
 
-    // --- catalogue departments (issue 3): the other simulated systems share this server and its port ---
+    /** The simulated systems of the other 49 bundles share this server and its port, so a test needs one URL. */
     void addContext(String path, HttpHandler handler) {
         server.createContext(path, handler);
     }
-    // --- end catalogue departments
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

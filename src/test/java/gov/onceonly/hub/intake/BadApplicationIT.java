@@ -77,6 +77,18 @@ class BadApplicationIT extends HubIntegrationTest {
     }
 
     @Test
+    void nulCharactersAreRefusedNamingTheFieldNotAServerError() throws Exception {
+        String name = family.mother().name();
+        String body = valid.replace("小宝\"", "小\\u0000宝\"")
+                .replace("\"name\":\"" + name + "\"", "\"name\":\"" + name + "\\u0000\"")
+                .replace("新生儿出生一件事", "新生儿\\u0000出生一件事");
+        JsonNode problem = rejected(hub.post("/api/v1/applications", body), 422);
+        assertViolation(problem, "form.babyName", "no-nul-character");
+        assertViolation(problem, "applicant.name", "no-nul-character");
+        assertViolation(problem, "consent.purpose", "no-nul-character");
+    }
+
+    @Test
     void unknownTopLevelProperty() throws Exception {
         String body = valid.replaceFirst("\\{", "{\"priority\":\"high\",");
         JsonNode problem = rejected(hub.post("/api/v1/applications", body), 400);

@@ -111,6 +111,23 @@ class ItemMapperTest {
     }
 
     @Test
+    void eachMaterialKeepsTheTimeItWasSuppliedWhenTheItemIsMappedAgain() {
+        Map<String, SourceAnswer> answers = answers(
+                SourceAnswer.notFound(new FetchRequest("app-1", "gongan-population", "person", "k"), PERSON_AT),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "东城区")));
+        Instant firstCall = Instant.parse("2025-03-02T09:00:00Z");
+        Instant secondCall = Instant.parse("2025-03-05T10:00:00Z");
+
+        ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT,
+                Map.of("guardianName", "王芳", "guardianIdNumber", "110101199003074514"),
+                Map.of("guardianName", firstCall, "guardianIdNumber", secondCall));
+
+        assertThat(record.missing()).isEmpty();
+        assertThat(record.provenance().get("guardianName")).isEqualTo(new FieldOrigin(FieldOrigin.MATERIALS, firstCall));
+        assertThat(record.provenance().get("guardianIdNumber")).isEqualTo(new FieldOrigin(FieldOrigin.MATERIALS, secondCall));
+    }
+
+    @Test
     void everyNewbornItemGetsExactlyItsDemandsFromFullAnswers() {
         Path root = Path.of("").toAbsolutePath();
         ConnectorCatalog connectors = ConnectorCatalog.load(root, root.resolve("connectors"));

@@ -11,6 +11,7 @@ import static gov.onceonly.hub.application.ItemStatus.ACCEPTED;
 import static gov.onceonly.hub.application.ItemStatus.DELIVERED;
 import static gov.onceonly.hub.application.ItemStatus.DONE;
 import static gov.onceonly.hub.application.ItemStatus.IN_PROGRESS;
+import static gov.onceonly.hub.application.ItemStatus.NEEDS_MATERIALS;
 import static gov.onceonly.hub.application.ItemStatus.PENDING;
 import static gov.onceonly.hub.application.ItemStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +42,10 @@ class ItemProgressTest {
             "REJECTED,    IN_PROGRESS, STALE",
             "REJECTED,    REJECTED,    DUPLICATE",
             "REJECTED,    DONE,        CONFLICT",
-            "PENDING,     ACCEPTED,    NOT_DELIVERED",
-            "PENDING,     DONE,        NOT_DELIVERED",
-            "PARKED,      ACCEPTED,    NOT_DELIVERED",
+            "PENDING,     ACCEPTED,    APPLY",
+            "PENDING,     DONE,        APPLY",
+            "PARKED,      ACCEPTED,    APPLY",
+            "PARKED,      REJECTED,    APPLY",
             "NEEDS_MATERIALS, REJECTED, NOT_DELIVERED"})
     void progressOnlyMovesForward(ItemStatus current, ItemStatus reported, Verdict expected) {
         assertThat(decide(current, reported, false).verdict()).isEqualTo(expected);
@@ -69,7 +71,16 @@ class ItemProgressTest {
     void theReasonSaysWhatHappened() {
         assertThat(decide(DONE, IN_PROGRESS, false).why()).contains("DONE").contains("backwards");
         assertThat(decide(DONE, REJECTED, false).why()).contains("already decided").contains("DONE");
-        assertThat(decide(PENDING, ACCEPTED, false).why()).contains("has not delivered");
+        assertThat(decide(NEEDS_MATERIALS, ACCEPTED, false).why()).contains("has not delivered");
+        assertThat(decide(PENDING, ACCEPTED, false).why()).isEqualTo("DELIVERED -> ACCEPTED");
+    }
+
+    @Test
+    void aReportProvesTheDeliveryOfAnItemSentButNotRecordedDelivered() {
+        assertThat(ItemProgress.provesDelivery(PENDING)).isTrue();
+        assertThat(ItemProgress.provesDelivery(ItemStatus.PARKED)).isTrue();
+        assertThat(ItemProgress.provesDelivery(NEEDS_MATERIALS)).as("never sent").isFalse();
+        assertThat(ItemProgress.provesDelivery(DELIVERED)).isFalse();
     }
 
     @Test

@@ -95,6 +95,18 @@ class StatusReportValidatorTest {
         return new StatusReport(null, null, status, at, null, null, null, null);
     }
 
+    @Test
+    void aNulCharacterIsRefusedNamingTheField() {
+        StatusReport report = new StatusReport(null, null, "DONE", null, "准予\u0000发证", "Q5\u00000001", null, "e\u0000");
+        assertThat(violations(report)).extracting(FieldViolation::field, FieldViolation::rule).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("result", "no-nul-character"),
+                org.assertj.core.groups.Tuple.tuple("certificateNo", "no-nul-character"),
+                org.assertj.core.groups.Tuple.tuple("eventId", "no-nul-character"));
+        assertThat(violations(new StatusReport(null, null, "REJECTED", null, null, null, "\u0000", null)))
+                .extracting(FieldViolation::field, FieldViolation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("reason", "no-nul-character"));
+    }
+
     private static List<FieldViolation> violations(StatusReport report) {
         StatusReportException e = catchThrowableOfType(StatusReportException.class,
                 () -> StatusReportValidator.validatePosted(report, ID, "x", NOW));

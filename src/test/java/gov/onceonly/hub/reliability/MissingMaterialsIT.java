@@ -45,6 +45,10 @@ class MissingMaterialsIT extends HubIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("fields.favouriteColour", "not-requested");
 
+        HttpResponse<String> nul = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆\\u0000医院\"}}");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.body()).contains("fields.hospitalName", "no-nul-character");
+
         StringBuilder fields = new StringBuilder();
         for (String name : missing) {
             fields.append(fields.isEmpty() ? "" : ",").append('"').append(name).append("\":\"").append(value(name)).append('"');
@@ -59,6 +63,56 @@ class MissingMaterialsIT extends HubIntegrationTest {
 
         HttpResponse<String> late = hub.post(statusUrl + "/materials", "{\"fields\":{\"birthTime\":\"x\"}}");
         assertThat(late.statusCode()).as("nothing is waiting any more").isEqualTo(409);
+    }
+
+    @Test
+    void materialsSuppliedInTwoGoesEachKeepTheTimeTheyWereSupplied() throws Exception {
+        SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .skip(2).findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        JsonNode waiting = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS");
+        List<String> missing = new ArrayList<>();
+        waiting.path("items").forEach(item -> item.path("missing").forEach(name -> {
+            if (!missing.contains(name.asText())) {
+                missing.add(name.asText());
+            }
+        }));
+
+        HttpResponse<String> first = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆市妇幼保健院\"}}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String suppliedAt = field(item(hub.body(hub.get(statusUrl)), "birth-certificate"), "hospitalName").path("at").asText();
+        Thread.sleep(50);
+
+        StringBuilder rest = new StringBuilder();
+        for (String name : missing) {
+            if (!name.equals("hospitalName")) {
+                rest.append(rest.isEmpty() ? "" : ",").append('"').append(name).append("\":\"").append(value(name)).append('"');
+            }
+        }
+        HttpResponse<String> second = hub.post(statusUrl + "/materials", "{\"fields\":{" + rest + "}}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+
+        JsonNode certificate = item(hub.awaitStatus(statusUrl, "DELIVERED"), "birth-certificate");
+        assertThat(field(certificate, "hospitalName").path("at").asText()).as("not restamped by the second go").isEqualTo(suppliedAt);
+        assertThat(field(certificate, "birthTime").path("at").asText()).isNotEqualTo(suppliedAt);
+    }
+
+    @Test
+    void materialsForAnApplicationWhoseBundleIsNoLongerServedAreAConflictNotAServerError() throws Exception {
+        SyntheticPeople.Family family = sandbox.people().families().stream().filter(f -> f.birth() == null)
+                .skip(1).findFirst().orElseThrow();
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        String id = hub.awaitStatus(statusUrl, "NEEDS_MATERIALS").path("id").asText();
+        jdbc.update("update application set bundle_id = 'withdrawn-bundle' where id = ?::uuid", id);
+        try {
+            HttpResponse<String> response = hub.post(statusUrl + "/materials", "{\"fields\":{\"hospitalName\":\"重庆市妇幼保健院\"}}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(hub.body(response).path("errors").findValuesAsText("field")).containsExactly("bundle");
+        } finally {
+            jdbc.update("update application set bundle_id = 'newborn' where id = ?::uuid", id);
+        }
     }
 
     private static String value(String name) {

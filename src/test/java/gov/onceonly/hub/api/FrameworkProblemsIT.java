@@ -1,0 +1,61 @@
+package gov.onceonly.hub.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The errors Spring itself raises before a controller runs (wrong method, unknown path, wrong media type, a body
+ * that is not what its type says) are problem details with their own 4xx status, never a 500.
+ */
+class FrameworkProblemsIT extends HubIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void aWrongMethodIs405() throws Exception {
+        assertProblem(hub.get("/api/v1/applications"), 405);
+    }
+
+    @Test
+    void anUnknownPathIs404() throws Exception {
+        assertProblem(hub.get("/api/v1/no-such-thing"), 404);
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIs415() throws Exception {
+        assertProblem(hub.post("/api/v1/applications", "application/xml", "<application/>"), 415);
+    }
+
+    @Test
+    void anUnacceptableMediaTypeIs406() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/bundles/newborn/form-schema")).header("Accept", "image/png").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(406);
+    }
+
+    @Test
+    void aBrokenMultipartBodyIs400() throws Exception {
+        HttpResponse<String> response = hub.post("/api/v1/applications", "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end");
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.path("errors").findValuesAsText("field")).contains("body");
+    }
+
+    private JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = hub.body(response);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+}

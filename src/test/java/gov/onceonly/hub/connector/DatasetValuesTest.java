@@ -1,0 +1,26 @@
+package gov.onceonly.hub.connector;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatasetValuesTest {
+
+    private static final DatasetDefinition PERSON = new DatasetDefinition("person", SubjectKeyKind.ID_NUMBER,
+            "/people/{key}", null, null, null, new LinkedHashMap<>(Map.of("name", "string", "birthWeightGrams", "integer")));
+
+    @Test
+    void onlyDeclaredFieldsAreKeptByNormalName() {
+        assertThat(DatasetValues.declaredOnly(PERSON, Map.of("NAME", "张三", "birth_weight_grams", 3300, "secret", "x")))
+                .containsOnly(Map.entry("name", "张三"), Map.entry("birthWeightGrams", 3300));
+    }
+
+    @Test
+    void aNulCharacterWhichPostgresqlCannotStoreIsDropped() {
+        assertThat(DatasetValues.declaredOnly(PERSON, Map.of("name", "张\u0000三\u0000\u0000")))
+                .containsOnly(Map.entry("name", "张三"));
+    }
+}

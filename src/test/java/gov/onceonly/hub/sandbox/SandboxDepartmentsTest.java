@@ -1,0 +1,38 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A sandbox that fails half-way through starting leaves nothing running: its HTTP port is free again. */
+class SandboxDepartmentsTest {
+
+    @Test
+    void aFailedStartClosesWhatWasAlreadyStarted() throws Exception {
+        int port = freePort();
+        // No spring.datasource.url: the start fails after the HTTP server is up.
+        MockEnvironment env = new MockEnvironment().withProperty("hub.sandbox.port", String.valueOf(port))
+                .withProperty("hub.sandbox.families", "5");
+
+        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("spring.datasource.url");
+
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            assertThat(again.isBound()).as("the sandbox's HTTP server was stopped").isTrue();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
