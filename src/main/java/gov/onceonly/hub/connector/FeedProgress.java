@@ -25,11 +25,18 @@ public final class FeedProgress {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedProgress.class);
 
     private static final class Feed {
+        final String topic;
+        final String groupId;
+        final String brokers;
         final Map<Integer, Long> target;
         final Map<Integer, Long> next;
         volatile boolean caughtUp;
+        long nextGroupCheck;
 
-        Feed(Map<Integer, Long> target, Map<Integer, Long> next) {
+        Feed(String topic, String groupId, String brokers, Map<Integer, Long> target, Map<Integer, Long> next) {
+            this.topic = topic;
+            this.groupId = groupId;
+            this.brokers = brokers;
             this.target = target;
             this.next = new ConcurrentHashMap<>(next);
             this.caughtUp = isCaughtUp();
@@ -52,14 +59,7 @@ public final class FeedProgress {
                     : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
                 target.put(end.getKey().partition(), end.getValue().offset());
             }
-            Map<Integer, Long> committed = new HashMap<>();
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> c : admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet()) {
-                if (c.getKey().topic().equals(topic) && c.getValue() != null) {
-                    committed.put(c.getKey().partition(), c.getValue().offset());
-                }
-            }
-            feeds.put(connector + "/" + dataset, new Feed(target, committed));
+            feeds.put(connector + "/" + dataset, new Feed(topic, groupId, brokers, target, committed(admin, topic, groupId)));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -67,6 +67,18 @@ public final class FeedProgress {
             throw new IllegalStateException("cannot read the offsets of " + topic + " for " + connector + "/" + dataset
                     + " from " + brokers + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The group's committed offsets of the topic: whichever member committed them had stored the records before. */
+    private static Map<Integer, Long> committed(Admin admin, String topic, String groupId) throws Exception {
+        Map<Integer, Long> committed = new HashMap<>();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> c : admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet()) {
+            if (c.getKey().topic().equals(topic) && c.getValue() != null) {
+                committed.put(c.getKey().partition(), c.getValue().offset());
+            }
+        }
+        return committed;
     }
 
     private static List<Integer> partitions(Admin admin, String topic) throws Exception {
@@ -93,9 +105,36 @@ public final class FeedProgress {
         }
     }
 
-    /** True for feeds that are not tracked: there is nothing known to wait for. */
+    /**
+     * True for feeds that are not tracked: there is nothing known to wait for. While a feed is behind, the group's
+     * committed offsets are read again (at most once a second): with several hubs in the feed's group, the
+     * partitions another instance consumes advance only there, and the records it stored are shared.
+     */
     public boolean caughtUp(String connector, String dataset) {
         Feed feed = feeds.get(connector + "/" + dataset);
-        return feed == null || feed.caughtUp;
+        if (feed == null || feed.caughtUp) {
+            return true;
+        }
+        synchronized (feed) {
+            long now = System.currentTimeMillis();
+            if (!feed.caughtUp && now >= feed.nextGroupCheck) {
+                feed.nextGroupCheck = now + 1000;
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, feed.brokers,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000))) {
+                    committed(admin, feed.topic, feed.groupId).forEach((partition, offset) -> feed.next.merge(partition, offset, Math::max));
+                    feed.caughtUp = feed.isCaughtUp();
+                    if (feed.caughtUp) {
+                        log.info("Streamed dataset {}/{} caught up (its group committed past the start): lookups answer "
+                                + "from the shared copy", connector, dataset);
+                    }
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    log.debug("Cannot read the committed offsets of {}: {}", feed.groupId, e.toString());
+                }
+            }
+            return feed.caughtUp;
+        }
     }
 }

@@ -43,11 +43,12 @@ class FrameworkProblemsIT extends HubIntegrationTest {
     }
 
     @Test
-    void aBrokenMultipartBodyIs400() throws Exception {
+    void aBrokenMultipartBodyIsAnUnsupportedMediaType() throws Exception {
+        // The signature check reads the body as bytes, so nothing tries to parse the broken multipart: the
+        // intake refuses its media type like any other.
         HttpResponse<String> response = hub.post("/api/v1/applications", "multipart/form-data; boundary=xyz",
                 "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end");
-        JsonNode problem = assertProblem(response, 400);
-        assertThat(problem.path("errors").findValuesAsText("field")).contains("body");
+        assertProblem(response, 415);
     }
 
     private JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
