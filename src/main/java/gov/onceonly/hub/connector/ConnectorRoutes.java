@@ -37,7 +37,7 @@ public final class ConnectorRoutes {
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             ConnectorDefinition c = entry.definition();
             UnaryOperator<String> resolve = placeholders(entry.file());
-            String template = c.kind().yamlName() + "-" + c.role().yamlName();
+            String template = templateOf(c);
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("connectorId", c.id());
             switch (c.kind()) {
@@ -66,8 +66,10 @@ public final class ConnectorRoutes {
                         params.put("brokers", kafkaBrokers(c, resolve));
                     }
                 }
+                case ROUTE -> c.route().parameters().forEach((name, value) ->
+                        params.put(name, value instanceof String text ? resolve.apply("route.parameters." + name + "=" + text) : value));
             }
-            if (c.isSource() && c.kind() != ConnectorKind.KAFKA) {
+            if (c.isSource() && c.kind() != ConnectorKind.KAFKA && c.kind() != ConnectorKind.ROUTE) {
                 resilienceParameters(c, params);
             }
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
@@ -83,6 +85,11 @@ public final class ConnectorRoutes {
                 });
             }
         }
+    }
+
+    /** The route template a connector instantiates: its kind's and role's, or the one a kind route connector names. */
+    public static String templateOf(ConnectorDefinition c) {
+        return c.kind() == ConnectorKind.ROUTE ? c.route().template() : c.kind().yamlName() + "-" + c.role().yamlName();
     }
 
     /** Retries and circuit breaker of a remote source (see {@link SourceBreakers}). */

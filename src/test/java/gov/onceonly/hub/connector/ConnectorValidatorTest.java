@@ -138,7 +138,7 @@ class ConnectorValidatorTest {
         String yaml = JDBC_SOURCE.replace("kind: jdbc\n", "").replace("role: source\n", "");
         assertThat(loadError(yaml)).isEqualTo("""
                 2 problems in configuration files:
-                  connectors/dept-db.yaml: kind: is required (http, jdbc or kafka)
+                  connectors/dept-db.yaml: kind: is required (http, jdbc, kafka or route)
                   connectors/dept-db.yaml: role: is required (source or target)""");
     }
 
