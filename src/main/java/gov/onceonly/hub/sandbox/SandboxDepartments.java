@@ -55,7 +55,10 @@ public final class SandboxDepartments implements AutoCloseable {
                 user, env.getProperty("spring.datasource.password", ""), kafka, env.getProperty("hub.kafka.group-prefix", "hub")),
                 inbox, lookups, json);
         // --- end catalogue departments
+        java.nio.file.Path drops = SandboxDrops.write(
+                java.nio.file.Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-drops"), records);
         env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
+                "hub.sandbox.drop-dir", drops.toString(),
                 "hub.sandbox.url", http.baseUrl(),
                 "hub.sandbox.postgres-url", databases.serverUrl(),
                 "hub.sandbox.postgres-user", user)));
