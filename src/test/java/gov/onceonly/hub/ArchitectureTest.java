@@ -52,7 +52,7 @@ class ArchitectureTest {
         JavaClasses main = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("gov.onceonly.hub");
         assertThat(main.stream().filter(c -> c.isMetaAnnotatedWith(Configuration.class)).map(c -> c.getSimpleName()))
-                .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
+                .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration", "ToolingConfiguration",
                         "SandboxConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }

@@ -57,6 +57,33 @@ public final class ConfigLint {
         return new Run(root).check();
     }
 
+    /** A candidate mapping checked against the connectors in service: its findings, and the bundle if it compiles. */
+    public record Candidate(List<LintFinding> findings, CompiledBundle bundle) {
+
+        public boolean hasErrors() {
+            return findings.stream().anyMatch(LintFinding::isError);
+        }
+    }
+
+    /** Checks one mapping's text (a dry-run's candidate) as the lint would in {@code mappings/<bundle>.yaml}. */
+    public Candidate checkMapping(String bundleId, String content, ConnectorCatalog connectors) {
+        Run run = new Run(Path.of("."));
+        String name = "mappings/" + bundleId + ".yaml";
+        Parsed p = run.parseContent(Folder.MAPPINGS, name, content);
+        CompiledBundle compiled = null;
+        if (p != null && p.schemaValid()) {
+            try {
+                BundleDefinition bundle = YamlConfigFiles.parse(name, content, BundleDefinition.class);
+                compiled = new BundleCompiler(connectors).compile(name, bundleId,
+                        gov.onceonly.hub.catalog.BundleCatalog.version(content), bundle);
+                BundleWarnings.sourceConflicts(name, bundle).forEach(w -> run.report(w, Severity.WARNING));
+            } catch (ConfigFileException e) {
+                e.problems().forEach(pr -> run.report(pr, Severity.ERROR));
+            }
+        }
+        return new Candidate(run.findings.stream().sorted().toList(), compiled);
+    }
+
     /** One lint of one root: collects findings and the locators to place them. */
     private final class Run {
         private final Path root;
@@ -145,6 +172,10 @@ public final class ConfigLint {
                 findings.add(new LintFinding(name, 1, 1, Severity.ERROR, "cannot read: " + e.getMessage()));
                 return null;
             }
+            return parseContent(folder, name, content);
+        }
+
+        private Parsed parseContent(Folder folder, String name, String content) {
             YamlLocator locator;
             JsonNode tree;
             try {

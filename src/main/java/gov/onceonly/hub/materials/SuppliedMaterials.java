@@ -82,7 +82,7 @@ public class SuppliedMaterials {
     }
 
     private Outcome remap(StoredApplication application, Set<String> itemIds, Map<String, Object> materials) {
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow();
+        CompiledBundle bundle = bundles.find(application.bundleId(), application.mappingVersion()).orElseThrow();
         Map<String, SourceAnswer> answers = storedAnswers(application.id());
         Instant now = Instant.now();
         int released = 0;

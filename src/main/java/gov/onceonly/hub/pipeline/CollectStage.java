@@ -64,7 +64,8 @@ public class CollectStage {
             exchange.setProperty(SKIP, true);
             return List.of();
         }
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
+        // The version the application was received under: a mapping reloaded since does not change it mid-flight.
+        CompiledBundle bundle = bundles.find(application.bundleId(), application.mappingVersion()).orElseThrow(() ->
                 new IllegalStateException("bundle " + application.bundleId() + " is no longer loaded"));
         exchange.setProperty(APPLICATION, application);
         exchange.setProperty(BUNDLE, bundle);
