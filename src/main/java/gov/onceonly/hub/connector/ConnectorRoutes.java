@@ -7,6 +7,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.core.env.PropertyResolver;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +36,34 @@ public final class ConnectorRoutes {
 
     public void addTo(CamelContext camel) {
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
+            add(camel, entry);
+        }
+    }
+
+    /**
+     * A hot reload's connector changes: the routes of removed and changed connectors are stopped (in-flight calls
+     * finish first, Camel's graceful stop) and removed, then the changed and added ones are instantiated again.
+     * Streamed (kafka) sources are not reloaded: their feeds' consumer groups are set up at startup.
+     */
+    public void replace(CamelContext camel, java.util.Collection<ConnectorCatalog.Entry> changed,
+                        java.util.Collection<String> removedIds) throws Exception {
+        java.util.Set<String> gone = new java.util.HashSet<>(removedIds);
+        changed.forEach(e -> gone.add(e.definition().id()));
+        for (String id : gone) {
+            for (String routeId : List.of("source-" + id, "target-" + id)) {
+                if (camel.getRoute(routeId) != null) {
+                    camel.getRouteController().stopRoute(routeId);
+                    camel.removeRoute(routeId);
+                }
+            }
+        }
+        for (ConnectorCatalog.Entry entry : changed) {
+            add(camel, entry);
+        }
+    }
+
+    private void add(CamelContext camel, ConnectorCatalog.Entry entry) {
+        {
             ConnectorDefinition c = entry.definition();
             UnaryOperator<String> resolve = placeholders(entry.file());
             String template = templateOf(c);

@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lint finds one seeded mistake per check, at the right file and line. Each case starts from a small valid
  * configuration (two connectors, one bundle, the shipped http route templates) and breaks one thing.
  */
-class ConfigLintTest {
+public class ConfigLintTest {
 
     private static ConfigLint lint;
 
     @TempDir
     Path root;
 
-    static final String REGISTRY = """
+    public static final String REGISTRY = """
             # yaml-language-server: $schema=../schemas/connector.json
             id: dept-registry
             department: 市某局
@@ -43,7 +43,7 @@ class ConfigLintTest {
                   name: 姓名
                   address: 地址
             """;
-    static final String APPROVAL = """
+    public static final String APPROVAL = """
             # yaml-language-server: $schema=../schemas/connector.json
             id: dept-approval
             department: 市某局
@@ -53,7 +53,7 @@ class ConfigLintTest {
               baseUrl: http://localhost/approval
               path: /applications
             """;
-    static final String SAMPLE = """
+    public static final String SAMPLE = """
             # yaml-language-server: $schema=../schemas/mapping.json
             id: sample
             name: 示例
