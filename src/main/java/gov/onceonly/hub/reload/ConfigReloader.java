@@ -138,8 +138,9 @@ public final class ConfigReloader {
                 .filter(e -> !(e.definition().kind() == ConnectorKind.KAFKA && e.definition().isSource()))
                 .toList();
         List<String> removed = before.keySet().stream().filter(id -> newConnectors.find(id).isEmpty()).toList();
-        connectors.replaceWith(newConnectors);
+        // Routes first: the catalogues are swapped only once every changed connector answers again.
         connectorRoutes.replace(camel, changedConnectors, removed);
+        connectors.replaceWith(newConnectors);
         bundles.replaceWith(newBundles);
         served = now;
         rejected = null;
