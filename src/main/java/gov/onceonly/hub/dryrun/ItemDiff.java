@@ -1,5 +1,7 @@
 package gov.onceonly.hub.dryrun;
 
+import gov.onceonly.hub.subject.Masking;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,14 @@ public record ItemDiff(String item, Change change, Map<String, Values> changed, 
     public record Values(Object before, Object after) {
     }
 
+    /**
+     * An operator sees what changes, not whose data it is: a value shaped like an ID number or a credit code
+     * (18 characters of digits and capitals) is masked as in the logs.
+     */
+    static Object shown(Object value) {
+        return value instanceof String text && text.matches("[0-9A-Z]{17}[0-9A-Z]") ? Masking.mask(text) : value;
+    }
+
     static ItemDiff between(String item, Map<String, Object> before, Map<String, Object> after, List<String> notRecorded) {
         Map<String, Values> changed = new LinkedHashMap<>();
         Map<String, Object> appeared = new LinkedHashMap<>();
@@ -25,20 +35,20 @@ public record ItemDiff(String item, Change change, Map<String, Values> changed, 
         if (before != null && after != null) {
             after.forEach((field, value) -> {
                 if (!before.containsKey(field)) {
-                    appeared.put(field, value);
+                    appeared.put(field, shown(value));
                 } else if (!Objects.equals(before.get(field), value)) {
-                    changed.put(field, new Values(before.get(field), value));
+                    changed.put(field, new Values(shown(before.get(field)), shown(value)));
                 }
             });
             before.forEach((field, value) -> {
                 if (!after.containsKey(field)) {
-                    disappeared.put(field, value);
+                    disappeared.put(field, shown(value));
                 }
             });
         } else if (after != null) {
-            appeared.putAll(after);
+            after.forEach((field, value) -> appeared.put(field, shown(value)));
         } else if (before != null) {
-            disappeared.putAll(before);
+            before.forEach((field, value) -> disappeared.put(field, shown(value)));
         }
         Change change = before == null ? Change.ADDED : after == null ? Change.REMOVED
                 : changed.isEmpty() && appeared.isEmpty() && disappeared.isEmpty() ? Change.UNCHANGED : Change.CHANGED;
