@@ -1,5 +1,6 @@
 package gov.onceonly.hub;
 
+import gov.onceonly.hub.lint.LintCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class HubApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "lint".equals(args[0])) {
+            // Before Spring: linting needs no database, broker or port, so a newcomer can run it anywhere.
+            System.exit(LintCommand.run(java.util.Arrays.asList(args).subList(1, args.length), System.out));
+        }
         SpringApplication.run(HubApplication.class, args);
     }
 }

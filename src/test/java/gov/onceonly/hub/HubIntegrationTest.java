@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=target/it-data/hub",
+        "hub.config-root=" + HubIntegrationTest.CONFIG_ROOT,
+        "hub.reload.poll-millis=200",
         "hub.sandbox.port=0",
         "hub.sandbox.families=300",
         "hub.dispatch.redelivery-delay-millis=100",
@@ -46,9 +48,23 @@ import static org.awaitility.Awaitility.await;
         "hub.health.probe-period=1s"})
 public abstract class HubIntegrationTest {
 
+    /**
+     * The shared hub reads a copy of connectors/, mappings/ and routes/, so that a test may edit it (hot reload)
+     * without touching the working tree; a test that edits it restores it.
+     */
+    protected static final String CONFIG_ROOT = "target/it-config";
+
     static {
         // Each test JVM starts from empty embedded databases and logs; leftovers of an earlier run would replay.
         FileSystemUtils.deleteRecursively(new File("target/it-data"));
+        FileSystemUtils.deleteRecursively(new File(CONFIG_ROOT));
+        try {
+            for (String folder : new String[] {"connectors", "mappings", "routes"}) {
+                FileSystemUtils.copyRecursively(new File(folder), new File(CONFIG_ROOT, folder));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort

@@ -89,8 +89,11 @@ public final class HubProcess implements AutoCloseable {
      * that runs without the sandbox profile (its own sandbox would die with it).
      */
     public static List<String> sandboxDepartments(String departmentsUrl, String departmentDatabases) {
+        // The CSV drops of the file-sharing departments are written by the shared hub's sandbox under its data dir
+        // (HubIntegrationTest: hub.embedded.data-dir=target/it-data/hub).
         return List.of("--hub.sandbox.url=" + departmentsUrl, "--hub.sandbox.postgres-url=" + departmentDatabases,
-                "--hub.sandbox.postgres-user=postgres");
+                "--hub.sandbox.postgres-user=postgres",
+                "--hub.sandbox.drop-dir=" + java.nio.file.Path.of("target/it-data/hub/sandbox-drops").toAbsolutePath());
     }
 
     public static int freePort() throws IOException {

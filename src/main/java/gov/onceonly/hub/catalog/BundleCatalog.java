@@ -16,14 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Every bundle the hub serves, loaded from {@code mappings/*.yaml} and compiled against the connectors. */
+/**
+ * Every bundle the hub serves, loaded from {@code mappings/*.yaml} and compiled against the connectors. A hot
+ * reload swaps the whole set at once ({@link #replaceWith}); every version served since startup stays findable,
+ * so that an application finishes on the mapping version it was received under.
+ */
 public final class BundleCatalog {
 
-    private final Map<String, CompiledBundle> bundles;
+    private volatile Map<String, CompiledBundle> bundles;
+    private final Map<String, CompiledBundle> byVersion = new ConcurrentHashMap<>();
 
     private BundleCatalog(Map<String, CompiledBundle> bundles) {
-        this.bundles = bundles;
+        this.bundles = Map.copyOf(bundles);
+        remember(bundles.values());
     }
 
     public static BundleCatalog load(Path root, Path folder, ConnectorCatalog connectors) {
@@ -49,12 +56,31 @@ public final class BundleCatalog {
         return Optional.ofNullable(id).map(bundles::get);
     }
 
+    /**
+     * The bundle as it was at {@code version}. A version this hub never loaded (it was edited while the hub was
+     * down) falls back to the current one.
+     */
+    public Optional<CompiledBundle> find(String id, String version) {
+        CompiledBundle exact = id == null || version == null ? null : byVersion.get(id + "@" + version);
+        return exact != null ? Optional.of(exact) : find(id);
+    }
+
     public Collection<CompiledBundle> all() {
-        return bundles.values();
+        return java.util.List.copyOf(new java.util.TreeMap<>(bundles).values());
+    }
+
+    /** Serves {@code newer}'s bundles from now on, atomically; the versions served so far stay findable. */
+    public void replaceWith(BundleCatalog newer) {
+        remember(newer.bundles.values());
+        this.bundles = newer.bundles;
+    }
+
+    private void remember(Collection<CompiledBundle> compiled) {
+        compiled.forEach(b -> byVersion.putIfAbsent(b.id() + "@" + b.version(), b));
     }
 
     /** The first 12 hex digits of the file's SHA-256: which mapping an application ran on. */
-    static String version(String content) {
+    public static String version(String content) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);

@@ -59,18 +59,32 @@ public final class BundleCompiler {
             }
             List<CompiledDemand> demands = new ArrayList<>();
             item.demands().forEach((name, demand) -> {
-                String demandAt = at + ".demands." + name + ".from";
-                Origin origin = resolve(file, demandAt, demand, bundle, subjectKey, problems);
+                String demandAt = at + ".demands." + name;
+                Origin origin = resolve(file, demandAt + ".from", demand == null ? null : demand.from(), bundle, subjectKey, problems);
+                List<Origin> fallback = new ArrayList<>();
+                if (demand != null) {
+                    for (int k = 0; k < demand.fallback().size(); k++) {
+                        Origin other = resolve(file, demandAt + ".fallback[" + k + "]", demand.fallback().get(k), bundle,
+                                subjectKey, problems);
+                        if (other != null) {
+                            fallback.add(other);
+                        }
+                    }
+                }
                 if (origin == null) {
                     return;
                 }
-                demands.add(new CompiledDemand(name, origin, demand.required()));
-                if (origin instanceof Origin.DatasetField f) {
-                    plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
-                                    k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()))
-                            .fields().add(f.field());
-                    if (item.id() != null) {
-                        plan.get(f.connector() + "/" + f.dataset()).items().add(item.id());
+                boolean freshest = demand.prefer() == ItemDefinition.Preference.FRESHEST;
+                CompiledDemand compiled = new CompiledDemand(name, origin, demand.required(), fallback, freshest);
+                demands.add(compiled);
+                for (Origin candidate : compiled.candidates()) {
+                    if (candidate instanceof Origin.DatasetField f) {
+                        DatasetFetch fetch = plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
+                                k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()));
+                        fetch.fields().add(f.field());
+                        if (item.id() != null) {
+                            fetch.items().add(item.id());
+                        }
                     }
                 }
             });
@@ -135,11 +149,11 @@ public final class BundleCompiler {
         }
     }
 
-    private Origin resolve(String file, String at, ItemDefinition.Demand demand, BundleDefinition bundle,
+    private Origin resolve(String file, String at, String from, BundleDefinition bundle,
                            SubjectKeyKind subjectKey, List<ConfigProblem> problems) {
         Origin origin;
         try {
-            origin = Origin.parse(demand == null ? null : demand.from());
+            origin = Origin.parse(from);
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(file, at, e.getMessage()));
             return null;

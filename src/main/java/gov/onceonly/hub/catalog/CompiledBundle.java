@@ -25,7 +25,26 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
                                List<String> exemptMaterials, List<CompiledDemand> demands) {
     }
 
-    /** One demanded field and where its value comes from. */
-    public record CompiledDemand(String name, Origin origin, boolean required) {
+    /**
+     * One demanded field and where its value comes from: {@code origin}, then {@code fallback} in order; with
+     * {@code freshest} the most recently recorded of them wins instead.
+     */
+    public record CompiledDemand(String name, Origin origin, boolean required, List<Origin> fallback, boolean freshest) {
+
+        public CompiledDemand {
+            fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        }
+
+        public CompiledDemand(String name, Origin origin, boolean required) {
+            this(name, origin, required, List.of(), false);
+        }
+
+        /** The origin and the fallbacks, in order of precedence. */
+        public List<Origin> candidates() {
+            List<Origin> all = new java.util.ArrayList<>(fallback.size() + 1);
+            all.add(origin);
+            all.addAll(fallback);
+            return all;
+        }
     }
 }

@@ -55,6 +55,7 @@ public record DemandLine(String item, String itemName, String itemDepartment, St
             case HTTP -> "接口调用（HTTP）";
             case JDBC -> "库表交换（JDBC）";
             case KAFKA -> "消息订阅（Kafka）";
+            case ROUTE -> "定制路由（" + connector.route().template() + "）";
         };
     }
 }

@@ -17,11 +17,36 @@ public record ItemDefinition(
         demands = demands == null ? new LinkedHashMap<>() : demands;
     }
 
-    /** One entry of the data-demand list: where the value comes from, and whether the item needs it. */
-    public record Demand(String from, Boolean required) {
+    /**
+     * One entry of the data-demand list: where the value comes from, and whether the item needs it. Where several
+     * sources hold the field, {@code fallback} lists the others in order of precedence and {@code prefer} says how
+     * to choose ({@code order}, {@code freshest}), or {@code own}: this item wants its own source's value even if
+     * another item takes a field of the same name from elsewhere.
+     */
+    public record Demand(String from, Boolean required, List<String> fallback, Preference prefer) {
 
         public Demand {
             required = required == null || required;
+            fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        }
+
+        public Demand(String from, Boolean required) {
+            this(from, required, null, null);
+        }
+
+        /** Whether the mapping says how this field's sources rank. */
+        public boolean statesPrecedence() {
+            return prefer != null || !fallback.isEmpty();
+        }
+    }
+
+    /** How a demand chooses between its sources. */
+    public enum Preference {
+        ORDER, FRESHEST, OWN;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Preference parse(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

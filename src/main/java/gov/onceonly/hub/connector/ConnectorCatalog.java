@@ -12,17 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every department system the hub knows, loaded from {@code connectors/*.yaml} and validated. */
+/**
+ * Every department system the hub knows, loaded from {@code connectors/*.yaml} and validated. A hot reload swaps
+ * the whole set at once ({@link #replaceWith}).
+ */
 public final class ConnectorCatalog {
 
-    private final Map<String, Entry> connectors;
+    private volatile Map<String, Entry> connectors;
 
     /** A connector and the file it came from, so later errors can name the file. */
     public record Entry(String file, ConnectorDefinition definition) {
     }
 
     private ConnectorCatalog(Map<String, Entry> connectors) {
-        this.connectors = connectors;
+        this.connectors = java.util.Collections.unmodifiableMap(connectors);
+    }
+
+    /** Serves {@code newer}'s connectors from now on, atomically. */
+    public void replaceWith(ConnectorCatalog newer) {
+        this.connectors = newer.connectors;
     }
 
     public static ConnectorCatalog load(Path root, Path folder) {

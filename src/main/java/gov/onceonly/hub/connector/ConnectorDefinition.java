@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One department system, as written in {@code connectors/<id>.yaml}. Exactly one of the blocks
- * {@code http}, {@code jdbc} or {@code kafka} is present, matching {@link #kind()}.
+ * {@code http}, {@code jdbc}, {@code kafka} or {@code route} is present, matching {@link #kind()}.
  */
 public record ConnectorDefinition(
         String id,
@@ -16,6 +16,7 @@ public record ConnectorDefinition(
         HttpEndpoint http,
         JdbcEndpoint jdbc,
         KafkaEndpoint kafka,
+        CustomRoute route,
         SourceResilience resilience,
         LinkedHashMap<String, DatasetDefinition> datasets) {
 
@@ -42,5 +43,16 @@ public record ConnectorDefinition(
 
     /** A department topic (target), or the broker that carries a source's dataset streams. */
     public record KafkaEndpoint(String topic, String brokers) {
+    }
+
+    /**
+     * A route template an engineer wrote in {@code routes/} for an odd department (a SOAP service, a nightly CSV
+     * drop), with its parameters besides {@code connectorId}; values may be {@code ${ENV_VAR:default}} placeholders.
+     */
+    public record CustomRoute(String template, LinkedHashMap<String, Object> parameters) {
+
+        public CustomRoute {
+            parameters = parameters == null ? new LinkedHashMap<>() : parameters;
+        }
     }
 }

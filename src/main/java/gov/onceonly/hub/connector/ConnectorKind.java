@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.util.Locale;
 
-/** How the hub talks to a department system. Each kind is a route template in {@code routes/}. */
+/**
+ * How the hub talks to a department system. Each kind is a route template in {@code routes/}; {@code ROUTE} names
+ * its template in the connector file, for a department that is not plain http, jdbc or kafka.
+ */
 public enum ConnectorKind {
-    HTTP, JDBC, KAFKA;
+    HTTP, JDBC, KAFKA, ROUTE;
 
     @JsonCreator
     public static ConnectorKind parse(String value) {

@@ -7,6 +7,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.core.env.PropertyResolver;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -35,9 +36,37 @@ public final class ConnectorRoutes {
 
     public void addTo(CamelContext camel) {
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
+            add(camel, entry);
+        }
+    }
+
+    /**
+     * A hot reload's connector changes: the routes of removed and changed connectors are stopped (in-flight calls
+     * finish first, Camel's graceful stop) and removed, then the changed and added ones are instantiated again.
+     * Streamed (kafka) sources are not reloaded: their feeds' consumer groups are set up at startup.
+     */
+    public void replace(CamelContext camel, java.util.Collection<ConnectorCatalog.Entry> changed,
+                        java.util.Collection<String> removedIds) throws Exception {
+        java.util.Set<String> gone = new java.util.HashSet<>(removedIds);
+        changed.forEach(e -> gone.add(e.definition().id()));
+        for (String id : gone) {
+            for (String routeId : List.of("source-" + id, "target-" + id)) {
+                if (camel.getRoute(routeId) != null) {
+                    camel.getRouteController().stopRoute(routeId);
+                    camel.removeRoute(routeId);
+                }
+            }
+        }
+        for (ConnectorCatalog.Entry entry : changed) {
+            add(camel, entry);
+        }
+    }
+
+    private void add(CamelContext camel, ConnectorCatalog.Entry entry) {
+        {
             ConnectorDefinition c = entry.definition();
             UnaryOperator<String> resolve = placeholders(entry.file());
-            String template = c.kind().yamlName() + "-" + c.role().yamlName();
+            String template = templateOf(c);
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("connectorId", c.id());
             switch (c.kind()) {
@@ -66,8 +95,10 @@ public final class ConnectorRoutes {
                         params.put("brokers", kafkaBrokers(c, resolve));
                     }
                 }
+                case ROUTE -> c.route().parameters().forEach((name, value) ->
+                        params.put(name, value instanceof String text ? resolve.apply("route.parameters." + name + "=" + text) : value));
             }
-            if (c.isSource() && c.kind() != ConnectorKind.KAFKA) {
+            if (c.isSource() && c.kind() != ConnectorKind.KAFKA && c.kind() != ConnectorKind.ROUTE) {
                 resilienceParameters(c, params);
             }
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
@@ -83,6 +114,11 @@ public final class ConnectorRoutes {
                 });
             }
         }
+    }
+
+    /** The route template a connector instantiates: its kind's and role's, or the one a kind route connector names. */
+    public static String templateOf(ConnectorDefinition c) {
+        return c.kind() == ConnectorKind.ROUTE ? c.route().template() : c.kind().yamlName() + "-" + c.role().yamlName();
     }
 
     /** Retries and circuit breaker of a remote source (see {@link SourceBreakers}). */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks one connector file beyond its YAML shape: the kind's block, its datasets, its delivery settings. */
-final class ConnectorValidator {
+public final class ConnectorValidator {
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -16,7 +16,7 @@ final class ConnectorValidator {
         this.file = file;
     }
 
-    static List<ConfigProblem> check(String file, String expectedId, ConnectorDefinition c) {
+    public static List<ConfigProblem> check(String file, String expectedId, ConnectorDefinition c) {
         ConnectorValidator v = new ConnectorValidator(file);
         v.checkIdentity(expectedId, c);
         if (c.kind() != null && c.role() != null) {
@@ -41,7 +41,7 @@ final class ConnectorValidator {
         }
         require(c.department(), "department");
         if (c.kind() == null) {
-            problem("kind", "is required (http, jdbc or kafka)");
+            problem("kind", "is required (http, jdbc, kafka or route)");
         }
         if (c.role() == null) {
             problem("role", "is required (source or target)");
@@ -53,6 +53,7 @@ final class ConnectorValidator {
         if (c.http() != null) blocks.put(ConnectorKind.HTTP, c.http());
         if (c.jdbc() != null) blocks.put(ConnectorKind.JDBC, c.jdbc());
         if (c.kafka() != null) blocks.put(ConnectorKind.KAFKA, c.kafka());
+        if (c.route() != null) blocks.put(ConnectorKind.ROUTE, c.route());
         blocks.keySet().stream().filter(k -> k != c.kind())
                 .forEach(k -> problem(k.yamlName(), "does not belong to a connector of kind " + c.kind().yamlName()));
         switch (c.kind()) {
@@ -66,6 +67,10 @@ final class ConnectorValidator {
             }
             case KAFKA -> {
                 if (c.kafka() == null && !c.isSource()) problem("kafka", "is required for a kafka target");
+            }
+            case ROUTE -> {
+                if (c.route() == null) problem("route", "is required for kind route: the template in routes/ and its parameters");
+                else require(c.route().template(), "route.template");
             }
         }
     }
@@ -97,6 +102,9 @@ final class ConnectorValidator {
                     require(dataset.topic(), at + ".topic");
                     require(dataset.keyField(), at + ".keyField");
                 }
+                case ROUTE -> {
+                    // The template answers however it likes; keyField is optional (it picks a row from a list).
+                }
             }
         });
     }
@@ -113,6 +121,7 @@ final class ConnectorValidator {
                 }
             }
             case KAFKA -> { if (c.kafka() != null) require(c.kafka().topic(), "kafka.topic"); }
+            case ROUTE -> { }
         }
     }
 

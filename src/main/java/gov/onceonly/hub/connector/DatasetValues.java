@@ -29,6 +29,16 @@ final class DatasetValues {
         return kept;
     }
 
+    /** The value of a column named like {@code field} (ignoring case and underscores), as text. */
+    static String column(Map<String, ?> row, String field) {
+        for (var entry : row.entrySet()) {
+            if (normal(entry.getKey()).equals(normal(field))) {
+                return entry.getValue() == null ? null : entry.getValue().toString().strip();
+            }
+        }
+        return null;
+    }
+
     private static String normal(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
     }

@@ -27,7 +27,11 @@ public final class DepartmentDataSources implements AutoCloseable {
         // A department database that is down must not stop the hub from starting; calls fail and retry instead.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        pools.put(connector.id(), pool);
+        HikariDataSource previous = pools.put(connector.id(), pool);
+        if (previous != null) {
+            // A reloaded connector: its route was stopped (calls finished) before the new pool was opened.
+            previous.close();
+        }
         return pool;
     }
 

@@ -80,6 +80,35 @@ public class SourceCalls {
         return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), rows.get(0)), Instant.now());
     }
 
+    /**
+     * The end of a custom source route (connector kind {@code route}): the body is a record, a list of rows (the
+     * one whose dataset {@code keyField} equals the key is taken; column names match ignoring case and
+     * underscores), or nothing, which means the department's data is not there: an outage to retry, not "not found".
+     */
+    @SuppressWarnings("unchecked")
+    public SourceAnswer fromRows(Exchange exchange) {
+        FetchRequest fetch = fetch(exchange);
+        Object body = exchange.getMessage().getBody();
+        if (body == null) {
+            throw new SourceUnavailableException(fetch.connector(), "the custom route found nothing to read");
+        }
+        DatasetDefinition dataset = dataset(fetch);
+        if (body instanceof Map<?, ?> record) {
+            return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) record), Instant.now());
+        }
+        if (!(body instanceof List<?> rows)) {
+            throw new SourceUnavailableException(fetch.connector(), "the custom route answered "
+                    + body.getClass().getSimpleName() + ", not a record or rows");
+        }
+        String keyField = dataset.keyField() != null ? dataset.keyField() : dataset.key().yamlName();
+        for (Object row : rows) {
+            if (row instanceof Map<?, ?> map && fetch.key().equals(DatasetValues.column((Map<String, ?>) map, keyField))) {
+                return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) map), Instant.now());
+            }
+        }
+        return SourceAnswer.notFound(fetch, Instant.now());
+    }
+
     private DatasetDefinition dataset(FetchRequest fetch) {
         return connectors.dataset(fetch.connector(), fetch.dataset())
                 .orElseThrow(() -> new IllegalStateException("no dataset " + fetch.connector() + "/" + fetch.dataset()));

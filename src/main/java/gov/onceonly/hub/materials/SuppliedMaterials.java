@@ -78,7 +78,8 @@ public class SuppliedMaterials {
                         + application.status() + " and waits for no materials", false,
                         new FieldViolation("fields", "materials-expected", "the application waits for no materials"));
             }
-            CompiledBundle bundle = bundles.find(application.bundleId()).orElseThrow(() ->
+            // The version the application was received under, even if the mapping was reloaded since.
+            CompiledBundle bundle = bundles.find(application.bundleId(), application.mappingVersion()).orElseThrow(() ->
                     new MaterialsNotExpectedException("the bundle '" + application.bundleId() + "' of application "
                             + applicationId + " is no longer served; an operator must look at it", false,
                             new FieldViolation("bundle", "known-bundle", "'" + application.bundleId() + "' is no longer served")));

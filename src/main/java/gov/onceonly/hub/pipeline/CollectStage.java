@@ -79,7 +79,8 @@ public class CollectStage {
             exchange.setProperty(SKIP, true);
             return List.of();
         }
-        CompiledBundle bundle = bundles.find(application.bundleId()).orElse(null);
+        // The version the application was received under: a mapping reloaded since does not change it mid-flight.
+        CompiledBundle bundle = bundles.find(application.bundleId(), application.mappingVersion()).orElse(null);
         if (bundle == null) {
             retries.needsAttention(application.id(), "its bundle '" + application.bundleId() + "' is no longer served");
             exchange.setProperty(SKIP, true);

@@ -46,14 +46,29 @@ public final class ItemMapper {
         for (CompiledDemand demand : item.demands()) {
             Object value = null;
             FieldOrigin origin = null;
-            if (demand.origin() instanceof Origin.FormInput input) {
-                value = form.get(input.field());
-                origin = new FieldOrigin(FieldOrigin.FORM, formAt);
-            } else if (demand.origin() instanceof Origin.DatasetField field) {
-                SourceAnswer answer = answers.get(field.connector() + "/" + field.dataset());
-                if (answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND) {
-                    value = answer.fields().get(field.field());
-                    origin = new FieldOrigin(answer.label(), answer.at());
+            for (Origin candidate : demand.candidates()) {
+                Object found = null;
+                FieldOrigin foundOrigin = null;
+                if (candidate instanceof Origin.FormInput input) {
+                    found = form.get(input.field());
+                    foundOrigin = new FieldOrigin(FieldOrigin.FORM, formAt);
+                } else if (candidate instanceof Origin.DatasetField field) {
+                    SourceAnswer answer = answers.get(field.connector() + "/" + field.dataset());
+                    if (answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND) {
+                        found = answer.fields().get(field.field());
+                        foundOrigin = new FieldOrigin(answer.label(), answer.at());
+                    }
+                }
+                if (blank(found)) {
+                    continue;
+                }
+                // The first source with a value wins, unless the mapping prefers the most recently recorded one.
+                if (value == null || demand.freshest() && newer(foundOrigin, origin)) {
+                    value = found;
+                    origin = foundOrigin;
+                }
+                if (!demand.freshest()) {
+                    break;
                 }
             }
             if (blank(value) && demand.required() && !blank(materials.get(demand.name()))) {
@@ -70,6 +85,10 @@ public final class ItemMapper {
             provenance.put(demand.name(), origin);
         }
         return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing));
+    }
+
+    private static boolean newer(FieldOrigin candidate, FieldOrigin current) {
+        return candidate.at() != null && (current.at() == null || candidate.at().isAfter(current.at()));
     }
 
     /** A blank answer supplies nothing. */

@@ -63,6 +63,8 @@ final class ResidentRecords {
                     "propertyAddress", r.residenceAddress(), "buildingArea", 68.5 + i % 60, "usage", "住宅",
                     "ownership", spouse != null ? "共同共有" : "单独所有", "mortgageStatus", "已抵押",
                     "mortgagee", BANKS[i % BANKS.length], "mortgageAmount", 35.0 + i % 50, "registeredOn", LocalDate.of(2012 + i % 12, 1 + i % 12, 10)));
+            // 重庆水务集团's nightly CSV export (SandboxDrops writes it): the home's water account.
+            records.put("cqsw-water-accounts/account", id, map("waterAccountNo", String.format("CQSW%09d", 310000000L + 7L * i)));
         }
         addCivilAffairs(r, records, i, id);
         addEducationAndBirth(r, records, i, id, spouse);

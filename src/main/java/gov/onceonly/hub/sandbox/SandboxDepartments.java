@@ -68,7 +68,11 @@ public final class SandboxDepartments implements AutoCloseable {
             catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource,
                     databases.serverUrl(), user, env.getProperty("spring.datasource.password", ""), kafka,
                     env.getProperty("hub.kafka.group-prefix", "hub")), inbox, lookups, json);
+            // The nightly CSV drop of the route-kind connector (connectors/cqsw-water-accounts.yaml).
+            java.nio.file.Path drops = SandboxDrops.write(
+                    java.nio.file.Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-drops"), records);
             env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
+                    "hub.sandbox.drop-dir", drops.toString(),
                     "hub.sandbox.url", http.baseUrl(),
                     "hub.sandbox.postgres-url", databases.serverUrl(),
                     "hub.sandbox.postgres-user", user)));

@@ -236,6 +236,21 @@ class BundleCompilerTest {
                   mappings/other.yaml: id: must equal the file name 'other'""");
     }
 
+    /** A fallback source is part of the fetch plan, and a fallback is checked like the demand's own origin. */
+    @Test
+    void fallbackSourcesJoinTheFetchPlanAndAreChecked() throws IOException {
+        String withFallback = VALID.replace("motherName: { from: gongan-population/person.name }",
+                "motherName: { from: gongan-population/person.name, fallback: [weijian-birth-records/birth.motherName], prefer: freshest }");
+        CompiledBundle bundle = load(withFallback).find("newborn").orElseThrow();
+        assertThat(bundle.fetchPlan()).extracting(DatasetFetch::label)
+                .containsExactlyInAnyOrder("gongan-population/person", "weijian-birth-records/birth");
+        CompiledBundle.CompiledDemand mother = bundle.items().get(0).demands().get(1);
+        assertThat(mother.freshest()).isTrue();
+        assertThat(mother.candidates()).extracting(Origin::toString).hasSize(2);
+        assertThat(loadError(withFallback.replace("birth.motherName]", "birth.motherNam]")))
+                .isEqualTo("mappings/newborn.yaml: items[0].demands.motherName.fallback[0]: unknown dataset field 'birth.motherNam'");
+    }
+
     private BundleCatalog load(String newbornYaml) throws IOException {
         Files.createDirectories(temp.resolve("mappings"));
         Files.writeString(temp.resolve("mappings/newborn.yaml"), newbornYaml);

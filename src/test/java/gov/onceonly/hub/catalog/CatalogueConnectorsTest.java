@@ -25,7 +25,10 @@ class CatalogueConnectorsTest {
             Set<ConnectorKind> kinds = EnumSet.noneOf(ConnectorKind.class);
             RealCatalogue.CONNECTORS.entries().stream().map(ConnectorCatalog.Entry::definition)
                     .filter(c -> c.role() == role && used.contains(c.id())).forEach(c -> kinds.add(c.kind()));
-            assertThat(kinds).as("kinds used as %s", role).containsExactlyInAnyOrder(ConnectorKind.values());
+            // A custom route (kind route) is the escape hatch for an odd department; the shipped example is a source.
+            Set<ConnectorKind> expected = role == ConnectorRole.SOURCE ? EnumSet.allOf(ConnectorKind.class)
+                    : EnumSet.complementOf(EnumSet.of(ConnectorKind.ROUTE));
+            assertThat(kinds).as("kinds used as %s", role).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

@@ -64,7 +64,7 @@ class ConnectorValidatorTest {
     void theRealConnectorsLoad() {
         ConnectorCatalog catalog = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
         assertThat(catalog.entries()).extracting(ConnectorCatalog.Entry::file).containsExactly(
-                "connectors/dsj-e-certificates.yaml", "connectors/fgw-investment-projects.yaml",
+                "connectors/cqsw-water-accounts.yaml", "connectors/dsj-e-certificates.yaml", "connectors/fgw-investment-projects.yaml",
                 "connectors/finance-collaboration.yaml", "connectors/ghzy-approval.yaml",
                 "connectors/ghzy-real-estate.yaml", "connectors/gjj-business.yaml",
                 "connectors/gjj-housing-fund.yaml", "connectors/gongan-approval.yaml",
@@ -80,7 +80,7 @@ class ConnectorValidatorTest {
                 "connectors/ykb-unified-approval.yaml", "connectors/zfcxjw-approval.yaml");
         assertThat(catalog.entries()).filteredOn(e -> e.definition().isSource())
                 .extracting(e -> e.definition().id())
-                .containsExactly("dsj-e-certificates", "fgw-investment-projects", "ghzy-real-estate", "gjj-housing-fund", "gongan-population", "jw-student-status", "mz-civil-affairs", "rlsb-social-insurance", "scjg-enterprise-registry", "swj-taxpayers", "weijian-birth-records", "ybj-insured-persons");
+                .containsExactly("cqsw-water-accounts", "dsj-e-certificates", "fgw-investment-projects", "ghzy-real-estate", "gjj-housing-fund", "gongan-population", "jw-student-status", "mz-civil-affairs", "rlsb-social-insurance", "scjg-enterprise-registry", "swj-taxpayers", "weijian-birth-records", "ybj-insured-persons");
         assertThat(catalog.dataset("gongan-population", "person")).get()
                 .extracting(DatasetDefinition::key).isEqualTo(SubjectKeyKind.ID_NUMBER);
         assertThat(catalog.dataset("weijian-approval", "person")).as("a target has no datasets").isEmpty();
@@ -138,7 +138,7 @@ class ConnectorValidatorTest {
         String yaml = JDBC_SOURCE.replace("kind: jdbc\n", "").replace("role: source\n", "");
         assertThat(loadError(yaml)).isEqualTo("""
                 2 problems in configuration files:
-                  connectors/dept-db.yaml: kind: is required (http, jdbc or kafka)
+                  connectors/dept-db.yaml: kind: is required (http, jdbc, kafka or route)
                   connectors/dept-db.yaml: role: is required (source or target)""");
     }
 

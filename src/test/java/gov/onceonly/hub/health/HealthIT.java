@@ -3,6 +3,7 @@ package gov.onceonly.hub.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.SourceBreakers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
@@ -19,6 +20,8 @@ class HealthIT extends HubIntegrationTest {
 
     @Autowired
     CamelContext camel;
+    @Autowired
+    ConnectorCatalog connectors;
 
     @Test
     void readinessCoversTheDatabaseTheBrokerAndTheRoutes() throws Exception {
@@ -34,7 +37,7 @@ class HealthIT extends HubIntegrationTest {
         var family = familiesWithBirthRecords().get(161);
         hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
         JsonNode departments = hub.body(hub.get("/actuator/health/departments"));
-        assertThat(departments.path("components").size()).isEqualTo(28);
+        assertThat(departments.path("components").size()).isEqualTo(connectors.entries().size());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode population = hub.body(hub.get("/actuator/health/departments/gongan-population"));

@@ -80,12 +80,14 @@ class OperationsConsoleIT extends HubIntegrationTest {
             assertThat(inJmx).as("route " + route.getRouteId()).contains(route.getRouteId());
             templated += route.isCreatedByRouteTemplate() ? 1 : 0;
         }
-        // ConnectorRoutes instantiates template <kind>-<role> per connector, and a feed per streamed dataset.
+        // ConnectorRoutes instantiates template <kind>-<role> (or a route connector's own) per connector, and a feed
+        // per streamed dataset.
         Set<String> used = new HashSet<>();
         long feeds = 0;
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             var connector = entry.definition();
-            used.add(connector.kind().yamlName() + "-" + connector.role().yamlName());
+            used.add(connector.kind() == ConnectorKind.ROUTE ? connector.route().template()
+                    : connector.kind().yamlName() + "-" + connector.role().yamlName());
             if (connector.kind() == ConnectorKind.KAFKA && connector.isSource()) {
                 used.add("kafka-source-feed");
                 feeds += connector.datasets().size();

@@ -169,6 +169,29 @@ class ItemMapperTest {
                 .isEqualTo(ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT));
     }
 
+    /** Two sources of one field: from, then fallback in order; or, with prefer: freshest, the newest answer. */
+    @Test
+    void precedenceChoosesBetweenSourcesOfOneField() {
+        List<Origin> fallback = List.of(Origin.parse("ybj-insured-persons/insured.employer"));
+        CompiledItem inOrder = item(new CompiledDemand("employer", Origin.parse("rlsb-social-insurance/insured-person.employer"),
+                true, fallback, false));
+        CompiledItem freshest = item(new CompiledDemand("employer", Origin.parse("rlsb-social-insurance/insured-person.employer"),
+                true, fallback, true));
+        SourceAnswer older = found("rlsb-social-insurance", "insured-person", PERSON_AT, Map.of("employer", "旧单位"));
+        SourceAnswer newer = found("ybj-insured-persons", "insured", INSURED_AT, Map.of("employer", "新单位"));
+
+        assertThat(ItemMapper.map(inOrder, answers(older, newer), FORM, FORM_AT).values()).containsEntry("employer", "旧单位");
+        assertThat(ItemMapper.map(freshest, answers(older, newer), FORM, FORM_AT).values()).containsEntry("employer", "新单位");
+        ItemRecord fellBack = ItemMapper.map(inOrder, answers(newer), FORM, FORM_AT);
+        assertThat(fellBack.values()).containsEntry("employer", "新单位");
+        assertThat(fellBack.provenance().get("employer").origin()).isEqualTo("ybj-insured-persons/insured");
+        assertThat(ItemMapper.map(inOrder, answers(), FORM, FORM_AT).missing()).containsExactly("employer");
+    }
+
+    private static CompiledItem item(CompiledDemand demand) {
+        return new CompiledItem("retiree", "退休", "市人力社保局", "rlsb-business", List.of(), List.of(demand));
+    }
+
     private static long count(Map<String, ItemRecord> records, boolean fromForm) {
         return records.values().stream().flatMap(r -> r.provenance().values().stream())
                 .filter(o -> o.fromApplicant() == fromForm).count();

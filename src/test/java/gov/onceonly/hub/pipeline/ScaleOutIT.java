@@ -41,6 +41,8 @@ class ScaleOutIT extends HubIntegrationTest {
     String departments;
     @Value("${hub.sandbox.postgres-url}")
     String departmentDatabases;
+    @Value("${hub.sandbox.drop-dir}")
+    String dropDir;
     @Autowired
     CamelContext camel;
 
@@ -56,7 +58,8 @@ class ScaleOutIT extends HubIntegrationTest {
                 "hub.kafka.bootstrap-servers", brokers,
                 "hub.sandbox.url", departments,
                 "hub.sandbox.postgres-url", departmentDatabases,
-                "hub.sandbox.postgres-user", "postgres"))) {
+                "hub.sandbox.postgres-user", "postgres",
+                "hub.sandbox.drop-dir", dropDir))) {
             HubClient there = new HubClient(second.port(), json);
             CamelContext secondCamel = second.bean(CamelContext.class);
             awaitMembers("hub-collect", 4);

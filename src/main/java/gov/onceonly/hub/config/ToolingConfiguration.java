@@ -1,0 +1,64 @@
+package gov.onceonly.hub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.dryrun.MappingDryRun;
+import gov.onceonly.hub.lint.ConfigLint;
+import gov.onceonly.hub.schema.ConfigSchemas;
+import gov.onceonly.hub.connector.ConnectorRoutes;
+import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.connector.FeedProgress;
+import gov.onceonly.hub.reload.ConfigReloader;
+import gov.onceonly.hub.reload.ConfigWatcher;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+
+/** Wiring of the integration engineers' tools: schemas, lint, hot reload, mapping dry-runs. */
+@Configuration(proxyBeanMethods = false)
+public class ToolingConfiguration {
+
+    /** Camel's YAML DSL schema takes a second or two to compile: only when a dry-run or a reload first needs it. */
+    @Bean
+    @Lazy
+    ConfigSchemas configSchemas() {
+        return ConfigSchemas.load();
+    }
+
+    @Bean
+    @Lazy
+    ConfigLint configLint(ConfigSchemas schemas) {
+        return new ConfigLint(schemas);
+    }
+
+    /** Always present, so GET /api/v1/ops/config answers; it only acts when the watcher (below) or a test asks. */
+    @Bean
+    ConfigReloader configReloader(Environment env, ObjectProvider<ConfigLint> lint, ConnectorCatalog connectors,
+                                  BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
+                                  FeedProgress feedProgress) {
+        return new ConfigReloader(Path.of(env.getProperty("hub.config-root", ".")),
+                env.getProperty("hub.reload.enabled", Boolean.class, false), lint::getObject, connectors, bundles,
+                new ConnectorRoutes(connectors, env, dataSources, feedProgress), camel);
+    }
+
+    /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */
+    @Bean
+    @ConditionalOnProperty(name = "hub.reload.enabled", havingValue = "true")
+    ConfigWatcher configWatcher(ConfigReloader reloader, Environment env) {
+        return new ConfigWatcher(reloader, env.getProperty("hub.reload.poll-millis", Long.class, 1000L));
+    }
+
+    @Bean
+    MappingDryRun mappingDryRun(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ConfigLint> lint,
+                                ConnectorCatalog connectors, BundleCatalog bundles) {
+        return new MappingDryRun(jdbc, json, lint::getObject, connectors, bundles);
+    }
+}

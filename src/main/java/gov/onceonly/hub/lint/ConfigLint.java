@@ -1,0 +1,132 @@
+package gov.onceonly.hub.lint;
+
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.BundleCompiler;
+import gov.onceonly.hub.catalog.BundleDefinition;
+import gov.onceonly.hub.catalog.BundleWarnings;
+import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.configfile.YamlConfigFiles;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.ConnectorDefinition;
+import gov.onceonly.hub.connector.ConnectorKind;
+import gov.onceonly.hub.connector.ConnectorRoutes;
+import gov.onceonly.hub.connector.ConnectorValidator;
+import gov.onceonly.hub.lint.LintFinding.Severity;
+import gov.onceonly.hub.schema.ConfigSchemas;
+import gov.onceonly.hub.schema.ConfigSchemas.Folder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a configuration root (connectors/, mappings/, routes/) without starting the hub: each file against its
+ * schema, then what the hub itself checks at startup (the connector rules, the bundle compiler), then the
+ * cross-references between folders (route templates), then the compiler's warnings. Every finding names the
+ * file, line and column.
+ */
+public final class ConfigLint {
+
+    private final ConfigSchemas schemas;
+
+    public ConfigLint(ConfigSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    /** A candidate mapping checked against the connectors in service: its findings, and the bundle if it compiles. */
+    public record Candidate(List<LintFinding> findings, CompiledBundle bundle) {
+
+        public boolean hasErrors() {
+            return findings.stream().anyMatch(LintFinding::isError);
+        }
+    }
+
+    public LintReport check(Path root) {
+        LintedFiles files = new LintedFiles(root, schemas);
+        List<ConnectorCatalog.Entry> entries = new ArrayList<>();
+        for (LintedFiles.Parsed p : files.parseAll(Folder.CONNECTORS)) {
+            try {
+                ConnectorDefinition c = YamlConfigFiles.parse(p.name(), p.content(), ConnectorDefinition.class);
+                List<ConfigProblem> problems = ConnectorValidator.check(p.name(), idOf(p.name()), c);
+                problems.forEach(pr -> files.report(pr, Severity.ERROR));
+                if (problems.isEmpty()) {
+                    entries.add(new ConnectorCatalog.Entry(p.name(), c));
+                }
+            } catch (ConfigFileException e) {
+                e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
+            }
+        }
+        ConnectorCatalog connectors = ConnectorCatalog.of(entries);
+        // A connector with its own errors is reported there; the mappings naming it would only repeat that.
+        Set<String> broken = files.ids(Folder.CONNECTORS);
+        entries.forEach(e -> broken.remove(e.definition().id()));
+
+        RouteIndex routes = new RouteIndex();
+        for (LintedFiles.Parsed p : files.parseAll(Folder.ROUTES)) {
+            routes.add(p.name(), p.tree(), (path, message) -> files.report(new ConfigProblem(p.name(), path, message), Severity.ERROR));
+        }
+        entries.forEach(e -> checkTemplate(e, routes, files));
+
+        BundleCompiler compiler = new BundleCompiler(connectors);
+        List<CompiledBundle> compiled = new ArrayList<>();
+        for (LintedFiles.Parsed p : files.parseAll(Folder.MAPPINGS)) {
+            try {
+                BundleDefinition bundle = YamlConfigFiles.parse(p.name(), p.content(), BundleDefinition.class);
+                compiled.add(compiler.compile(p.name(), idOf(p.name()), "lint", bundle));
+                BundleWarnings.sourceConflicts(p.name(), bundle).forEach(w -> files.report(w, Severity.WARNING));
+            } catch (ConfigFileException e) {
+                e.problems().stream().filter(pr -> !namesBroken(pr, broken)).forEach(pr -> files.report(pr, Severity.ERROR));
+            }
+        }
+        List<LintFinding> unused = BundleWarnings.unusedDatasetFields(connectors, compiled).stream()
+                .map(w -> files.locate(w, Severity.WARNING)).toList();
+        return new LintReport(files.findings(), unused);
+    }
+
+    /** Checks one mapping's text (a dry-run's candidate) as the lint would in {@code mappings/<bundle>.yaml}. */
+    public Candidate checkMapping(String bundleId, String content, ConnectorCatalog connectors) {
+        LintedFiles files = new LintedFiles(Path.of("."), schemas);
+        String name = "mappings/" + bundleId + ".yaml";
+        CompiledBundle compiled = null;
+        if (files.parse(Folder.MAPPINGS, name, content) != null) {
+            try {
+                BundleDefinition bundle = YamlConfigFiles.parse(name, content, BundleDefinition.class);
+                compiled = new BundleCompiler(connectors).compile(name, bundleId, BundleCatalog.version(content), bundle);
+                BundleWarnings.sourceConflicts(name, bundle).forEach(w -> files.report(w, Severity.WARNING));
+            } catch (ConfigFileException e) {
+                e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
+            }
+        }
+        return new Candidate(files.findings().stream().sorted().toList(), compiled);
+    }
+
+    /** Every connector's template must be declared in routes/, and a custom one must answer where the hub calls. */
+    private static void checkTemplate(ConnectorCatalog.Entry entry, RouteIndex routes, LintedFiles files) {
+        ConnectorDefinition c = entry.definition();
+        String template = ConnectorRoutes.templateOf(c);
+        String path = c.kind() == ConnectorKind.ROUTE ? "route.template" : "kind";
+        var declared = routes.template(template);
+        if (declared.isEmpty()) {
+            files.report(new ConfigProblem(entry.file(), path, "unknown route template '" + template
+                    + "': routes/ declares " + routes.templateIds()), Severity.ERROR);
+            return;
+        }
+        String expected = "direct:" + c.role().yamlName() + "-{{connectorId}}";
+        if (c.kind() == ConnectorKind.ROUTE && !expected.equals(declared.get().fromUri())) {
+            files.report(new ConfigProblem(entry.file(), path, "route template '" + template + "' (" + declared.get().file()
+                    + ") must start from '" + expected + "', where the hub calls a " + c.role().yamlName()), Severity.ERROR);
+        }
+    }
+
+    private static boolean namesBroken(ConfigProblem problem, Set<String> broken) {
+        return broken.stream().anyMatch(id -> problem.message().contains("connector '" + id + "'"));
+    }
+
+    static String idOf(String name) {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return file.replaceFirst("\\.yaml$", "");
+    }
+}

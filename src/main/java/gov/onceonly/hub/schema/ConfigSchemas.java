@@ -1,0 +1,170 @@
+package gov.onceonly.hub.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON Schemas the configuration folders are checked against: {@code schemas/connector.json} and
+ * {@code schemas/mapping.json} (ours, packaged in the jar) and Camel's own YAML DSL schema for {@code routes/}
+ * (shipped in the camel-yaml-dsl jar). Editors use the same files through the {@code $schema} line.
+ */
+public final class ConfigSchemas {
+
+    /** Which folder a file belongs to, and so which schema it is checked against. */
+    public enum Folder {
+        CONNECTORS("connectors", "schemas/connector.json"),
+        MAPPINGS("mappings", "schemas/mapping.json"),
+        ROUTES("routes", "schema/camelYamlDsl.json");
+
+        private final String directory;
+        private final String resource;
+
+        Folder(String directory, String resource) {
+            this.directory = directory;
+            this.resource = resource;
+        }
+
+        public String directory() {
+            return directory;
+        }
+    }
+
+    /** Served names ({@code GET /api/v1/schemas/<name>.json}) and their resources. */
+    private static final Map<String, String> PUBLISHED = Map.of(
+            "connector", "schemas/connector.json",
+            "mapping", "schemas/mapping.json",
+            "camel-yaml-dsl", "schema/camelYamlDsl.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern QUOTED_NAME = Pattern.compile("\\['([^']*)'\\]");
+
+    private final Map<Folder, Schema> schemas = new EnumMap<>(Folder.class);
+
+    /** Compiles all three; Camel's schema is large, so build this once and share it. */
+    public static ConfigSchemas load() {
+        ConfigSchemas loaded = new ConfigSchemas();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        for (Folder folder : Folder.values()) {
+            try (InputStream in = resource(folder.resource)) {
+                JsonNode schema = JSON.readTree(in);
+                if (folder == Folder.ROUTES) {
+                    acceptPlaceholders(schema);
+                }
+                loaded.schemas.put(folder, registry.getSchema(schema));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * Camel resolves {@code {{name}}} placeholders before it converts an option, so a route template writes
+     * {@code maximumRedeliveries: "{{retries}}"}; and it reads any YAML scalar into a string option
+     * ({@code redeliveryDelay: 100}, {@code constant: true}). Its schema types these strictly, so here every scalar
+     * type admits every scalar; names, structure and enums are still checked.
+     */
+    private static void acceptPlaceholders(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode type = object.get("type");
+            if (type != null && type.isTextual() && List.of("number", "integer", "boolean", "string").contains(type.asText())) {
+                ArrayNode widened = object.arrayNode().add("string").add("number").add("boolean");
+                object.set("type", widened);
+            }
+        }
+        node.forEach(ConfigSchemas::acceptPlaceholders);
+    }
+
+    /** What is wrong with one parsed file, each at a path such as {@code items[2].demands.babyName.from}. */
+    public List<Violation> validate(Folder folder, JsonNode document) {
+        List<Error> errors = schemas.get(folder).validate(document);
+        return SchemaErrors.condense(errors.stream().map(e -> new SchemaErrors.Raw(path(e), e.getKeyword(), message(e),
+                e.getProperty())).toList());
+    }
+
+    /** The text of a published schema, or empty for an unknown name. */
+    public static Optional<byte[]> published(String name) {
+        String resource = PUBLISHED.get(name);
+        if (resource == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = resource(resource)) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static java.util.Set<String> publishedNames() {
+        return new java.util.TreeSet<>(PUBLISHED.keySet());
+    }
+
+    /** One schema violation at a path in the file's own terms. */
+    public record Violation(String path, String message) {
+    }
+
+    /**
+     * {@code $.items[0]['birth-certificate']} (2020-12) and {@code /0/route/id} (draft 4, Camel's) become
+     * {@code items[0].birth-certificate} and {@code [0].route.id}.
+     */
+    static String path(Error e) {
+        String raw = e.getInstanceLocation() == null ? "$" : e.getInstanceLocation().toString();
+        if (raw.startsWith("/") || raw.isEmpty()) {
+            StringBuilder dotted = new StringBuilder("$");
+            for (String step : raw.split("/")) {
+                if (step.isEmpty()) continue;
+                dotted.append(step.matches("\\d+") ? "[" + step + "]" : "." + step.replace("~1", "/").replace("~0", "~"));
+            }
+            raw = dotted.toString();
+        }
+        Matcher quoted = QUOTED_NAME.matcher(raw);
+        raw = quoted.replaceAll(m -> "." + Matcher.quoteReplacement(m.group(1)));
+        if (raw.startsWith("$")) {
+            raw = raw.substring(1);
+        }
+        if ("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword())) {
+            String property = e.getProperty();
+            if (property != null) {
+                raw = raw + "." + property;
+            }
+        }
+        return raw.startsWith(".") ? raw.substring(1) : raw;
+    }
+
+    private static String message(Error e) {
+        String property = e.getProperty();
+        return switch (e.getKeyword() == null ? "" : e.getKeyword()) {
+            case "required" -> "is required";
+            case "additionalProperties" -> "unknown property '" + property + "'";
+            default -> {
+                String text = e.getMessage();
+                int colon = text.indexOf(": ");
+                yield colon >= 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
+            }
+        };
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ConfigSchemas.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("schema " + name + " is not on the classpath");
+        }
+        return in;
+    }
+}

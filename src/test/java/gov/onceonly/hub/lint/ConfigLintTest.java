@@ -1,0 +1,286 @@
+package gov.onceonly.hub.lint;
+
+import gov.onceonly.hub.schema.ConfigSchemas;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lint finds one seeded mistake per check, at the right file and line. Each case starts from a small valid
+ * configuration (two connectors, one bundle, the shipped http route templates) and breaks one thing.
+ */
+public class ConfigLintTest {
+
+    private static ConfigLint lint;
+
+    @TempDir
+    Path root;
+
+    public static final String REGISTRY = """
+            # yaml-language-server: $schema=../schemas/connector.json
+            id: dept-registry
+            department: 市某局
+            system: 登记系统
+            kind: http
+            role: source
+            http:
+              baseUrl: http://localhost/registry
+            datasets:
+              person:
+                title: 人员
+                key: idNumber
+                path: /persons/{key}
+                fields:
+                  name: 姓名
+                  address: 地址
+            """;
+    public static final String APPROVAL = """
+            # yaml-language-server: $schema=../schemas/connector.json
+            id: dept-approval
+            department: 市某局
+            kind: http
+            role: target
+            http:
+              baseUrl: http://localhost/approval
+              path: /applications
+            """;
+    public static final String SAMPLE = """
+            # yaml-language-server: $schema=../schemas/mapping.json
+            id: sample
+            name: 示例
+            type: personal
+            stage: 出生阶段
+            leadDepartment: 市某局
+            batch: 优化提升
+            sequence: 1
+            completionMonth: 2023-05
+            form:
+              phone:
+                title: 电话
+                example: "13800138000"
+            items:
+              - id: first
+                name: 第一项
+                department: 市某局
+                target: dept-approval
+                demands:
+                  name: { from: dept-registry/person.name }
+                  address: { from: dept-registry/person.address }
+                  phone: { from: form.phone }
+            """;
+
+    @BeforeAll
+    static void loadSchemas() {
+        lint = new ConfigLint(ConfigSchemas.load());
+    }
+
+    @Test
+    void theBaseConfigurationIsClean() throws IOException {
+        LintReport report = lint(Map.of());
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.unusedFields()).isEmpty();
+    }
+
+    @Test
+    void theShippedConfigurationIsClean() {
+        LintReport report = lint.check(Path.of("."));
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void yamlThatDoesNotParseGivesItsLineAndColumn() throws IOException {
+        String broken = SAMPLE.replace("stage: 出生阶段", "stage: 出生阶段\n\tbad: tab");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "\tbad"), "not valid YAML");
+    }
+
+    @Test
+    void aConnectorPropertyTheSchemaDoesNotKnow() throws IOException {
+        String broken = REGISTRY.replace("  baseUrl:", "  baseUrll:");
+        // One error: the mapping that demands from this connector does not repeat it as "unknown connector".
+        assertOne(lint(Map.of("connectors/dept-registry.yaml", broken)), "connectors/dept-registry.yaml",
+                line(broken, "baseUrll"), "unknown property 'baseUrll'");
+    }
+
+    @Test
+    void aMappingValueOutsideItsEnumeration() throws IOException {
+        String broken = SAMPLE.replace("type: personal", "type: persnal");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "type: persnal"), "type");
+    }
+
+    @Test
+    void aRouteStepCamelDoesNotKnow() throws IOException {
+        String route = """
+                - route:
+                    id: odd-route
+                    from:
+                      uri: direct:odd
+                      steps:
+                        - log: "hello"
+                        - settBody:
+                            constant: x
+                """;
+        assertOne(lint(Map.of("routes/odd.yaml", route)), "routes/odd.yaml", line(route, "settBody"), "settBody");
+    }
+
+    @Test
+    void aDemandedFieldTheDatasetDoesNotHave() throws IOException {
+        String broken = SAMPLE.replace("person.name }", "person.fullName }");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "fullName"),
+                "unknown dataset field 'person.fullName'");
+    }
+
+    @Test
+    void aTargetThatDoesNotExist() throws IOException {
+        String broken = SAMPLE.replace("target: dept-approval", "target: dept-aproval");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "dept-aproval"),
+                "unknown connector 'dept-aproval'");
+    }
+
+    @Test
+    void aRouteTemplateThatDoesNotExist() throws IOException {
+        String odd = REGISTRY.replace("kind: http", "kind: route").replace("http:\n  baseUrl: http://localhost/registry",
+                "route:\n  template: csv-nowhere");
+        assertOne(lint(Map.of("connectors/dept-registry.yaml", odd)), "connectors/dept-registry.yaml",
+                line(odd, "template: csv-nowhere"), "unknown route template 'csv-nowhere'");
+    }
+
+    @Test
+    void aCustomTemplateThatDoesNotAnswerWhereTheHubCalls() throws IOException {
+        String odd = REGISTRY.replace("kind: http", "kind: route").replace("http:\n  baseUrl: http://localhost/registry",
+                "route:\n  template: odd-source");
+        String template = """
+                - routeTemplate:
+                    id: odd-source
+                    parameters:
+                      - name: connectorId
+                    route:
+                      from:
+                        uri: "direct:lookup-{{connectorId}}"
+                        steps:
+                          - setBody:
+                              constant: ""
+                """;
+        assertOne(lint(Map.of("connectors/dept-registry.yaml", odd, "routes/odd.yaml", template)),
+                "connectors/dept-registry.yaml", line(odd, "template: odd-source"), "must start from 'direct:source-{{connectorId}}'");
+    }
+
+    @Test
+    void twoRoutesWithOneId() throws IOException {
+        String twice = """
+                - route:
+                    id: twin
+                    from: { uri: "direct:a", steps: [ { log: "a" } ] }
+                - route:
+                    id: twin
+                    from: { uri: "direct:b", steps: [ { log: "b" } ] }
+                """;
+        LintReport report = lint(Map.of("routes/twins.yaml", twice));
+        assertThat(report.errors()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("routes/twins.yaml");
+            assertThat(f.line()).isEqualTo(5);
+            assertThat(f.message()).contains("id 'twin' is already used");
+        });
+    }
+
+    @Test
+    void aFormFieldNoItemDemands() throws IOException {
+        String broken = SAMPLE.replace("form:\n", "form:\n  pet:\n    title: 宠物\n");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "pet:"),
+                "no item demands this field");
+    }
+
+    @Test
+    void aDatasetFieldNoBundleDemands() throws IOException {
+        String extra = REGISTRY.replace("      address: 地址", "      address: 地址\n      income: 收入");
+        LintReport report = lint(Map.of("connectors/dept-registry.yaml", extra));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.unusedFields()).singleElement().satisfies(f ->
+                assertAt(f, "connectors/dept-registry.yaml", line(extra, "income:"), "the source is asked for data no item needs"));
+    }
+
+    @Test
+    void twoSourcesOfOneFieldWithoutPrecedence() throws IOException {
+        String other = REGISTRY.replace("dept-registry", "dept-civil").replace("  person:", "  resident:");
+        String twoItems = SAMPLE + """
+                  - id: second
+                    name: 第二项
+                    department: 市某局
+                    target: dept-approval
+                    demands:
+                      address: { from: dept-civil/resident.address }
+                """;
+        LintReport report = lint(Map.of("connectors/dept-civil.yaml", other, "mappings/sample.yaml", twoItems));
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(LintFinding.Severity.WARNING);
+            assertAt(f, "mappings/sample.yaml", line(twoItems, "address: { from: dept-registry"), "no precedence is stated");
+        });
+
+        String settled = twoItems
+                .replace("address: { from: dept-registry/person.address }",
+                        "address: { from: dept-registry/person.address, fallback: [dept-civil/resident.address] }")
+                .replace("address: { from: dept-civil/resident.address }",
+                        "address: { from: dept-civil/resident.address, prefer: own }");
+        assertThat(lint(Map.of("connectors/dept-civil.yaml", other, "mappings/sample.yaml", settled)).findings()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutItsSchemaLine() throws IOException {
+        String bare = APPROVAL.substring(APPROVAL.indexOf('\n') + 1);
+        LintReport report = lint(Map.of("connectors/dept-approval.yaml", bare));
+        assertThat(report.errors()).isEmpty();
+        assertOne(report, "connectors/dept-approval.yaml", 1, "$schema=../schemas/connector.json");
+    }
+
+    @Test
+    void aDuplicateKeyIsAnError() throws IOException {
+        String twice = SAMPLE.replace("stage: 出生阶段", "stage: 出生阶段\nstage: 婚育阶段");
+        assertOne(lint(Map.of("mappings/sample.yaml", twice)), "mappings/sample.yaml", line(twice, "stage: 婚育阶段"), "stage");
+    }
+
+    private LintReport lint(Map<String, String> overrides) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("connectors/dept-registry.yaml", REGISTRY);
+        files.put("connectors/dept-approval.yaml", APPROVAL);
+        files.put("mappings/sample.yaml", SAMPLE);
+        files.put("routes/source-http.yaml", Files.readString(Path.of("routes/source-http.yaml")));
+        files.put("routes/target-http.yaml", Files.readString(Path.of("routes/target-http.yaml")));
+        files.putAll(overrides);
+        for (var file : files.entrySet()) {
+            Path path = root.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return lint.check(root);
+    }
+
+    private static void assertOne(LintReport report, String file, int line, String fragment) {
+        assertThat(report.findings()).as(report.findings().toString()).singleElement().satisfies(f -> assertAt(f, file, line, fragment));
+    }
+
+    private static void assertAt(LintFinding finding, String file, int line, String fragment) {
+        assertThat(finding.file()).isEqualTo(file);
+        assertThat(finding.line()).as(finding.toString()).isEqualTo(line);
+        assertThat(finding.message()).contains(fragment);
+    }
+
+    /** The one-based line of the first line containing {@code fragment}. */
+    private static int line(String content, String fragment) {
+        List<String> lines = content.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + fragment);
+    }
+}
