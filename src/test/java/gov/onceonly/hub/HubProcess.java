@@ -38,6 +38,7 @@ public final class HubProcess implements AutoCloseable {
         command.add("--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD);
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".role=channel");
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET);
+        command.add("--hub.signing.secret=sandbox-hub-secret");
         command.addAll(arguments);
     }
 

@@ -52,7 +52,7 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                 `X-Hub-Signature` = base64(HMAC-SHA256(secret, METHOD + "\\n" + path?query + "\\n" + timestamp + \
                 "\\n" + nonce + "\\n" + hex(SHA-256(body)))), sent with `X-Hub-Key`, `X-Hub-Timestamp` (Unix \
                 seconds, within 5 minutes of the hub's clock) and `X-Hub-Nonce` (16 to 64 of A-Z a-z 0-9 _ -, never \
-                reused). The catalogue (/api/v1/bundles) and this \
+                reused). The hub signs its http calls to departments the same way. The catalogue (/api/v1/bundles) and this \
                 document are public. Operator endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the \
                 operator's credentials instead: HTTP Basic for scripts, the login form for a browser.
 

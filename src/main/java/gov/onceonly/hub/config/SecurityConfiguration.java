@@ -1,6 +1,7 @@
 package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.security.ClientRegistry;
+import gov.onceonly.hub.security.DepartmentCallSigner;
 import gov.onceonly.hub.security.OperatorAccount;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
@@ -56,6 +57,13 @@ public class SecurityConfiguration {
                 // Hawtio shows itself in a frame of its own pages.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** Named for the http route templates: {@code ref: departmentCallSigner}. */
+    @Bean
+    DepartmentCallSigner departmentCallSigner(Environment env, Clock clock) {
+        return new DepartmentCallSigner(env.getProperty("hub.signing.key", "onceonly-hub"),
+                env.getProperty("hub.signing.secret", ""), clock);
     }
 
     @Bean

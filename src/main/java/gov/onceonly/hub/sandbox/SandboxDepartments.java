@@ -50,6 +50,7 @@ public final class SandboxDepartments implements AutoCloseable {
                     env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
             started.push(statusReporter::close);
             inbox.onFirstReceipt(statusReporter::received);
+            lookups.expectHubSecret(env.getProperty("hub.signing.secret", ""));
             http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
             started.push(http::close);
             String hubUrl = env.getRequiredProperty("spring.datasource.url");

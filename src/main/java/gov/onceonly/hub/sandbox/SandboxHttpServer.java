@@ -69,10 +69,11 @@ public final class SandboxHttpServer implements AutoCloseable {
         return new SandboxHttpServer(server, threads);
     }
 
-    /** Notes the call's trace, then shows the system's planned fault, if any, before (or instead of) doing its work. */
+    /** Notes the call's trace and signature, then shows the system's planned fault, if any, before (or instead of) doing its work. */
     private static HttpHandler withFaults(String system, SandboxFaults faults, LookupLog lookups, HttpHandler work) {
         return exchange -> {
             lookups.traced(system, exchange.getRequestHeaders().getFirst("traceparent"));
+            lookups.checkSignature(system, exchange);
             var fault = faults.next(system);
             if (fault.isPresent() && !fault.get().isDelay()) {
                 exchange.getRequestBody().readAllBytes();

@@ -12,8 +12,8 @@ import java.util.HexFormat;
  * The hub's request signature: HMAC-SHA256, under the caller's secret, of
  * <pre>METHOD \n path?query \n timestamp \n nonce \n hex(SHA-256(body))</pre>
  * sent base64-encoded in {@code X-Hub-Signature} with {@code X-Hub-Key}, {@code X-Hub-Timestamp} (Unix seconds)
- * and {@code X-Hub-Nonce}. Channels and departments sign their calls to the hub this way; {@code scripts/hubcurl}
- * is the shell version.
+ * and {@code X-Hub-Nonce}. Channels and departments sign their calls to the hub this way, and the hub its http calls
+ * to departments ({@link DepartmentCallSigner}); {@code scripts/hubcurl} is the shell version.
  */
 public final class RequestSignature {
 

@@ -11,6 +11,8 @@ import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.ConfigLintTest;
 import gov.onceonly.hub.schema.ConfigSchemas;
+import gov.onceonly.hub.security.DepartmentCallSigner;
+import gov.onceonly.hub.tracing.TraceStage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -25,6 +27,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +63,9 @@ class ConfigReloaderTest {
         bundles = BundleCatalog.load(root, root.resolve("mappings"), connectors);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536));
+        // The http templates' other beans: a trace for each call, and the hub's signature (none here: no secret).
+        camel.getRegistry().bind("traceStage", new TraceStage(null));
+        camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub", "", Clock.systemUTC()));
         for (String file : new String[] {"routes/source-http.yaml", "routes/target-http.yaml"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + root.resolve(file)));
         }

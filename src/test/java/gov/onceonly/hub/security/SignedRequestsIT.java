@@ -60,6 +60,20 @@ class SignedRequestsIT extends HubIntegrationTest {
     }
 
     @Test
+    void theHubSignsItsCallsToTheDepartments() throws Exception {
+        HttpResponse<String> accepted = hub.post("/api/v1/applications", application(185));
+        String trace = gov.onceonly.hub.tracing.TraceParent.parse(accepted.headers().firstValue("traceparent").orElseThrow())
+                .orElseThrow().traceId();
+        hub.awaitStatus(hub.body(accepted).path("statusUrl").asText(), "DELIVERED");
+        for (String system : List.of("gongan-population", "weijian-approval", "rlsb-card-approval")) {
+            var calls = sandbox.lookups().signedCalls(system).stream()
+                    .filter(call -> call.traceparent() != null && call.traceparent().contains(trace)).toList();
+            assertThat(calls).as(system + " was called for this application").isNotEmpty();
+            assertThat(calls).as(system + " checked the hub's signature").allMatch(call -> call.signedByHub());
+        }
+    }
+
+    @Test
     void hubcurlSignsFromTheShell() throws Exception {
         Process process = new ProcessBuilder(List.of("bash", Path.of("scripts", "hubcurl").toString(), "POST",
                 "http://127.0.0.1:" + port + "/api/v1/applications", application(184), "-w", "\\n%{http_code}"))
