@@ -120,7 +120,7 @@ public final class FeedProgress {
             if (!feed.caughtUp && now >= feed.nextGroupCheck) {
                 feed.nextGroupCheck = now + 1000;
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, feed.brokers,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000))) {
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
                     committed(admin, feed.topic, feed.groupId).forEach((partition, offset) -> feed.next.merge(partition, offset, Math::max));
                     feed.caughtUp = feed.isCaughtUp();
                     if (feed.caughtUp) {
@@ -131,7 +131,7 @@ public final class FeedProgress {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
-                    log.debug("Cannot read the committed offsets of {}: {}", feed.groupId, e.toString());
+                    log.warn("Cannot read the committed offsets of {}: {}", feed.groupId, e.toString());
                 }
             }
             return feed.caughtUp;

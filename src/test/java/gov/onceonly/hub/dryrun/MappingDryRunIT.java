@@ -40,7 +40,7 @@ class MappingDryRunIT extends HubIntegrationTest {
                         + "      contactPhone: { from: form.contactPhone }\n"
                         + "      motherNativePlace: { from: gongan-population/person.nativePlace, required: false }\n"),
                 "      motherEthnicity: { from: gongan-population/person.ethnicity }\n", "");
-        HttpResponse<String> response = hub.post("/api/v1/ops/mappings/newborn/dry-run?last=1", "application/yaml", candidate);
+        HttpResponse<String> response = hub.asOperator().post("/api/v1/ops/mappings/newborn/dry-run?last=1", "application/yaml", candidate);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = hub.body(response);
@@ -65,12 +65,12 @@ class MappingDryRunIT extends HubIntegrationTest {
                 .replace("babyGender: { from: weijian-birth-records/birth.babyGender }",
                         "babyGender: { from: weijian-birth-records/birth.babySex }");
         int line = candidate.lines().toList().indexOf(candidate.lines().filter(l -> l.contains("babySex")).findFirst().orElseThrow()) + 1;
-        HttpResponse<String> response = hub.post("/api/v1/ops/mappings/newborn/dry-run", "application/yaml", candidate);
+        HttpResponse<String> response = hub.asOperator().post("/api/v1/ops/mappings/newborn/dry-run", "application/yaml", candidate);
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(hub.body(response).path("problems").get(0).asText())
                 .startsWith("mappings/newborn.yaml:" + line + ":")
                 .contains("unknown dataset field 'birth.babySex'");
-        assertThat(hub.post("/api/v1/ops/mappings/no-such/dry-run", "application/yaml", candidate).statusCode()).isEqualTo(404);
+        assertThat(hub.asOperator().post("/api/v1/ops/mappings/no-such/dry-run", "application/yaml", candidate).statusCode()).isEqualTo(404);
     }
 
     @Test

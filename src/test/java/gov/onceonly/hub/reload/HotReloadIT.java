@@ -83,7 +83,7 @@ class HotReloadIT extends HubIntegrationTest {
     }
 
     private JsonNode config() throws Exception {
-        return hub.body(hub.get("/api/v1/ops/config"));
+        return hub.body(hub.asOperator().get("/api/v1/ops/config"));
     }
 
     private UUID collected(String statusUrl) {

@@ -71,6 +71,6 @@ class AddABundleTutorialIT extends HubIntegrationTest {
     }
 
     private JsonNode config() throws Exception {
-        return hub.body(hub.get("/api/v1/ops/config"));
+        return hub.body(hub.asOperator().get("/api/v1/ops/config"));
     }
 }

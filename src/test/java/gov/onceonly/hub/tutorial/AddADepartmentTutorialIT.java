@@ -96,7 +96,7 @@ class AddADepartmentTutorialIT extends HubIntegrationTest {
     }
 
     private JsonNode config() throws Exception {
-        return hub.body(hub.get("/api/v1/ops/config"));
+        return hub.body(hub.asOperator().get("/api/v1/ops/config"));
     }
 
     private record Lint(int exit, String out) {
