@@ -45,7 +45,12 @@ import static org.awaitility.Awaitility.await;
         "hub.collect.max-attempts=40",
         "hub.metrics.refresh=1s",
         "hub.metrics.kpi-refresh=1s",
-        "hub.health.probe-period=1s"})
+        "hub.health.probe-period=1s",
+        // A client with a tight rate limit, for the 429 test (SignedRequestsIT).
+        "hub.clients.slow-kiosk.role=channel",
+        "hub.clients.slow-kiosk.secret=slow-kiosk-secret",
+        "hub.clients.slow-kiosk.requests-per-second=0.2",
+        "hub.clients.slow-kiosk.burst=2"})
 public abstract class HubIntegrationTest {
 
     /**

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
 import gov.onceonly.hub.security.DepartmentCallSigner;
 import gov.onceonly.hub.security.OperatorAccount;
@@ -82,7 +83,8 @@ public class SecurityConfiguration {
     FilterRegistrationBean<SignedRequestFilter> signedRequestFilter(ClientRegistry clients, SeenNonces nonces,
                                                                     Clock clock, Environment env) {
         FilterRegistrationBean<SignedRequestFilter> registration =
-                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, clock, window(env)));
+                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, new ClientRateLimits(), clock,
+                        window(env)));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

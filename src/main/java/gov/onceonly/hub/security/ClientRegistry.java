@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The registered clients, from {@code hub.clients.<app key>.role|department|secret}. A client without a secret,
+ * The registered clients, from {@code hub.clients.<app key>.role|department|secret|requests-per-second|burst}. A client without a secret,
  * or with an unknown role, stops the hub at startup with the property to fix.
  */
 public final class ClientRegistry {
 
     /** One client as configured. */
-    public record ClientProperties(String role, String department, String secret) {
+    public record ClientProperties(String role, String department, String secret, Double requestsPerSecond,
+                                   Integer burst) {
     }
 
     private final Map<String, RegisteredClient> clients;
@@ -42,7 +43,13 @@ public final class ClientRegistry {
             if (role == RegisteredClient.Role.DEPARTMENT && (c.department() == null || c.department().isBlank())) {
                 throw new IllegalStateException(at + ".department is empty: a department client speaks for one department");
             }
-            clients.put(key, RegisteredClient.of(key, role, c.department(), c.secret()));
+            double rate = c.requestsPerSecond() == null ? RegisteredClient.DEFAULT_RATE : c.requestsPerSecond();
+            int burst = c.burst() == null ? RegisteredClient.DEFAULT_BURST : c.burst();
+            if (rate <= 0 || burst < 1) {
+                throw new IllegalStateException(at + ".requests-per-second must be above 0 and " + at + ".burst at least 1");
+            }
+            clients.put(key, new RegisteredClient(key, role, c.department(),
+                    c.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8), rate, burst));
         });
         return new ClientRegistry(clients);
     }

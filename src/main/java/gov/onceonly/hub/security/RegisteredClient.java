@@ -4,16 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A channel (the portal, the app, a hall terminal) or a department system allowed to call the hub: its app key,
- * its role and, for a department, which department it speaks for. The secret comes from configuration or the
+ * its role, for a department which department it speaks for, and its rate limit. The secret comes from configuration or the
  * environment and lives only in memory.
  */
-public record RegisteredClient(String key, Role role, String department, byte[] secret) {
+public record RegisteredClient(String key, Role role, String department, byte[] secret, double requestsPerSecond,
+                               int burst) {
+
+    /** A client's rate limit when its configuration names none. */
+    public static final double DEFAULT_RATE = 100;
+    public static final int DEFAULT_BURST = 200;
 
     /** What kind of caller it is. */
     public enum Role { CHANNEL, DEPARTMENT }
 
     public static RegisteredClient of(String key, Role role, String department, String secret) {
-        return new RegisteredClient(key, role, department, secret.getBytes(StandardCharsets.UTF_8));
+        return new RegisteredClient(key, role, department, secret.getBytes(StandardCharsets.UTF_8), DEFAULT_RATE,
+                DEFAULT_BURST);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Lets an API request through only if a registered client signed it ({@link RequestSignature}) within the time
- * window and with a nonce it has not used before. The public catalogue, the OpenAPI document and the operator's
+ * window, with a nonce it has not used before, and within its rate limit (429 with Retry-After beyond it). The public catalogue, the OpenAPI document and the operator's
  * endpoints (which have their own login) are not signed. The caller is left in the {@link #CLIENT} attribute.
  */
 public final class SignedRequestFilter extends OncePerRequestFilter {
@@ -28,12 +28,15 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
 
     private final ClientRegistry clients;
     private final SeenNonces nonces;
+    private final ClientRateLimits limits;
     private final Clock clock;
     private final Duration window;
 
-    public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, Clock clock, Duration window) {
+    public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, ClientRateLimits limits, Clock clock,
+                               Duration window) {
         this.clients = clients;
         this.nonces = nonces;
+        this.limits = limits;
         this.clock = clock;
         this.window = window;
     }
@@ -91,6 +94,14 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
                 request.getHeader(RequestSignature.SIGNATURE))) {
             refuse(request, response, RequestSignature.SIGNATURE, "signature",
                     "does not match a registered client's signature of this request");
+            return;
+        }
+        long wait = limits.secondsToWait(client.get());
+        if (wait > 0) {
+            response.setHeader("Retry-After", String.valueOf(wait));
+            ProblemResponses.write(response, 429, "rate-limited", "Too many requests", RequestSignature.KEY
+                    + " is over its rate limit; retry after " + wait + " s", request.getRequestURI(), RequestSignature.KEY,
+                    "rate-limit");
             return;
         }
         if (!nonces.firstUse(client.get().key(), nonce)) {

@@ -50,6 +50,19 @@ class SignedRequestsIT extends HubIntegrationTest {
     }
 
     @Test
+    void aClientOverItsRateLimitGets429WithRetryAfter() throws Exception {
+        HubClient kiosk = hub.signedAs("slow-kiosk", "slow-kiosk-secret");
+        assertThat(kiosk.get("/api/v1/kpis").statusCode()).isEqualTo(200);
+        assertThat(kiosk.get("/api/v1/kpis").statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = kiosk.get("/api/v1/kpis");
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 5L));
+        assertThat(hub.body(limited).path("errors").get(0).path("field").asText()).isEqualTo(RequestSignature.KEY);
+        assertThat(hub.get("/api/v1/kpis").statusCode()).as("other clients are not held back").isEqualTo(200);
+    }
+
+    @Test
     void theCatalogueIsPublicAndADepartmentSignsItsReports() throws Exception {
         assertThat(hub.unsigned().get("/api/v1/bundles/newborn").statusCode()).isEqualTo(200);
         assertThat(hub.unsigned().get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
