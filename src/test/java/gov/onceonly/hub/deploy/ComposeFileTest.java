@@ -1,0 +1,182 @@
+package gov.onceonly.hub.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static gov.onceonly.hub.deploy.DeploymentFiles.APPLICATION_PROPERTIES;
+import static gov.onceonly.hub.deploy.DeploymentFiles.DOCKER;
+import static gov.onceonly.hub.deploy.DeploymentFiles.condition;
+import static gov.onceonly.hub.deploy.DeploymentFiles.connectorVariables;
+import static gov.onceonly.hub.deploy.DeploymentFiles.environment;
+import static gov.onceonly.hub.deploy.DeploymentFiles.hubs;
+import static gov.onceonly.hub.deploy.DeploymentFiles.list;
+import static gov.onceonly.hub.deploy.DeploymentFiles.ports;
+import static gov.onceonly.hub.deploy.DeploymentFiles.requiredVariables;
+import static gov.onceonly.hub.deploy.DeploymentFiles.service;
+import static gov.onceonly.hub.deploy.DeploymentFiles.services;
+import static gov.onceonly.hub.deploy.DeploymentFiles.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docker/compose.yaml} runs what docs/deployment.md promises: PostgreSQL 16 and one KRaft broker, two hubs on
+ * the same database and broker, one of them hosting the sandbox departments behind a relay.
+ */
+class ComposeFileTest {
+
+    @Test
+    void composeRunsPostgres16AndOneKraftBrokerWithEnoughPartitionsForEveryHubConsumer() throws IOException {
+        assertThat(string(service("postgres"), "image")).matches("postgres:16(\\.\\d+)*(-[a-z0-9.]+)?");
+
+        Map<String, Object> kafka = service("kafka");
+        assertThat(string(kafka, "image")).startsWith("apache/kafka:");
+        Map<String, String> env = environment(kafka);
+        assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+        assertThat(env).containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_CONTROLLER_LISTENER_NAMES",
+                "CLUSTER_ID").doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
+        assertThat(services()).doesNotContainKey("zookeeper");
+        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:9093");
+        assertThat(env.get("KAFKA_CLUSTER_ID") == null ? env.get("CLUSTER_ID") : env.get("KAFKA_CLUSTER_ID"))
+                .as("a KRaft cluster id is 16 bytes in URL-safe base64").matches("[A-Za-z0-9_-]{22}");
+
+        // The hub creates its topics with the broker's default partition count; a hub without a partition idles.
+        int hubs = hubs().size();
+        int consumers = Integer.parseInt(applicationProperties().getProperty("hub.pipeline.consumers"));
+        assertThat(Integer.parseInt(env.get("KAFKA_NUM_PARTITIONS")))
+                .as("partitions for %d hubs x %d consumers", hubs, consumers)
+                .isGreaterThanOrEqualTo(hubs * consumers);
+        assertThat(Integer.parseInt(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"))).isEqualTo(1);
+    }
+
+    @Test
+    void twoHubsShareOneDatabaseAndOneBrokerAsOneConsumerGroupOnDistinctPorts() throws IOException {
+        Map<String, Map<String, Object>> hubs = hubs();
+        assertThat(hubs).hasSizeGreaterThanOrEqualTo(2);
+
+        Map<String, String> postgres = environment(service("postgres"));
+        String expectedUrl = "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB");
+        Map<String, String> kafka = environment(service("kafka"));
+        Set<String> required = requiredVariables();
+        Set<String> hostPorts = new HashSet<>();
+        for (var hub : hubs.entrySet()) {
+            Map<String, String> env = environment(hub.getValue());
+            assertThat(env.get("SPRING_DATASOURCE_URL")).as(hub.getKey()).isEqualTo(expectedUrl);
+            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as(hub.getKey()).isEqualTo(postgres.get("POSTGRES_USER"));
+            assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).as(hub.getKey()).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+            String bootstrap = env.get("HUB_KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).as("a listener the hubs can reach")
+                    .contains("://" + bootstrap);
+            assertThat(bootstrap).startsWith("kafka:");
+            assertThat(env.getOrDefault("HUB_KAFKA_GROUP_PREFIX", "hub")).as(hub.getKey()).isEqualTo("hub");
+            for (String variable : required) {
+                assertThat(env.get(variable)).as("%s of %s, which the hub cannot start without", variable, hub.getKey())
+                        .isNotBlank();
+            }
+            assertThat(env.keySet()).as("hubs sharing the work keep the same topics").noneMatch(k -> k.startsWith("HUB_TOPICS_"));
+
+            List<String> ports = ports(hub.getValue());
+            assertThat(ports).as(hub.getKey() + " publishes its API").anyMatch(p -> p.endsWith(":8080"));
+            ports.forEach(p -> assertThat(hostPorts.add(p.substring(0, p.indexOf(':'))))
+                    .as("host port %s of %s is free", p, hub.getKey()).isTrue());
+        }
+        assertThat(hubs.values().stream().map(h -> environment(h).get("SPRING_DATASOURCE_URL")).distinct()).hasSize(1);
+        assertThat(hubs.values().stream().map(h -> environment(h).get("HUB_KAFKA_BOOTSTRAP_SERVERS")).distinct()).hasSize(1);
+    }
+
+    @Test
+    void oneHubHostsTheSandboxDepartmentsAndTheOthersReachThemThroughTheRelay() throws IOException {
+        Map<String, Map<String, Object>> hubs = hubs();
+        List<String> sandboxHosts = hubs.entrySet().stream()
+                .filter(h -> List.of(environment(h.getValue()).getOrDefault("SPRING_PROFILES_ACTIVE", "sandbox").split(","))
+                        .contains("sandbox"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(sandboxHosts).as("hubs running the sandbox departments").hasSize(1);
+        String host = sandboxHosts.get(0);
+
+        Map<String, Object> relay = service("departments");
+        assertThat(string(relay, "network_mode")).isEqualTo("service:" + host);
+        List<String> command = list(relay, "command");
+        String listen = command.stream().filter(a -> a.startsWith("TCP-LISTEN:")).findFirst().orElseThrow();
+        String relayPort = listen.substring("TCP-LISTEN:".length()).split(",")[0];
+        assertThat(command).contains("TCP:127.0.0.1:18090");
+        assertThat(ports(hubs.get(host))).as("the relay's port is published by the hub whose network it shares")
+                .contains("18090:" + relayPort);
+
+        String dbUser = environment(service("postgres")).get("POSTGRES_USER");
+        for (var hub : hubs.entrySet()) {
+            if (hub.getKey().equals(host)) {
+                continue;
+            }
+            Map<String, String> env = environment(hub.getValue());
+            assertThat(env.get("HUB_SANDBOX_URL")).as(hub.getKey()).isEqualTo("http://" + host + ":" + relayPort);
+            assertThat(env.get("HUB_SANDBOX_POSTGRES_URL")).as(hub.getKey()).isEqualTo("jdbc:postgresql://postgres:5432");
+            assertThat(env.get("HUB_SANDBOX_POSTGRES_USER")).as(hub.getKey()).isEqualTo(dbUser);
+            assertThat(condition(hub.getValue(), host)).as("%s waits for the departments", hub.getKey()).isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
+    void everyHubHasThePasswordOfEveryDepartmentDatabase() throws IOException {
+        Set<String> passwords = connectorVariables().stream().filter(v -> v.endsWith("_PASSWORD")).collect(Collectors.toSet());
+        assertThat(passwords).isNotEmpty();
+        String dbPassword = environment(service("postgres")).get("POSTGRES_PASSWORD");
+        for (var hub : hubs().entrySet()) {
+            Map<String, String> env = environment(hub.getValue());
+            for (String variable : passwords) {
+                assertThat(env.get(variable)).as("%s in %s", variable, hub.getKey()).isEqualTo(dbPassword);
+            }
+        }
+    }
+
+    @Test
+    void hubsStartOnceTheirDatabaseAndBrokerAreHealthy() throws IOException {
+        assertThat(service("postgres")).containsKey("healthcheck");
+        assertThat(service("kafka")).containsKey("healthcheck");
+        Map<String, Map<String, Object>> hubs = hubs();
+        for (var hub : hubs.entrySet()) {
+            assertThat(condition(hub.getValue(), "postgres")).as(hub.getKey()).isEqualTo("service_healthy");
+            assertThat(condition(hub.getValue(), "kafka")).as(hub.getKey()).isEqualTo("service_healthy");
+            assertThat(string(hub.getValue(), "stop_grace_period")).as("%s stops gracefully, not after 10 s", hub.getKey())
+                    .matches("([2-9]\\d|\\d{3,})s");
+        }
+        assertThat(hubs.values()).anyMatch(h -> h.containsKey("build"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = (Map<String, Object>) hubs.values().stream().filter(h -> h.containsKey("build"))
+                .findFirst().orElseThrow().get("build");
+        assertThat(DOCKER.resolve(string(build, "context")).resolve(string(build, "dockerfile")).normalize())
+                .isEqualTo(DOCKER.resolve("Dockerfile")).exists();
+    }
+
+    @Test
+    void everyFileComposeMountsExists() throws IOException {
+        List<String> mounts = new ArrayList<>();
+        for (var service : services().entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> definition = (Map<String, Object>) service.getValue();
+            for (String volume : list(definition, "volumes")) {
+                if (volume.startsWith("./") || volume.startsWith("../")) {
+                    mounts.add(volume.substring(0, volume.indexOf(':')));
+                }
+            }
+        }
+        assertThat(mounts).contains("./prometheus/prometheus.yml", "./grafana/provisioning", "./grafana/dashboards");
+        mounts.forEach(m -> assertThat(DOCKER.resolve(m)).as(m).exists());
+    }
+
+    private static Properties applicationProperties() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(APPLICATION_PROPERTIES)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
