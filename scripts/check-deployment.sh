@@ -6,7 +6,8 @@
 #   - docker/healthcheck.sh     shellcheck, then run against a throwaway HTTP server answering 200, 503 and nothing;
 #   - docker/k8s/*.yaml         parse as YAML documents with apiVersion, kind and metadata.name.
 # Missing tools come from Debian (docker-compose, prometheus, shellcheck, python3-yaml) when run as root.
-# Not part of `mvn verify`: DeploymentFilesTest is the CI check of the same files. Usage: scripts/check-deployment.sh
+# Not part of `mvn verify`: the tests of gov.onceonly.hub.deploy (ComposeFileTest, MonitoringFilesTest,
+# ContainerImageTest, KubernetesFilesTest) are the CI check of the same files. Usage: scripts/check-deployment.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
