@@ -67,6 +67,41 @@ public final class HubClient {
         return signedAs(null, null);
     }
 
+    /**
+     * Department systems the shared test hub registers (HubIntegrationTest; 市卫生健康委's is the sandbox's own), by
+     * department. Each one's secret is its key followed by {@code -secret}.
+     */
+    public static final Map<String, String> DEPARTMENT_CLIENTS = Map.of("市卫生健康委", "sandbox-weijian",
+            "市公安局", "it-gongan", "市医保局", "it-ybj", "市人力社保局", "it-rlsb");
+
+    /** The same hub, called by the system of one department. */
+    public HubClient asDepartment(String department) {
+        String key = DEPARTMENT_CLIENTS.get(department);
+        if (key == null) {
+            throw new IllegalArgumentException("no test client for department " + department);
+        }
+        return signedAs(key, key + "-secret");
+    }
+
+    /**
+     * Reports an item's progress as its own department's system would: the department is read from the status view
+     * this client sees (市卫生健康委 for an item it does not show).
+     */
+    public HttpResponse<String> reportStatus(String applicationId, String item, String report)
+            throws IOException, InterruptedException {
+        HttpResponse<String> view = get("/api/v1/applications/" + applicationId);
+        String department = "市卫生健康委";
+        if (view.statusCode() == 200) {
+            for (JsonNode shown : body(view).path("items")) {
+                if (shown.path("item").asText().equals(item)) {
+                    department = shown.path("department").asText();
+                }
+            }
+        }
+        return asDepartment(department).post("/api/v1/applications/" + applicationId + "/items/" + item + "/status",
+                report);
+    }
+
     /** The signature headers of one call, as scripts/hubcurl makes them. */
     public static Map<String, String> signature(String key, String secret, String method, URI uri, byte[] body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());

@@ -50,7 +50,15 @@ import static org.awaitility.Awaitility.await;
         "hub.clients.slow-kiosk.role=channel",
         "hub.clients.slow-kiosk.secret=slow-kiosk-secret",
         "hub.clients.slow-kiosk.requests-per-second=0.2",
-        "hub.clients.slow-kiosk.burst=2"})
+        "hub.clients.slow-kiosk.burst=2",
+        // Department systems besides the sandbox's 市卫生健康委 (HubClient.asDepartment), and a second channel.
+        "hub.clients.it-gongan.role=department", "hub.clients.it-gongan.department=市公安局",
+        "hub.clients.it-gongan.secret=it-gongan-secret",
+        "hub.clients.it-ybj.role=department", "hub.clients.it-ybj.department=市医保局",
+        "hub.clients.it-ybj.secret=it-ybj-secret",
+        "hub.clients.it-rlsb.role=department", "hub.clients.it-rlsb.department=市人力社保局",
+        "hub.clients.it-rlsb.secret=it-rlsb-secret",
+        "hub.clients.it-app.role=channel", "hub.clients.it-app.secret=it-app-secret"})
 public abstract class HubIntegrationTest {
 
     /**

@@ -1,26 +1,31 @@
 package gov.onceonly.hub.application;
 
+import gov.onceonly.hub.security.RegisteredClient;
+import gov.onceonly.hub.security.SignedRequestFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 import java.util.UUID;
 
-/** {@code GET /api/v1/applications/{id}}: where an application stands, item by item and field by field. */
+/**
+ * {@code GET /api/v1/applications/{id}}: where an application stands, item by item and field by field, for the
+ * channel that submitted it, or for a department, its own items ({@link ApplicationAccess}).
+ */
 @RestController
 public class ApplicationStatusController {
 
-    private final ApplicationQueries queries;
+    private final ApplicationAccess access;
 
-    public ApplicationStatusController(ApplicationQueries queries) {
-        this.queries = queries;
+    public ApplicationStatusController(ApplicationAccess access) {
+        this.access = access;
     }
 
     @GetMapping("/api/v1/applications/{id}")
-    public ApplicationView status(@PathVariable UUID id) {
-        return queries.view(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no application " + id));
+    public ApplicationView status(@PathVariable UUID id,
+                                  @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
+                                  RegisteredClient caller) {
+        return access.view(caller, id);
     }
 }

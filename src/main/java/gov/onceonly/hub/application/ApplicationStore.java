@@ -31,10 +31,10 @@ public class ApplicationStore {
     public void insert(NewApplication a) {
         jdbc.update("""
                 insert into application (id, bundle_id, mapping_version, subject_key, applicant_name, consent, form,
-                                         status, trace_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, now(), now())""",
+                                         status, trace_id, submitted_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
                 a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), a.applicantName(),
-                write(a.consent()), write(a.form()), ApplicationStatus.RECEIVED.name(), a.traceId());
+                write(a.consent()), write(a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
     }
 
     public Optional<StoredApplication> find(UUID id) {

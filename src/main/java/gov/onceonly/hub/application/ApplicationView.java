@@ -14,6 +14,18 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
                               Instant receivedAt, Instant updatedAt, List<Item> items,
                               int filledByHub, int filledByApplicant, Waiting waiting, String traceId) {
 
+    /**
+     * The same view with only the given items, for a department that may see its own items only. The 减材料 figures
+     * are then those of its items.
+     */
+    public ApplicationView onlyItems(List<Item> kept) {
+        int byApplicant = (int) kept.stream().flatMap(item -> item.fields().stream())
+                .filter(field -> new ItemRecord.FieldOrigin(field.origin(), null).fromApplicant()).count();
+        int all = kept.stream().mapToInt(item -> item.fields().size()).sum();
+        return new ApplicationView(id, bundle, mappingVersion, status, receivedAt, updatedAt, kept, all - byApplicant,
+                byApplicant, waiting, traceId);
+    }
+
     /** Sources that did not answer: the reason, the attempts so far and the next one (none: an operator must act). */
     public record Waiting(String reason, int attempts, Instant nextAttemptAt) {
     }

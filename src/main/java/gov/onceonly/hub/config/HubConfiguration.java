@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.api.ReadyBanner;
+import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
@@ -46,6 +47,11 @@ public class HubConfiguration {
     @Bean
     ApplicationQueries applicationQueries(JdbcTemplate jdbc, ObjectMapper json) {
         return new ApplicationQueries(jdbc, json);
+    }
+
+    @Bean
+    ApplicationAccess applicationAccess(JdbcTemplate jdbc, ApplicationQueries queries) {
+        return new ApplicationAccess(jdbc, queries);
     }
 
     @Bean

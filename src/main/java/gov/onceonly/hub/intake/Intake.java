@@ -47,8 +47,11 @@ public class Intake {
     public record Accepted(UUID id, String status, String statusUrl) {
     }
 
-    /** Stores the application under the given trace (the channel's, or one the hub started for it). */
-    public Accepted submit(ApplicationRequest request, TraceParent trace) {
+    /**
+     * Stores the application under the given trace (the channel's, or one the hub started for it), as submitted by
+     * the channel with the given app key.
+     */
+    public Accepted submit(ApplicationRequest request, TraceParent trace, String channel) {
         CompiledBundle bundle = validator.validate(request);
         UUID id = UUID.randomUUID();
         Map<String, Object> consent = new LinkedHashMap<>();
@@ -63,7 +66,7 @@ public class Intake {
         String subjectKey = enterprise ? request.applicant().creditCode() : request.applicant().idNumber();
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
                 subjectKey, request.applicant().name(), consent,
-                request.form() == null ? Map.of() : request.form(), trace.traceId());
+                request.form() == null ? Map.of() : request.form(), trace.traceId(), channel);
         tx.executeWithoutResult(status -> {
             store.insert(application);
             outbox.append(applicationsTopic, id.toString(), message(id));

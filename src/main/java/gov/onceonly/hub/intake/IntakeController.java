@@ -1,5 +1,8 @@
 package gov.onceonly.hub.intake;
 
+import gov.onceonly.hub.security.CallerProblems;
+import gov.onceonly.hub.security.RegisteredClient;
+import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceParent;
 
@@ -25,8 +28,14 @@ public class IntakeController {
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,
                                                   @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
-                                                  TraceParent trace) {
-        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace);
+                                                  TraceParent trace,
+                                                  @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
+                                                  RegisteredClient caller) {
+        RegisteredClient channel = CallerProblems.require(caller);
+        if (channel.role() != RegisteredClient.Role.CHANNEL) {
+            throw CallerProblems.wrongRole(channel, "only a channel submits applications, on its applicant's behalf");
+        }
+        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace, channel.key());
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

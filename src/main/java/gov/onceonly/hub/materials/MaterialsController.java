@@ -1,9 +1,13 @@
 package gov.onceonly.hub.materials;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import gov.onceonly.hub.application.ApplicationAccess;
+import gov.onceonly.hub.security.RegisteredClient;
+import gov.onceonly.hub.security.SignedRequestFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -25,13 +29,19 @@ public class MaterialsController {
     }
 
     private final SuppliedMaterials materials;
+    private final ApplicationAccess access;
 
-    public MaterialsController(SuppliedMaterials materials) {
+    public MaterialsController(SuppliedMaterials materials, ApplicationAccess access) {
         this.materials = materials;
+        this.access = access;
     }
 
+    /** Only the channel that submitted the application supplies its materials. */
     @PostMapping("/api/v1/applications/{id}/materials")
-    public Map<String, Object> supply(@PathVariable UUID id, @RequestBody MaterialsRequest request) {
+    public Map<String, Object> supply(@PathVariable UUID id, @RequestBody MaterialsRequest request,
+                                      @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
+                                      RegisteredClient caller) {
+        access.requireSubmitter(caller, id);
         try {
             SuppliedMaterials.Outcome outcome = materials.supply(id,
                     request.fields() == null ? Map.of() : request.fields());

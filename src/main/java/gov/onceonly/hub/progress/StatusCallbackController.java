@@ -1,8 +1,12 @@
 package gov.onceonly.hub.progress;
 
+import gov.onceonly.hub.security.CallerProblems;
+import gov.onceonly.hub.security.RegisteredClient;
+import gov.onceonly.hub.security.SignedRequestFilter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,8 +27,15 @@ public class StatusCallbackController {
         this.reports = reports;
     }
 
+    /** Only a department system reports, and only on its own department's items. */
     @PostMapping(path = "/api/v1/applications/{id}/items/{item}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ItemState report(@PathVariable UUID id, @PathVariable String item, @RequestBody StatusReport report) {
-        return reports.apply(StatusReportValidator.validatePosted(report, id, item, Instant.now()));
+    public ItemState report(@PathVariable UUID id, @PathVariable String item, @RequestBody StatusReport report,
+                            @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false) RegisteredClient caller) {
+        RegisteredClient department = CallerProblems.require(caller);
+        if (department.role() != RegisteredClient.Role.DEPARTMENT || department.department() == null) {
+            throw CallerProblems.wrongRole(department, "only a department system reports an item's progress");
+        }
+        return reports.apply(StatusReportValidator.validatePosted(report, id, item, Instant.now()),
+                department.department());
     }
 }

@@ -42,21 +42,35 @@ public class StatusReports {
 
     /** Applies a report, or throws {@link StatusReportException} with nothing written. */
     public ItemState apply(ItemEvent event) {
-        return tx.execute(status -> applyOnce(event));
+        return apply(event, null);
     }
 
-    private ItemState applyOnce(ItemEvent event) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from application where id = ?)",
-                Boolean.class, event.applicationId()))) {
+    /**
+     * Applies a department's report on one of its own items. An application with no item of that department, and
+     * another department's item, are answered as unknown: the answer does not reveal that they exist.
+     */
+    public ItemState apply(ItemEvent event, String department) {
+        return tx.execute(status -> applyOnce(event, department));
+    }
+
+    private ItemState applyOnce(ItemEvent event, String department) {
+        boolean known = department == null
+                ? Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from application where id = ?)",
+                        Boolean.class, event.applicationId()))
+                : Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select exists (select 1 from application_item where application_id = ? and department = ?)",
+                        Boolean.class, event.applicationId(), department));
+        if (!known) {
             throw new StatusReportException(StatusReportException.Problem.UNKNOWN_APPLICATION,
                     "no application " + event.applicationId(),
                     List.of(new FieldViolation("applicationId", "known-application", "is not an application of this hub")));
         }
         ItemProgress.Current current = jdbc.query("""
                 select status, result, certificate_no, reason from application_item
-                where application_id = ? and item_id = ? for update""",
+                where application_id = ? and item_id = ? and (?::text is null or department = ?) for update""",
                 (rs, n) -> new ItemProgress.Current(ItemStatus.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4)), event.applicationId(), event.item()).stream().findFirst()
+                        rs.getString(3), rs.getString(4)), event.applicationId(), event.item(), department, department)
+                .stream().findFirst()
                 .orElseThrow(() -> new StatusReportException(StatusReportException.Problem.UNKNOWN_ITEM,
                         "application " + event.applicationId() + " has no item '" + event.item() + "'",
                         List.of(new FieldViolation("item", "known-item", "is not an item of this application"))));

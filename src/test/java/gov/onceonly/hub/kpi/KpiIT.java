@@ -91,7 +91,7 @@ class KpiIT extends HubIntegrationTest {
     }
 
     private void report(String id, String item, String body) throws Exception {
-        ok(hub.post("/api/v1/applications/" + id + "/items/" + item + "/status", body));
+        ok(hub.reportStatus(id, item, body));
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {

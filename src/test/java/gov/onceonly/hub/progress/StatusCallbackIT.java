@@ -243,7 +243,7 @@ class StatusCallbackIT extends HubIntegrationTest {
     }
 
     private HttpResponse<String> report(String id, String item, String body) throws Exception {
-        return hub.post("/api/v1/applications/" + id + "/items/" + item + "/status", body);
+        return hub.reportStatus(id, item, body);
     }
 
     private JsonNode ok(HttpResponse<String> response) throws Exception {
