@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ public final class HubClient {
     /** The sandbox portal, a registered channel (application-sandbox.properties); child hubs are given it too. */
     public static final String PORTAL_KEY = "sandbox-portal";
     public static final String PORTAL_SECRET = "sandbox-portal-secret";
+    /** The sandbox profile's key for payloads at rest (application-sandbox.properties), for hubs on other profiles. */
+    public static final List<String> ENCRYPTION_ARGS = List.of(
+            "--hub.encryption.key=NlVF+937OslNZfXl2+gkOuMMrll3/QoehRgb/LQoLUU=", "--hub.encryption.key-id=sandbox-1");
 
     private final int port;
     private final ObjectMapper json;

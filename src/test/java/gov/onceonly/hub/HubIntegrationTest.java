@@ -1,6 +1,8 @@
 package gov.onceonly.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
@@ -93,6 +95,8 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     private FeedProgress feeds;
+    @Autowired
+    private ApplicationStore applications;
 
     @BeforeEach
     void connectClient() {
@@ -104,6 +108,13 @@ public abstract class HubIntegrationTest {
     /** Synthetic families of the sandbox that have a birth record (every tenth has none). */
     protected List<SyntheticPeople.Family> familiesWithBirthRecords() {
         return sandbox.people().families().stream().filter(f -> f.birth() != null).toList();
+    }
+
+    /** An item's record as the hub stores it (sealed at rest), opened. */
+    protected JsonNode itemRecord(Object applicationId, String item) {
+        return json.valueToTree(applications.opened(ApplicationStore.ITEM_RECORD, jdbc.queryForObject(
+                "select record::text from application_item where application_id = ?::uuid and item_id = ?", String.class,
+                applicationId.toString(), item)));
     }
 
     protected long count(String table) {

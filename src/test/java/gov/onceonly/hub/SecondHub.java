@@ -52,6 +52,7 @@ public final class SecondHub implements AutoCloseable {
                 "--hub.clients." + HubClient.PORTAL_KEY + ".role=channel",
                 "--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET,
                 "--hub.signing.secret=sandbox-hub-secret"));
+        args.addAll(HubClient.ENCRYPTION_ARGS);
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SecondHub(new SpringApplicationBuilder(HubApplication.class).run(args.toArray(String[]::new)));
     }

@@ -3,6 +3,7 @@ package gov.onceonly.hub.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +20,25 @@ public class ApplicationStore {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
+    /** The columns that hold personal payloads, sealed at rest; each name is the cipher's associated data. */
+    public static final String FORM = "application.form";
+    public static final String MATERIALS = "application.materials";
+    public static final String PULLED_FIELDS = "pulled_dataset.fields";
+    public static final String ITEM_RECORD = "application_item.record";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PayloadCipher cipher;
 
-    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
+    }
+
+    /** A dataset as pulled for an application, its fields opened. */
+    public record PulledDataset(String connector, String dataset, boolean found, Map<String, Object> fields,
+                                Instant pulledAt) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -34,7 +48,7 @@ public class ApplicationStore {
                                          status, trace_id, submitted_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
                 a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), a.applicantName(),
-                write(a.consent()), write(a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
+                write(a.consent()), sealed(FORM, a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
     }
 
     public Optional<StoredApplication> find(UUID id) {
@@ -42,7 +56,7 @@ public class ApplicationStore {
                 select id, bundle_id, mapping_version, subject_key, form::text, status, created_at
                 from application where id = ?""",
                 (rs, n) -> new StoredApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), read(rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
+                        rs.getString(4), opened(FORM, rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
                         rs.getTimestamp(7).toInstant()), id).stream().findFirst();
     }
 
@@ -52,7 +66,15 @@ public class ApplicationStore {
         jdbc.update("""
                 insert into pulled_dataset (application_id, connector_id, dataset, found, fields, pulled_at)
                 values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
-                applicationId, connector, dataset, found, write(fields), Timestamp.from(at));
+                applicationId, connector, dataset, found, sealed(PULLED_FIELDS, fields), Timestamp.from(at));
+    }
+
+    /** What was pulled for an application, as stored (trimmed to the demanded fields). */
+    public List<PulledDataset> pulled(UUID applicationId) {
+        return jdbc.query("""
+                select connector_id, dataset, found, fields::text, pulled_at from pulled_dataset
+                where application_id = ?""", (rs, n) -> new PulledDataset(rs.getString(1), rs.getString(2),
+                rs.getBoolean(3), opened(PULLED_FIELDS, rs.getString(4)), rs.getTimestamp(5).toInstant()), applicationId);
     }
 
     /** Returns false when the item already exists (a redelivered message): the caller must not queue it again. */
@@ -62,7 +84,7 @@ public class ApplicationStore {
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
                                               missing, status, updated_at)
                 values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, now()) on conflict do nothing""",
-                applicationId, item.itemId(), item.department(), item.target(), write(item.values()),
+                applicationId, item.itemId(), item.department(), item.target(), sealed(ITEM_RECORD, item.values()),
                 write(item.provenance()), write(item.missing()), item.initialStatus().name()) == 1;
     }
 
@@ -72,7 +94,7 @@ public class ApplicationStore {
                 from application_item i join application a on a.id = i.application_id
                 where i.application_id = ? and i.item_id = ?""",
                 (rs, n) -> new StoredItem(applicationId, rs.getString(1), itemId, rs.getString(2), rs.getString(3),
-                        rs.getString(4), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
+                        cipher.open(ITEM_RECORD, rs.getString(4)), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
                 applicationId, itemId).stream().findFirst();
     }
 
@@ -119,5 +141,15 @@ public class ApplicationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }
+    }
+
+    /** A personal payload as it is stored: JSON, sealed with the active key. */
+    public String sealed(String column, Object payload) {
+        return cipher.seal(column, write(payload));
+    }
+
+    /** A stored personal payload, opened. */
+    public Map<String, Object> opened(String column, String stored) {
+        return read(cipher.open(column, stored));
     }
 }

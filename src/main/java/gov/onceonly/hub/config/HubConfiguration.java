@@ -5,6 +5,7 @@ import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.api.ReadyBanner;
 import gov.onceonly.hub.application.ApplicationAccess;
+import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
@@ -40,8 +41,8 @@ public class HubConfiguration {
     }
 
     @Bean
-    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json) {
-        return new ApplicationStore(jdbc, json);
+    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
+        return new ApplicationStore(jdbc, json, cipher);
     }
 
     @Bean

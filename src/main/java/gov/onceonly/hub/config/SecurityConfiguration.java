@@ -3,6 +3,8 @@ package gov.onceonly.hub.config;
 import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
 import gov.onceonly.hub.security.DepartmentCallSigner;
+import gov.onceonly.hub.security.EncryptionKeys;
+import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.security.OperatorAccount;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
@@ -65,6 +67,11 @@ public class SecurityConfiguration {
     DepartmentCallSigner departmentCallSigner(Environment env, Clock clock) {
         return new DepartmentCallSigner(env.getProperty("hub.signing.key", "onceonly-hub"),
                 env.getProperty("hub.signing.secret", ""), clock);
+    }
+
+    @Bean
+    PayloadCipher payloadCipher(Environment env) {
+        return EncryptionKeys.from(env);
     }
 
     @Bean

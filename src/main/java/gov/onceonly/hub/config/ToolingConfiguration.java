@@ -1,6 +1,7 @@
 package gov.onceonly.hub.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.dryrun.MappingDryRun;
@@ -57,8 +58,8 @@ public class ToolingConfiguration {
     }
 
     @Bean
-    MappingDryRun mappingDryRun(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<ConfigLint> lint,
+    MappingDryRun mappingDryRun(JdbcTemplate jdbc, ApplicationStore store, ObjectProvider<ConfigLint> lint,
                                 ConnectorCatalog connectors, BundleCatalog bundles) {
-        return new MappingDryRun(jdbc, json, lint::getObject, connectors, bundles);
+        return new MappingDryRun(jdbc, store, lint::getObject, connectors, bundles);
     }
 }

@@ -32,9 +32,10 @@ public final class MappingDryRun {
     private final ConnectorCatalog connectors;
     private final BundleCatalog bundles;
 
-    public MappingDryRun(org.springframework.jdbc.core.JdbcTemplate jdbc, com.fasterxml.jackson.databind.ObjectMapper json,
+    public MappingDryRun(org.springframework.jdbc.core.JdbcTemplate jdbc,
+                         gov.onceonly.hub.application.ApplicationStore store,
                          java.util.function.Supplier<ConfigLint> lint, ConnectorCatalog connectors, BundleCatalog bundles) {
-        this.recorded = new RecordedApplications(jdbc, json);
+        this.recorded = new RecordedApplications(jdbc, store);
         this.lint = lint;
         this.connectors = connectors;
         this.bundles = bundles;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
+import gov.onceonly.hub.application.ApplicationStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -25,11 +26,12 @@ final class RecordedApplications {
     private static final TypeReference<Map<String, Map<String, Object>>> ORIGINS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final ApplicationStore store;
+    private final ObjectMapper json = new ObjectMapper();
 
-    RecordedApplications(JdbcTemplate jdbc, ObjectMapper json) {
+    RecordedApplications(JdbcTemplate jdbc, ApplicationStore store) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.store = store;
     }
 
     /** One application as recorded: its answers by {@code <connector>/<dataset>} and its items' records. */
@@ -45,28 +47,27 @@ final class RecordedApplications {
                 where a.bundle_id = ? and exists (select 1 from application_item i where i.application_id = a.id)
                 order by a.created_at desc limit ?""", (rs, n) -> {
             UUID id = rs.getObject(1, UUID.class);
-            return new Recorded(id, rs.getString(2), rs.getTimestamp(3).toInstant(), read(rs.getString(4), MAP),
+            return new Recorded(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    store.opened(ApplicationStore.FORM, rs.getString(4)),
                     answers(id), new LinkedHashMap<>(), new LinkedHashMap<>());
         }, bundleId, limit).stream().map(this::withItems).toList();
     }
 
     private Map<String, SourceAnswer> answers(UUID id) {
         Map<String, SourceAnswer> answers = new LinkedHashMap<>();
-        jdbc.query("select connector_id, dataset, found, fields::text, pulled_at from pulled_dataset where application_id = ?",
-                rs -> {
-                    FetchRequest fetch = new FetchRequest(id.toString(), rs.getString(1), rs.getString(2), null);
-                    Instant at = rs.getTimestamp(5).toInstant();
-                    SourceAnswer answer = rs.getBoolean(3) ? SourceAnswer.found(fetch, read(rs.getString(4), MAP), at)
-                            : SourceAnswer.notFound(fetch, at);
-                    answers.put(answer.label(), answer);
-                }, id);
+        for (ApplicationStore.PulledDataset pulled : store.pulled(id)) {
+            FetchRequest fetch = new FetchRequest(id.toString(), pulled.connector(), pulled.dataset(), null);
+            SourceAnswer answer = pulled.found() ? SourceAnswer.found(fetch, pulled.fields(), pulled.pulledAt())
+                    : SourceAnswer.notFound(fetch, pulled.pulledAt());
+            answers.put(answer.label(), answer);
+        }
         return answers;
     }
 
     /** Each item's record, and the fields the applicant supplied afterwards (provenance "materials"). */
     private Recorded withItems(Recorded r) {
         jdbc.query("select item_id, record::text, provenance::text from application_item where application_id = ?", rs -> {
-            Map<String, Object> values = read(rs.getString(2), MAP);
+            Map<String, Object> values = store.opened(ApplicationStore.ITEM_RECORD, rs.getString(2));
             r.records().put(rs.getString(1), values);
             Map<String, Object> supplied = new LinkedHashMap<>();
             read(rs.getString(3), ORIGINS).forEach((field, origin) -> {

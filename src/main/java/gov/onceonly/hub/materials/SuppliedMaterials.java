@@ -85,10 +85,11 @@ public class SuppliedMaterials {
                             new FieldViolation("bundle", "known-bundle", "'" + application.bundleId() + "' is no longer served")));
             Map<String, List<String>> waiting = waitingItems(applicationId);
             validate(supplied, waiting);
-            Map<String, Object> materials = new LinkedHashMap<>(read(jdbc.queryForObject(
-                    "select materials::text from application where id = ?", String.class, applicationId), MAP));
+            Map<String, Object> materials = new LinkedHashMap<>(store.opened(ApplicationStore.MATERIALS,
+                    jdbc.queryForObject("select materials::text from application where id = ?", String.class, applicationId)));
             materials.putAll(supplied);
-            jdbc.update("update application set materials = ?::jsonb where id = ?", write(materials), applicationId);
+            jdbc.update("update application set materials = ?::jsonb where id = ?",
+                    store.sealed(ApplicationStore.MATERIALS, materials), applicationId);
             return remap(application, bundle, waiting.keySet(), materials, suppliedAt(applicationId, materials.keySet()));
         });
     }
@@ -107,7 +108,8 @@ public class SuppliedMaterials {
                     update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'NEEDS_MATERIALS'""",
-                    write(record.values()), write(record.provenance()), write(record.missing()),
+                    store.sealed(ApplicationStore.ITEM_RECORD, record.values()), write(record.provenance()),
+                    write(record.missing()),
                     record.initialStatus().name(), application.id(), item.id());
             if (record.missing().isEmpty()) {
                 outbox.append(deliveriesTopic, application.id().toString(), PipelineMessages.write(json,
@@ -176,13 +178,12 @@ public class SuppliedMaterials {
 
     private Map<String, SourceAnswer> storedAnswers(UUID applicationId) {
         Map<String, SourceAnswer> answers = new HashMap<>();
-        jdbc.query("select connector_id, dataset, found, fields::text, pulled_at from pulled_dataset where application_id = ?",
-                rs -> {
-                    SourceAnswer answer = new SourceAnswer(rs.getString(1), rs.getString(2),
-                            rs.getBoolean(3) ? SourceAnswer.Outcome.FOUND : SourceAnswer.Outcome.NOT_FOUND,
-                            read(rs.getString(4), MAP), rs.getTimestamp(5).toInstant(), null);
-                    answers.put(answer.label(), answer);
-                }, applicationId);
+        for (ApplicationStore.PulledDataset pulled : store.pulled(applicationId)) {
+            SourceAnswer answer = new SourceAnswer(pulled.connector(), pulled.dataset(),
+                    pulled.found() ? SourceAnswer.Outcome.FOUND : SourceAnswer.Outcome.NOT_FOUND, pulled.fields(),
+                    pulled.pulledAt(), null);
+            answers.put(answer.label(), answer);
+        }
         return answers;
     }
 

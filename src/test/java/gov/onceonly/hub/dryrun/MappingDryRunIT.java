@@ -29,8 +29,7 @@ class MappingDryRunIT extends HubIntegrationTest {
         UUID id = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from application_item where application_id = ?", Long.class, id) == 5);
-        JsonNode before = json.readTree(jdbc.queryForObject(
-                "select record::text from application_item where application_id = ? and item_id = 'birth-certificate'", String.class, id));
+        JsonNode before = itemRecord(id, "birth-certificate");
         long queued = queuedFor(id);
 
         // Only the first item (birth-certificate) is edited; the others demand some of the same fields.

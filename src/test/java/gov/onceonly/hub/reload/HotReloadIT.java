@@ -94,8 +94,7 @@ class HotReloadIT extends HubIntegrationTest {
     }
 
     private JsonNode birthCertificate(UUID id) throws Exception {
-        return json.readTree(jdbc.queryForObject(
-                "select record::text from application_item where application_id = ? and item_id = 'birth-certificate'", String.class, id));
+        return itemRecord(id, "birth-certificate");
     }
 
     private String mappingVersion(UUID id) {

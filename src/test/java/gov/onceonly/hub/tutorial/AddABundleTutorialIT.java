@@ -59,8 +59,7 @@ class AddABundleTutorialIT extends HubIntegrationTest {
         UUID id = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from application_item where application_id = ? and status = 'DELIVERED'", Long.class, id) == 3);
-        JsonNode household = json.readTree(jdbc.queryForObject("select record::text from application_item "
-                + "where application_id = ? and item_id = 'household-move'", String.class, id));
+        JsonNode household = itemRecord(id, "household-move");
         assertThat(household.path("toAddress").asText()).isEqualTo("重庆市江北区观音桥步行街8号");
         assertThat(household.path("fromAddress").asText()).isNotBlank();
         assertThat(jdbc.queryForObject("select count(*) from pulled_dataset where application_id = ? "

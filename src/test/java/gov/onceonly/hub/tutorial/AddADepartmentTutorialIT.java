@@ -80,8 +80,7 @@ class AddADepartmentTutorialIT extends HubIntegrationTest {
         String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
         UUID id = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(itemStatus(id)));
-        JsonNode record = json.readTree(jdbc.queryForObject("select record::text from application_item "
-                + "where application_id = ? and item_id = 'family-doctor-signup'", String.class, id));
+        JsonNode record = itemRecord(id, "family-doctor-signup");
         assertThat(record.path("familyDoctorTeam").asText()).isEqualTo("解放碑家庭医生一团队");
         assertThat(record.path("clinic").asText()).isEqualTo("渝中区解放碑社区卫生服务中心");
         assertThat(record.has("signedOn")).as("undeclared columns never enter the hub").isFalse();
