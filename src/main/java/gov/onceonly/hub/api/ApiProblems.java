@@ -63,6 +63,11 @@ public class ApiProblems {
             return problem(HttpStatus.BAD_REQUEST, "unknown-property", "Unknown property", field + " is not a known property",
                     request, List.of(new FieldViolation(field, "unknown-property", "is not a known property")));
         }
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+            String rule = JsonLimits.rule(limit);
+            return problem(HttpStatus.BAD_REQUEST, "json-limit", "JSON over a limit", "the body " + JsonLimits.sentence(rule),
+                    request, List.of(new FieldViolation("body", rule, JsonLimits.sentence(rule))));
+        }
         if (cause instanceof JsonParseException || cause instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
             var at = ((JsonProcessingException) cause).getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

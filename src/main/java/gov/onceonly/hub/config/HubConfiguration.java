@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
@@ -15,6 +16,7 @@ import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -65,6 +67,21 @@ public class HubConfiguration {
                   ObjectMapper json, Environment env) {
         return new Intake(new ApplicationValidator(bundles), store, outbox, tx, json,
                 env.getRequiredProperty("hub.topics.applications"));
+    }
+
+    /**
+     * Limits on every JSON document the hub parses (API bodies, Kafka messages, department answers): nesting depth,
+     * string length and token count. A body over them is a 400 naming the limit (ApiProblems); a department answer
+     * over them is a failed answer.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer jsonLimits(Environment env) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(env.getProperty("hub.json.max-depth", Integer.class, 32))
+                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, 65536))
+                .maxTokenCount(env.getProperty("hub.json.max-tokens", Long.class, 100_000L))
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));
     }
 
     @Bean

@@ -128,7 +128,8 @@ public class PipelineConfiguration {
 
     @Bean
     SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
-        return new SourceCalls(connectors, json, env.getProperty("hub.sources.max-answer-bytes", Integer.class, 262144));
+        return new SourceCalls(connectors, json, env.getProperty("hub.sources.max-answer-bytes", Integer.class, 262144),
+                env.getProperty("hub.sources.max-field-chars", Integer.class, 8192));
     }
 
     @Bean

@@ -6,24 +6,45 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keeps only the fields a dataset declares (department answers are untrusted and may carry more), and turns
- * driver types into plain JSON values. Column names match fields ignoring case and underscores, so
+ * Keeps only the fields a dataset declares (department answers are untrusted and may carry more), checks that each
+ * is a plain value (text, number, boolean, date) of bounded length, and turns driver types into plain JSON values. Column names match fields ignoring case and underscores, so
  * {@code birth_weight_grams} feeds {@code birthWeightGrams} on PostgreSQL and MariaDB alike. Text loses any
  * U+0000, which PostgreSQL cannot store.
  */
 final class DatasetValues {
 
+    /** The longest text a declared field may carry ({@code hub.sources.max-field-chars}). */
+    static final int DEFAULT_MAX_FIELD_CHARS = 8192;
+
+    /** A department's answer that breaks its dataset's declaration; the message names the field, never its value. */
+    static final class UndeclaredShapeException extends IllegalArgumentException {
+        UndeclaredShapeException(String message) {
+            super(message);
+        }
+    }
+
     private DatasetValues() {
     }
 
     static Map<String, Object> declaredOnly(DatasetDefinition dataset, Map<String, ?> raw) {
+        return declaredOnly(dataset, raw, DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    static Map<String, Object> declaredOnly(DatasetDefinition dataset, Map<String, ?> raw, int maxFieldChars) {
         Map<String, String> byNormalName = new LinkedHashMap<>();
         dataset.fields().keySet().forEach(f -> byNormalName.put(normal(f), f));
         Map<String, Object> kept = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
             String field = byNormalName.get(normal(name));
             if (field != null && value != null) {
-                kept.put(field, plain(value));
+                if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
+                    throw new UndeclaredShapeException("field '" + field + "' is not a plain value");
+                }
+                Object plain = plain(value);
+                if (plain instanceof String text && text.length() > maxFieldChars) {
+                    throw new UndeclaredShapeException("field '" + field + "' is longer than " + maxFieldChars + " characters");
+                }
+                kept.put(field, plain);
             }
         });
         return kept;

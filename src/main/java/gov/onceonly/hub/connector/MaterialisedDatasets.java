@@ -63,7 +63,13 @@ public class MaterialisedDatasets {
             log.warn("Skipped a record of {}/{} without a usable key field '{}'", connector, datasetName, dataset.keyField());
             return;
         }
-        String fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));
+        String fields;
+        try {
+            fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));
+        } catch (DatasetValues.UndeclaredShapeException e) {
+            log.warn("Skipped a record of {}/{}: {}", connector, datasetName, e.getMessage());
+            return;
+        }
         jdbc.update("""
                 insert into dataset_record (connector_id, dataset, record_key, fields, updated_at)
                 values (?, ?, ?, ?::jsonb, now())

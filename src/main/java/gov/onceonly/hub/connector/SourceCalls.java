@@ -22,11 +22,13 @@ public class SourceCalls {
     private final ConnectorCatalog connectors;
     private final ObjectMapper json;
     private final int maxAnswerBytes;
+    private final int maxFieldChars;
 
-    public SourceCalls(ConnectorCatalog connectors, ObjectMapper json, int maxAnswerBytes) {
+    public SourceCalls(ConnectorCatalog connectors, ObjectMapper json, int maxAnswerBytes, int maxFieldChars) {
         this.connectors = connectors;
         this.json = json;
         this.maxAnswerBytes = maxAnswerBytes;
+        this.maxFieldChars = maxFieldChars;
     }
 
     /** The dataset's path with the key URL-encoded, so a key can never steer the call elsewhere. */
@@ -57,10 +59,12 @@ public class SourceCalls {
         Map<String, Object> raw;
         try {
             raw = json.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SourceUnavailableException(fetch.connector(), "answer is over the JSON limits (hub.json.*)");
         } catch (IOException e) {
             throw new SourceUnavailableException(fetch.connector(), "answer is not a JSON object");
         }
-        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), raw), Instant.now());
+        return found(fetch, dataset(fetch), raw);
     }
 
     /** What a source that could not answer (after its own retries, or with its breaker open) said. */
@@ -77,7 +81,7 @@ public class SourceCalls {
         if (rows == null || rows.isEmpty()) {
             return SourceAnswer.notFound(fetch, Instant.now());
         }
-        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), rows.get(0)), Instant.now());
+        return found(fetch, dataset(fetch), rows.get(0));
     }
 
     /**
@@ -94,7 +98,7 @@ public class SourceCalls {
         }
         DatasetDefinition dataset = dataset(fetch);
         if (body instanceof Map<?, ?> record) {
-            return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) record), Instant.now());
+            return found(fetch, dataset, (Map<String, ?>) record);
         }
         if (!(body instanceof List<?> rows)) {
             throw new SourceUnavailableException(fetch.connector(), "the custom route answered "
@@ -103,10 +107,22 @@ public class SourceCalls {
         String keyField = dataset.keyField() != null ? dataset.keyField() : dataset.key().yamlName();
         for (Object row : rows) {
             if (row instanceof Map<?, ?> map && fetch.key().equals(DatasetValues.column((Map<String, ?>) map, keyField))) {
-                return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) map), Instant.now());
+                return found(fetch, dataset, (Map<String, ?>) map);
             }
         }
         return SourceAnswer.notFound(fetch, Instant.now());
+    }
+
+    /**
+     * The answer kept to the dataset's declared fields. One that breaks the declaration is a failed answer whose reason
+     * names the field, never the value: department answers are untrusted and never echoed.
+     */
+    private SourceAnswer found(FetchRequest fetch, DatasetDefinition dataset, Map<String, ?> raw) {
+        try {
+            return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, raw, maxFieldChars), Instant.now());
+        } catch (DatasetValues.UndeclaredShapeException e) {
+            throw new SourceUnavailableException(fetch.connector(), "answer refused: " + e.getMessage());
+        }
     }
 
     private DatasetDefinition dataset(FetchRequest fetch) {

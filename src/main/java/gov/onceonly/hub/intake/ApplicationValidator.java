@@ -14,6 +14,9 @@ import java.util.Map;
 /** Every rule an application must pass before anything is stored. All violations are reported at once. */
 public class ApplicationValidator {
 
+    /** More than any bundle pulls; a longer list is abuse, not consent. */
+    static final int MAX_CONSENTED_DATASETS = 64;
+
     private final BundleCatalog bundles;
 
     public ApplicationValidator(BundleCatalog bundles) {
@@ -102,7 +105,10 @@ public class ApplicationValidator {
         } else if (consent.purpose().length() > 200) {
             violations.add(new FieldViolation("consent.purpose", "maxLength", "must be at most 200 characters"));
         }
-        if (consent.datasets() != null && bundle != null) {
+        if (consent.datasets() != null && consent.datasets().size() > MAX_CONSENTED_DATASETS) {
+            violations.add(new FieldViolation("consent.datasets", "maxItems",
+                    "must list at most " + MAX_CONSENTED_DATASETS + " datasets"));
+        } else if (consent.datasets() != null && bundle != null) {
             List<String> uncovered = bundle.fetchPlan().stream().map(DatasetFetch::label)
                     .filter(label -> !consent.datasets().contains(label)).toList();
             if (!uncovered.isEmpty()) {

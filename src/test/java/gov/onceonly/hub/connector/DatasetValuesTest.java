@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatasetValuesTest {
 
@@ -16,6 +17,19 @@ class DatasetValuesTest {
     void onlyDeclaredFieldsAreKeptByNormalName() {
         assertThat(DatasetValues.declaredOnly(PERSON, Map.of("NAME", "张三", "birth_weight_grams", 3300, "secret", "x")))
                 .containsOnly(Map.entry("name", "张三"), Map.entry("birthWeightGrams", 3300));
+    }
+
+    @Test
+    void anAnswerThatBreaksItsDeclarationIsRefusedNamingTheFieldNotTheValue() {
+        assertThatThrownBy(() -> DatasetValues.declaredOnly(PERSON, Map.of("name", Map.of("first", "SECRET-VALUE"))))
+                .isInstanceOf(DatasetValues.UndeclaredShapeException.class)
+                .hasMessage("field 'name' is not a plain value");
+        assertThatThrownBy(() -> DatasetValues.declaredOnly(PERSON, Map.of("name", java.util.List.of("a", "b"))))
+                .hasMessage("field 'name' is not a plain value");
+        assertThatThrownBy(() -> DatasetValues.declaredOnly(PERSON, Map.of("name", "x".repeat(101)), 100))
+                .hasMessage("field 'name' is longer than 100 characters");
+        assertThat(DatasetValues.declaredOnly(PERSON, Map.of("name", "x".repeat(100), "extra", Map.of("a", 1)), 100))
+                .as("an undeclared field is dropped, whatever its shape").containsOnlyKeys("name");
     }
 
     @Test

@@ -118,6 +118,23 @@ class BadApplicationIT extends HubIntegrationTest {
     }
 
     @Test
+    void jsonNestedTooDeeply() throws Exception {
+        String deep = "[".repeat(40) + "]".repeat(40);
+        String body = valid.replace("\"babyName\":", "\"nested\":" + deep + ",\"babyName\":");
+        assertViolation(rejected(hub.post("/api/v1/applications", body), 400), "body", "maxDepth");
+    }
+
+    @Test
+    void tooManyConsentedDatasets() throws Exception {
+        StringBuilder datasets = new StringBuilder();
+        for (int i = 0; i < 65; i++) {
+            datasets.append(i == 0 ? "" : ",").append("\"source-").append(i).append("/dataset\"");
+        }
+        String body = valid.replace("\"granted\":true", "\"granted\":true,\"datasets\":[" + datasets + "]");
+        assertViolation(rejected(hub.post("/api/v1/applications", body), 422), "consent.datasets", "maxItems");
+    }
+
+    @Test
     void notJsonAtAll() throws Exception {
         HttpResponse<String> response = hub.post("/api/v1/applications", "text/plain", "hello");
         assertThat(response.statusCode()).isEqualTo(415);

@@ -62,7 +62,7 @@ class ConfigReloaderTest {
         connectors = ConnectorCatalog.load(root, root.resolve("connectors"));
         bundles = BundleCatalog.load(root, root.resolve("mappings"), connectors);
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536));
+        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536, 8192));
         // The http templates' other beans: a trace for each call, and the hub's signature (none here: no secret).
         camel.getRegistry().bind("traceStage", new TraceStage(null));
         camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub", "", Clock.systemUTC()));

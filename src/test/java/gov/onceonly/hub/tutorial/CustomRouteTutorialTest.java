@@ -58,7 +58,7 @@ class CustomRouteTutorialTest {
         env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("hub.config-root", root.toString())));
         CamelContext camel = new DefaultCamelContext();
         try {
-            camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536));
+            camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536, 8192));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:" + root.resolve("routes/source-json-drop.yaml")));
             new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress()).addTo(camel);
