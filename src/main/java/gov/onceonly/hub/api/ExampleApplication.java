@@ -1,12 +1,14 @@
 package gov.onceonly.hub.api;
 
 /**
- * A ready-to-submit application body for the startup banner's curl. The sandbox provides one for its
- * synthetic people; without a sandbox the banner shows the shape with placeholders.
+ * A ready-to-submit application for the startup banner's command. The sandbox serves one for its synthetic people at
+ * a URL, so that the command fetches it and the log carries no ID number; without a sandbox the banner shows the
+ * shape with placeholders.
  */
 public interface ExampleApplication {
 
     String bundle();
 
-    String json();
+    /** Where a GET answers the application body. */
+    String url();
 }

@@ -24,11 +24,12 @@ public class ReadyBanner {
     public void ready() {
         String api = "http://127.0.0.1:" + env.getProperty("local.server.port", "8080") + "/api/v1";
         ExampleApplication sample = example.getIfAvailable();
-        String body = sample != null ? sample.json()
-                : "{\"bundle\":\"<bundle>\",\"applicant\":{\"idNumber\":\"<id number>\"},\"consent\":{\"granted\":true,\"purpose\":\"<purpose>\"},\"form\":{}}";
+        // The sandbox's example is fetched by the command, not printed: a log never holds a full ID number.
+        String body = sample != null ? "\"$(curl -s " + sample.url() + ")\""
+                : "'{\"bundle\":\"<bundle>\",\"applicant\":{\"idNumber\":\"<id number>\"},\"consent\":{\"granted\":true,\"purpose\":\"<purpose>\"},\"form\":{}}'";
         log.info("""
                 Hub ready. API: {}
                 Submit an application (signed as the sandbox portal), then follow the statusUrl it returns:
-                  scripts/hubcurl POST {}/applications '{}'""", api, api, body);
+                  scripts/hubcurl POST {}/applications {}""", api, api, body);
     }
 }

@@ -31,7 +31,7 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    ExampleApplication sandboxExample(SandboxDepartments departments) {
-        return new SandboxExample(departments.people());
+    ExampleApplication sandboxExample(SandboxApplications served, org.springframework.core.env.Environment env) {
+        return new SandboxExample(env); // served: the examples are up once this bean is
     }
 }

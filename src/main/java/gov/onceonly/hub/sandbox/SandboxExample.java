@@ -1,14 +1,15 @@
 package gov.onceonly.hub.sandbox;
 
 import gov.onceonly.hub.api.ExampleApplication;
+import org.springframework.core.env.Environment;
 
-/** A newborn application for the first synthetic family, ready to paste. */
+/** The newborn application the sandbox serves for a synthetic family ({@code GET /sandbox/examples/newborn}). */
 final class SandboxExample implements ExampleApplication {
 
-    private final SyntheticPeople people;
+    private final Environment env;
 
-    SandboxExample(SyntheticPeople people) {
-        this.people = people;
+    SandboxExample(Environment env) {
+        this.env = env;
     }
 
     @Override
@@ -17,17 +18,7 @@ final class SandboxExample implements ExampleApplication {
     }
 
     @Override
-    public String json() {
-        SyntheticPeople.Family family = people.families().get(0);
-        return newborn(family.mother().idNumber(), family.mother().name());
-    }
-
-    static String newborn(String idNumber, String name) {
-        return """
-                {"bundle":"newborn","applicant":{"idNumber":"%s","name":"%s"},\
-                "consent":{"granted":true,"purpose":"新生儿出生一件事"},\
-                "form":{"babyName":"%s小宝","contactPhone":"13800138000","registrationChoice":"mother",\
-                "mailingAddress":"重庆市渝中区民族路100号","vaccinationClinic":"渝中区社区卫生服务中心"}}"""
-                .formatted(idNumber, name, name.substring(0, 1));
+    public String url() {
+        return env.getRequiredProperty("hub.sandbox.url") + SandboxApplications.EXAMPLES + bundle();
     }
 }

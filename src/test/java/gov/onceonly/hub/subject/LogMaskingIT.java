@@ -1,0 +1,60 @@
+package gov.onceonly.hub.subject;
+
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.sandbox.SandboxApplications;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Everything the hub (and its sandbox departments, in the same JVM) logs during end-to-end runs, a failing target's
+ * retries and a department's reports included, holds no full ID number or credit code: only masked ones
+ * ({@link Masking}: the first 6 and last 4 characters).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LogMaskingIT extends HubIntegrationTest {
+
+    private static final Pattern EIGHTEEN = Pattern.compile("(?<![0-9A-Za-z])[0-9A-Z]{17}[0-9A-Z](?![0-9A-Za-z])");
+
+    @Autowired
+    SandboxApplications applications;
+
+    @Test
+    void noFullIdNumberOrCreditCodeReachesTheLog(CapturedOutput output) throws Exception {
+        var mother = familiesWithBirthRecords().get(193).mother();
+        sandbox.faults().fail("weijian-approval", 500, 1);
+        String newborn = hub.submit(HubClient.newborn(mother.idNumber(), mother.name()));
+        String business = hub.submit(applications.sample("business-startup").json());
+        String id = hub.awaitStatus(newborn, "DELIVERED").path("id").asText();
+        hub.awaitStatus(business, "DELIVERED");
+        assertThat(hub.reportStatus(id, "birth-certificate", "{\"status\":\"ACCEPTED\"}").statusCode()).isEqualTo(200);
+        hub.post("/api/v1/applications", HubClient.newborn(mother.idNumber().substring(0, 17) + "0", mother.name()));
+        sandbox.faults().clear("weijian-approval");
+
+        String log = output.getAll();
+        assertThat(log).as("the run was logged").contains("Accepted application").contains(Masking.mask(mother.idNumber()));
+        assertThat(fullKeys(log)).as("full ID numbers or credit codes in the log").isEmpty();
+    }
+
+    private static List<String> fullKeys(String log) {
+        List<String> found = new ArrayList<>();
+        Matcher m = EIGHTEEN.matcher(log);
+        while (m.find()) {
+            if (CitizenIdNumber.isValid(m.group()) || CreditCode.isValid(m.group())) {
+                int line = log.lastIndexOf('\n', m.start());
+                found.add(log.substring(line + 1, Math.min(log.length(), Math.max(m.end(), line + 200))));
+            }
+        }
+        return found;
+    }
+}
