@@ -53,11 +53,16 @@ public class ApplicationStore {
 
     public Optional<StoredApplication> find(UUID id) {
         return jdbc.query("""
-                select id, bundle_id, mapping_version, subject_key, form::text, status, created_at
+                select id, bundle_id, mapping_version, subject_key, form::text, status, created_at, consent::text
                 from application where id = ?""",
                 (rs, n) -> new StoredApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), opened(FORM, rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
-                        rs.getTimestamp(7).toInstant()), id).stream().findFirst();
+                        rs.getTimestamp(7).toInstant(), consentedDatasets(rs.getString(8))), id).stream().findFirst();
+    }
+
+    private List<String> consentedDatasets(String consent) {
+        Object datasets = read(consent).get("datasets");
+        return datasets instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -86,6 +86,14 @@ public class CollectStage {
             exchange.setProperty(SKIP, true);
             return List.of();
         }
+        // No dataset is pulled without the applicant's consent, whatever the plan asks for.
+        List<String> unconsented = bundle.fetchPlan().stream().map(DatasetFetch::label)
+                .filter(label -> !application.consentedDatasets().contains(label)).toList();
+        if (!unconsented.isEmpty()) {
+            retries.needsAttention(application.id(), "the applicant did not consent to pulling " + unconsented);
+            exchange.setProperty(SKIP, true);
+            return List.of();
+        }
         exchange.setProperty(APPLICATION, application);
         exchange.setProperty(BUNDLE, bundle);
         String id = application.id().toString();

@@ -16,7 +16,7 @@ class EncryptionAtRestIT extends HubIntegrationTest {
 
     @Test
     void theFormThePulledFieldsAndTheItemRecordsAreSealedInTheDatabase() throws Exception {
-        var family = familiesWithBirthRecords().get(191);
+        var family = familiesWithBirthRecords().get(244);
         JsonNode view = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
                 "DELIVERED");
         UUID id = UUID.fromString(view.path("id").asText());

@@ -18,7 +18,7 @@ class ObjectLevelAuthorizationIT extends HubIntegrationTest {
 
     @Test
     void aChannelSeesOnlyTheApplicationsItSubmitted() throws Exception {
-        String id = delivered(187).path("id").asText();
+        String id = delivered(241).path("id").asText();
         HubClient otherChannel = hub.signedAs("it-app", "it-app-secret");
 
         HttpResponse<String> foreign = otherChannel.get("/api/v1/applications/" + id);
@@ -35,7 +35,7 @@ class ObjectLevelAuthorizationIT extends HubIntegrationTest {
 
     @Test
     void aDepartmentSeesAndReportsOnlyItsOwnItems() throws Exception {
-        JsonNode all = delivered(188);
+        JsonNode all = delivered(242);
         String id = all.path("id").asText();
 
         JsonNode weijian = hub.body(hub.asDepartment("市卫生健康委").get("/api/v1/applications/" + id));
@@ -59,9 +59,9 @@ class ObjectLevelAuthorizationIT extends HubIntegrationTest {
 
     @Test
     void aClientOfTheWrongRoleIsForbiddenNamingItsKey() throws Exception {
-        String id = delivered(189).path("id").asText();
+        String id = delivered(243).path("id").asText();
         assertForbidden(hub.post("/api/v1/applications/" + id + "/items/birth-certificate/status", "{\"status\":\"ACCEPTED\"}"));
-        var mother = familiesWithBirthRecords().get(189).mother();
+        var mother = familiesWithBirthRecords().get(243).mother();
         assertForbidden(hub.asDepartment("市卫生健康委").post("/api/v1/applications",
                 HubClient.newborn(mother.idNumber(), mother.name())));
         assertForbidden(hub.asDepartment("市卫生健康委").post("/api/v1/applications/" + id + "/materials",

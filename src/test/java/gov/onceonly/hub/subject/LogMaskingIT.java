@@ -31,7 +31,7 @@ class LogMaskingIT extends HubIntegrationTest {
 
     @Test
     void noFullIdNumberOrCreditCodeReachesTheLog(CapturedOutput output) throws Exception {
-        var mother = familiesWithBirthRecords().get(193).mother();
+        var mother = familiesWithBirthRecords().get(245).mother();
         sandbox.faults().fail("weijian-approval", 500, 1);
         String newborn = hub.submit(HubClient.newborn(mother.idNumber(), mother.name()));
         String business = hub.submit(applications.sample("business-startup").json());
