@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gov.onceonly.hub.catalog.InvalidFilterException;
 import gov.onceonly.hub.configfile.JacksonPaths;
 import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.security.BodyTooLargeException;
 import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.progress.StatusReportException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +56,7 @@ public class ApiProblems {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+        if (cause instanceof BodyTooLargeException) {
             return respond(tooLarge(Long.parseLong(cause.getMessage().replaceAll("\\D", "")), request.getRequestURI()));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {

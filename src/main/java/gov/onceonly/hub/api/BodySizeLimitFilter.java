@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import gov.onceonly.hub.security.BodyTooLargeException;
+
 import java.io.IOException;
 
 /**
@@ -24,13 +26,6 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     public BodySizeLimitFilter(long maxBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
-    }
-
-    /** Thrown while reading past the limit; mapped to 413 by {@link ApiProblems}. */
-    public static class BodyTooLargeException extends IOException {
-        BodyTooLargeException(long maxBytes) {
-            super("request body exceeds " + maxBytes + " bytes");
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.security;
 
-import gov.onceonly.hub.api.BodySizeLimitFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +79,7 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
-        } catch (BodySizeLimitFilter.BodyTooLargeException e) {
+        } catch (BodyTooLargeException e) {
             ProblemResponses.write(response, 413, "body-too-large", "Body too large", "the " + e.getMessage(),
                     request.getRequestURI(), "body", "max-size");
             return;
