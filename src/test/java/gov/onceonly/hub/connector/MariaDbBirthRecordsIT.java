@@ -61,9 +61,9 @@ class MariaDbBirthRecordsIT extends HubIntegrationTest {
     }
 
     private JsonNode itemRecord(String applicationId, String item, SecondHub hub) throws Exception {
-        var itemJdbc = new org.springframework.jdbc.core.JdbcTemplate(hub.bean(javax.sql.DataSource.class));
-        return json.readTree(itemJdbc.queryForObject("select record::text from application_item where application_id = ?::uuid and item_id = ?",
-                String.class, applicationId, item));
+        // Sealed at rest: the second hub's store opens it.
+        return json.readTree(hub.bean(gov.onceonly.hub.application.ApplicationStore.class)
+                .item(java.util.UUID.fromString(applicationId), item).orElseThrow().record());
     }
 
     private void seedMariaDbHospital() throws Exception {
