@@ -45,7 +45,7 @@ public class SourceCalls {
         FetchRequest fetch = fetch(exchange);
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status == 404) {
-            return SourceAnswer.notFound(fetch, Instant.now());
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(exchange.getMessage().getBody(byte[].class));
         }
         if (status != 200) {
             throw new SourceUnavailableException(fetch.connector(), "HTTP " + status);
@@ -60,7 +60,7 @@ public class SourceCalls {
         } catch (IOException e) {
             throw new SourceUnavailableException(fetch.connector(), "answer is not a JSON object");
         }
-        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), raw), Instant.now());
+        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), raw), Instant.now()).withPayload(body);
     }
 
     /** What a source that could not answer (after its own retries, or with its breaker open) said. */
@@ -75,9 +75,10 @@ public class SourceCalls {
         FetchRequest fetch = fetch(exchange);
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
         if (rows == null || rows.isEmpty()) {
-            return SourceAnswer.notFound(fetch, Instant.now());
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(payload(List.of()));
         }
-        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), rows.get(0)), Instant.now());
+        return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset(fetch), rows.get(0)), Instant.now())
+                .withPayload(payload(rows.get(0)));
     }
 
     /**
@@ -94,7 +95,8 @@ public class SourceCalls {
         }
         DatasetDefinition dataset = dataset(fetch);
         if (body instanceof Map<?, ?> record) {
-            return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) record), Instant.now());
+            return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) record), Instant.now())
+                    .withPayload(payload(record));
         }
         if (!(body instanceof List<?> rows)) {
             throw new SourceUnavailableException(fetch.connector(), "the custom route answered "
@@ -103,10 +105,20 @@ public class SourceCalls {
         String keyField = dataset.keyField() != null ? dataset.keyField() : dataset.key().yamlName();
         for (Object row : rows) {
             if (row instanceof Map<?, ?> map && fetch.key().equals(DatasetValues.column((Map<String, ?>) map, keyField))) {
-                return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) map), Instant.now());
+                return SourceAnswer.found(fetch, DatasetValues.declaredOnly(dataset, (Map<String, ?>) map), Instant.now())
+                        .withPayload(payload(map));
             }
         }
-        return SourceAnswer.notFound(fetch, Instant.now());
+        return SourceAnswer.notFound(fetch, Instant.now()).withPayload(payload(List.of()));
+    }
+
+    /** What the ledger hashes of an answer that is not bytes (a row): its JSON as read, columns in their order. */
+    private byte[] payload(Object read) {
+        try {
+            return json.writeValueAsBytes(read);
+        } catch (IOException e) {
+            return String.valueOf(read).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private DatasetDefinition dataset(FetchRequest fetch) {

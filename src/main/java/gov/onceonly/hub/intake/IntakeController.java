@@ -3,6 +3,7 @@ package gov.onceonly.hub.intake;
 import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceParent;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.net.URI;
 
 /** {@code POST /api/v1/applications}: a channel submits one application on the applicant's behalf. */
@@ -25,8 +27,10 @@ public class IntakeController {
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,
                                                   @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
-                                                  TraceParent trace) {
-        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace);
+                                                  TraceParent trace, HttpServletRequest http) throws IOException {
+        // The signature check kept the body and verified X-Hub-Key: the evidence is of these bytes, from this channel.
+        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace,
+                http.getHeader("X-Hub-Key"), http.getInputStream().readAllBytes());
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
@@ -32,17 +33,27 @@ public class StatusReports {
     private final TransactionTemplate tx;
     private final ApplicationStore applications;
     private final ObjectMapper json;
+    private final EvidenceRecorder evidence;
 
-    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json) {
+    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
+                         EvidenceRecorder evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.tx = tx;
         this.applications = applications;
         this.json = json;
     }
 
-    /** Applies a report, or throws {@link StatusReportException} with nothing written. */
-    public ItemState apply(ItemEvent event) {
-        return tx.execute(status -> applyOnce(event));
+    /**
+     * Applies a report, or throws {@link StatusReportException} with nothing written. An accepted report (applied,
+     * stale or repeated) leaves its evidence: who sent it ({@code party}) and the exact bytes received.
+     */
+    public ItemState apply(ItemEvent event, String party, byte[] payload) {
+        return tx.execute(status -> {
+            ItemState state = applyOnce(event);
+            evidence.reported(event.applicationId(), event.item(), party, payload);
+            return state;
+        });
     }
 
     private ItemState applyOnce(ItemEvent event) {
