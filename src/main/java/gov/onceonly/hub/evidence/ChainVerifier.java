@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * Recomputes the chain, entry by entry in sequence order, against the signed checkpoints. Stops at the first entry
  * that is not as appended: a gap (deleted), a hash that does not match the entry's contents (changed, reordered),
  * a hash that matches the contents one sequence number lower (an entry was inserted before it and the rest
- * renumbered), a previous hash that is not the previous entry's (changed, reordered, inserted), or a checkpoint that
+ * renumbered), a successor whose previous hash is not the entry's (the entry was replaced or rewritten with its hash
+ * recomputed; the entry is named, not its successor), or a checkpoint that
  * signed another head. Checkpoints must carry a valid signature, by a trusted key when trusted keys are given.
  */
 public final class ChainVerifier {
@@ -50,8 +51,13 @@ public final class ChainVerifier {
                 return fail(previous.seq(), "entry " + previous.seq() + " was inserted: it and entry " + entry.seq()
                         + " follow the same entry");
             }
-            return fail(entry.seq(), "entry " + entry.seq() + " does not follow entry " + (entry.seq() - 1)
-                    + ": an entry before it was changed, removed or moved");
+            if (previous == null) {
+                return fail(entry.seq(), "entry 1 does not start the chain");
+            }
+            // Entry seq-1 matches its own hash, but its successor was chained to another: seq-1 was replaced or
+            // rewritten with its hash recomputed (or, less likely, the successor's link was).
+            return fail(previous.seq(), "entry " + previous.seq() + " was changed and its hash recomputed: entry "
+                    + entry.seq() + " does not follow it");
         }
         Checkpoint checkpoint = checkpoints.get(entry.seq());
         if (checkpoint != null) {
