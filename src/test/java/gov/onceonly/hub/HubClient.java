@@ -28,6 +28,11 @@ public final class HubClient {
     /** The sandbox portal, a registered channel (application-sandbox.properties); child hubs are given it too. */
     public static final String PORTAL_KEY = "sandbox-portal";
     public static final String PORTAL_SECRET = "sandbox-portal-secret";
+    /**
+     * The sandbox profile's evidence signing key (application-sandbox.properties); child hubs are given it too, so that
+     * the checkpoints they sign in a shared ledger verify against the key the test hub pins.
+     */
+    public static final String EVIDENCE_KEY = "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW";
 
     private final int port;
     private final ObjectMapper json;

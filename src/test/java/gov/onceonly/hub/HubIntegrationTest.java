@@ -50,7 +50,12 @@ import static org.awaitility.Awaitility.await;
         "hub.clients.slow-kiosk.role=channel",
         "hub.clients.slow-kiosk.secret=slow-kiosk-secret",
         "hub.clients.slow-kiosk.requests-per-second=0.2",
-        "hub.clients.slow-kiosk.burst=2"})
+        "hub.clients.slow-kiosk.burst=2",
+        // A second channel, which did not submit the applications the tests' portal submits (EvidenceLedgerIT).
+        "hub.clients.other-portal.role=channel",
+        "hub.clients.other-portal.secret=other-portal-secret",
+        // Checkpoints every second, so that a receipt is signed before a test has waited long.
+        "hub.evidence.checkpoint-interval=1s"})
 public abstract class HubIntegrationTest {
 
     /**
