@@ -29,8 +29,7 @@ create table evidence_checkpoint (
 
 create function evidence_refuse_change() returns trigger language plpgsql as $$
 begin
-    raise exception 'the evidence ledger is append-only: % on % is refused', tg_op, tg_table_name
-        using errcode = 'insufficient_privilege';
+    raise exception 'the evidence ledger is append-only: % on % is refused', tg_op, tg_table_name;
 end
 $$;
 

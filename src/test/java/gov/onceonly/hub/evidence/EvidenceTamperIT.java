@@ -98,8 +98,8 @@ class EvidenceTamperIT extends HubIntegrationTest {
         LedgerEntry forged = LedgerEntry.create(4, java.time.Instant.now(), EvidenceKind.PUSH, null, "forged", "impostor",
                 Sha256.hex("forged".getBytes()), prev);
         bypassingTheTrigger(schema,
-                "update evidence_entry set seq = -seq where seq >= 4",
-                "update evidence_entry set seq = -seq + 1 where seq < 0",
+                "update evidence_entry set seq = seq + 1000000 where seq >= 4",
+                "update evidence_entry set seq = seq - 1000000 + 1 where seq > 1000000",
                 "insert into evidence_entry values (4, '" + forged.recordedAt() + "', 'PUSH', null, "
                         + "'forged', 'impostor', '" + forged.payloadSha256() + "', '" + prev + "', '" + forged.entryHash()
                         + "', 'forged')");
@@ -110,8 +110,8 @@ class EvidenceTamperIT extends HubIntegrationTest {
 
     @Test
     void reorderedEntriesAreNamed() throws Exception {
-        String schema = tampered("update evidence_entry set seq = -seq where seq in (6, 7)",
-                "update evidence_entry set seq = case seq when -6 then 7 else 6 end where seq in (-6, -7)");
+        String schema = tampered("update evidence_entry set seq = seq + 1000000 where seq in (6, 7)",
+                "update evidence_entry set seq = case seq when 1000006 then 7 else 6 end where seq > 1000000");
         VerificationReport report = verify(schema);
         assertThat(report.firstBadSequence()).as(report.toString()).isEqualTo(6);
     }
