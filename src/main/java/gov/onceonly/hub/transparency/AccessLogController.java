@@ -38,9 +38,8 @@ public class AccessLogController {
 
     @GetMapping("/api/v1/subjects/{id}/access-log")
     public SubjectAccessLog accessLog(@PathVariable String id, HttpServletRequest request) {
-        String type = subjectType(id);
         String caller = Callers.requireChannelOrOperator(request, "a subject's access log");
-        return read(id, type, caller);
+        return read(id, subjectType(id), caller);
     }
 
     @GetMapping("/api/v1/ops/subjects/{id}/access-log")
