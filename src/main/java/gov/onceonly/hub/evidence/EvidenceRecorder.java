@@ -27,7 +27,8 @@ public class EvidenceRecorder {
 
     /** An application received from a channel, {@code body} being the request's exact bytes. */
     public void received(UUID applicationId, String channel, byte[] body) {
-        ledger.append(EvidenceKind.INTAKE, applicationId, null, channel, Sha256.hex(body), "INTAKE:" + applicationId);
+        ledger.append(EvidenceKind.INTAKE, applicationId, null, partyOrUnknown(channel), Sha256.hex(body),
+                "INTAKE:" + applicationId);
     }
 
     /** The answers of an application's sources. */
@@ -51,6 +52,12 @@ public class EvidenceRecorder {
     /** A department's status report on an item, {@code payload} being the exact bytes received. */
     public void reported(UUID applicationId, String item, String party, byte[] payload) {
         String sha = Sha256.hex(payload);
-        ledger.append(EvidenceKind.STATUS, applicationId, item, party, sha, "STATUS:" + applicationId + ":" + item + ":" + sha);
+        ledger.append(EvidenceKind.STATUS, applicationId, item, partyOrUnknown(party), sha,
+                "STATUS:" + applicationId + ":" + item + ":" + sha);
+    }
+
+    /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */
+    private static String partyOrUnknown(String party) {
+        return party == null || party.isBlank() ? "(unsigned)" : party;
     }
 }
