@@ -3,8 +3,10 @@ package gov.onceonly.hub.transparency;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.sandbox.SandboxApplications;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -15,6 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Who looked at my data": the pulls and pushes of a person's applications, for a channel and the operator. */
 class AccessLogIT extends HubIntegrationTest {
+
+    @Autowired
+    SandboxApplications examples;
+
+    @Test
+    void anEnterpriseSeesThePullsAndPushesOfItsData() throws Exception {
+        SandboxApplications.Sample sample = examples.sample("business-startup");
+        String statusUrl = hub.submit(sample.json());
+        hub.awaitStatus(statusUrl, "DELIVERED");
+        String application = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        JsonNode log = hub.body(hub.get("/api/v1/subjects/" + sample.subjectKey() + "/access-log"));
+        assertThat(log.path("subjectType").asText()).isEqualTo("enterprise");
+        List<String> kinds = new ArrayList<>();
+        log.path("entries").forEach(e -> {
+            if (e.path("applicationId").asText().equals(application)) {
+                kinds.add(e.path("kind").asText());
+            }
+        });
+        assertThat(kinds).contains("PUSH").hasSize((int) (count("pulled_dataset where application_id = '" + application + "'")
+                + count("application_item where application_id = '" + application + "'")));
+    }
 
     @Test
     void aPersonSeesEveryPullAndPushOfTheirDataWithFieldNamesOnly() throws Exception {
