@@ -22,6 +22,8 @@ public final class ChainVerifier {
     private long expected = 1;
     private LedgerEntry previous;
     private long lastGoodCheckpoint;
+    /** A checkpoint that signed another head than its entry's; decided with the next entry. */
+    private Checkpoint unmatched;
     private Long firstBad;
     private String problem;
 
@@ -34,6 +36,13 @@ public final class ChainVerifier {
     public boolean accept(LedgerEntry entry) {
         if (firstBad != null) {
             return false;
+        }
+        if (unmatched != null) {
+            if (entry.seq() == unmatched.seq() + 1 && entry.entryHash().equals(unmatched.headHash())) {
+                return fail(unmatched.seq(), "entry " + unmatched.seq() + " was inserted: the head the checkpoint at "
+                        + unmatched.seq() + " signed is now entry " + entry.seq());
+            }
+            return rewritten(unmatched);
         }
         if (entry.seq() != expected) {
             return fail(expected, entry.seq() > expected ? "entry " + expected + " is missing (deleted)"
@@ -61,15 +70,20 @@ public final class ChainVerifier {
         }
         Checkpoint checkpoint = checkpoints.get(entry.seq());
         if (checkpoint != null) {
-            if (!checkpoint.headHash().equals(entry.entryHash())) {
-                return fail(lastGoodCheckpoint + 1, "the checkpoint at " + entry.seq() + " signed another head: entries "
-                        + (lastGoodCheckpoint + 1) + " to " + entry.seq() + " were rewritten");
+            if (checkpoint.headHash().equals(entry.entryHash())) {
+                lastGoodCheckpoint = entry.seq();
+            } else {
+                unmatched = checkpoint;
             }
-            lastGoodCheckpoint = entry.seq();
         }
         previous = entry;
         expected++;
         return true;
+    }
+
+    private boolean rewritten(Checkpoint checkpoint) {
+        return fail(lastGoodCheckpoint + 1, "the checkpoint at " + checkpoint.seq() + " signed another head: entries "
+                + (lastGoodCheckpoint + 1) + " to " + checkpoint.seq() + " were rewritten");
     }
 
     private boolean renumbered(LedgerEntry entry) {
@@ -87,6 +101,9 @@ public final class ChainVerifier {
 
     public VerificationReport report() {
         long last = expected - 1;
+        if (firstBad == null && unmatched != null) {
+            rewritten(unmatched);
+        }
         if (firstBad == null) {
             Map.Entry<Long, Checkpoint> beyond = checkpoints.higherEntry(last);
             if (beyond != null) {

@@ -120,6 +120,33 @@ class ChainVerifierTest {
     }
 
     @Test
+    void anEntryInsertedWhereACheckpointWasIsNamed() {
+        List<LedgerEntry> entries = chain(8);
+        LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
+                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
+        List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
+        tampered.add(forged);
+        for (LedgerEntry e : entries.subList(3, 8)) {
+            tampered.add(renumbered(e, e.seq() + 1));
+        }
+        VerificationReport report = verify(tampered, List.of(checkpoint(entries.get(1), SIGNER),
+                checkpoint(entries.get(3), SIGNER)), List.of(SIGNER.publicKey()));
+        assertThat(report.firstBadSequence()).as(report.toString()).isEqualTo(4);
+        assertThat(report.problem()).contains("inserted");
+    }
+
+    @Test
+    void aCheckpointOnTheLastEntryThatSignedAnotherHeadIsFound() {
+        List<LedgerEntry> entries = chain(4);
+        LedgerEntry e = entries.get(3);
+        entries.set(3, LedgerEntry.create(4, e.recordedAt(), e.kind(), e.applicationId(), e.item(), "rewritten",
+                e.payloadSha256(), e.prevHash()));
+        VerificationReport report = verify(entries, List.of(checkpoint(e, SIGNER)), List.of(SIGNER.publicKey()));
+        assertThat(report.firstBadSequence()).isEqualTo(1);
+        assertThat(report.problem()).contains("signed another head");
+    }
+
+    @Test
     void anInsertedEntryWithoutRenumberingIsNamed() {
         List<LedgerEntry> entries = chain(8);
         LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,

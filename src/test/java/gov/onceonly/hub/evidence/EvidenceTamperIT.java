@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
     DataSource dataSource;
 
     private long signedHead;
+    private final List<String> schemas = new java.util.ArrayList<>();
 
     @BeforeEach
     void aSignedLedgerOfSomeLength() throws Exception {
@@ -48,6 +50,11 @@ class EvidenceTamperIT extends HubIntegrationTest {
             return head != null && head >= 8;
         });
         signedHead = jdbc.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
+    }
+
+    @AfterEach
+    void dropTheCopies() {
+        schemas.forEach(schema -> jdbc.execute("drop schema " + schema + " cascade"));
     }
 
     @Test
@@ -94,6 +101,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
     @Test
     void anInsertedEntryIsNamed() throws Exception {
         String schema = copy();
+        signedAt(schema, 4); // the shared ledger may or may not have a checkpoint there: this copy has one
         String prev = jdbc.queryForObject("select entry_hash from " + schema + ".evidence_entry where seq = 3", String.class);
         LedgerEntry forged = LedgerEntry.create(4, java.time.Instant.now(), EvidenceKind.PUSH, null, "forged", "impostor",
                 Sha256.hex("forged".getBytes()), prev);
@@ -120,6 +128,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
     private String copy() {
         String schema = "evidence_copy_" + COPIES.incrementAndGet() + "_" + System.nanoTime() % 100000;
         jdbc.execute("create schema " + schema);
+        schemas.add(schema);
         for (String table : new String[] {"evidence_entry", "evidence_checkpoint"}) {
             jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
             jdbc.update("insert into " + schema + "." + table + " select * from public." + table + " where seq <= ?", signedHead);
@@ -127,6 +136,15 @@ class EvidenceTamperIT extends HubIntegrationTest {
                     + " for each row execute function public.evidence_refuse_change()");
         }
         return schema;
+    }
+
+    /** A checkpoint at seq in the copy, signed with the hub's key, unless there is one. */
+    private void signedAt(String schema, long seq) {
+        EvidenceSigner signer = new EvidenceSigner(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY), false, List.of());
+        String head = jdbc.queryForObject("select entry_hash from " + schema + ".evidence_entry where seq = ?", String.class, seq);
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        jdbc.update("insert into " + schema + ".evidence_checkpoint values (?, ?, ?, ?, ?, ?) on conflict do nothing", seq, head,
+                java.sql.Timestamp.from(at), signer.keyId(), signer.publicKey(), signer.sign(Checkpoint.message(seq, head, at)));
     }
 
     private String tampered(String... changes) throws SQLException {
