@@ -1,5 +1,6 @@
 package gov.onceonly.hub;
 
+import gov.onceonly.hub.evidence.VerifyEvidenceCommand;
 import gov.onceonly.hub.lint.LintCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,10 @@ public class HubApplication {
         if (args.length > 0 && "lint".equals(args[0])) {
             // Before Spring: linting needs no database, broker or port, so a newcomer can run it anywhere.
             System.exit(LintCommand.run(java.util.Arrays.asList(args).subList(1, args.length), System.out));
+        }
+        if (args.length > 0 && "verify-evidence".equals(args[0])) {
+            // Before Spring too: an auditor checks the ledger with nothing but the database's address.
+            System.exit(VerifyEvidenceCommand.run(java.util.Arrays.asList(args).subList(1, args.length), System.out));
         }
         SpringApplication.run(HubApplication.class, args);
     }

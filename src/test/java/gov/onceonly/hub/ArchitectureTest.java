@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .importPackages("gov.onceonly.hub");
         assertThat(main.stream().filter(c -> c.isMetaAnnotatedWith(Configuration.class)).map(c -> c.getSimpleName()))
                 .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
-                        "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration",
+                        "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
                         "SandboxConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }

@@ -32,6 +32,11 @@ public final class HubClient {
     /** The sandbox profile's key for payloads at rest (application-sandbox.properties), for hubs on other profiles. */
     public static final List<String> ENCRYPTION_ARGS = List.of(
             "--hub.encryption.key=NlVF+937OslNZfXl2+gkOuMMrll3/QoehRgb/LQoLUU=", "--hub.encryption.key-id=sandbox-1");
+    /**
+     * The sandbox profile's evidence signing key (application-sandbox.properties); child hubs are given it too, so that
+     * the checkpoints they sign in a shared ledger verify against the key the test hub pins.
+     */
+    public static final String EVIDENCE_KEY = "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW";
 
     private final int port;
     private final ObjectMapper json;

@@ -60,7 +60,12 @@ import static org.awaitility.Awaitility.await;
         "hub.clients.it-ybj.secret=it-ybj-secret",
         "hub.clients.it-rlsb.role=department", "hub.clients.it-rlsb.department=市人力社保局",
         "hub.clients.it-rlsb.secret=it-rlsb-secret",
-        "hub.clients.it-app.role=channel", "hub.clients.it-app.secret=it-app-secret"})
+        "hub.clients.it-app.role=channel", "hub.clients.it-app.secret=it-app-secret",
+        // A second channel, which did not submit the applications the tests' portal submits (EvidenceLedgerIT).
+        "hub.clients.other-portal.role=channel",
+        "hub.clients.other-portal.secret=other-portal-secret",
+        // Checkpoints every second, so that a receipt is signed before a test has waited long.
+        "hub.evidence.checkpoint-interval=1s"})
 public abstract class HubIntegrationTest {
 
     /**

@@ -11,6 +11,7 @@ import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
@@ -64,9 +65,9 @@ public class HubConfiguration {
 
     @Bean
     Intake intake(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                  ObjectMapper json, Environment env) {
+                  ObjectMapper json, Environment env, EvidenceRecorder evidence) {
         return new Intake(new ApplicationValidator(bundles), store, outbox, tx, json,
-                env.getRequiredProperty("hub.topics.applications"));
+                env.getRequiredProperty("hub.topics.applications"), evidence);
     }
 
     /**

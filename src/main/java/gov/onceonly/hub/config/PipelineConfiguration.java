@@ -9,6 +9,7 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxPruner;
@@ -67,9 +68,9 @@ public class PipelineConfiguration {
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
                               ObjectMapper json, Environment env, CollectRetries collectRetries,
-                              RejectedMessages rejectedMessages) {
+                              RejectedMessages rejectedMessages, EvidenceRecorder evidence) {
         return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"),
-                collectRetries, rejectedMessages);
+                collectRetries, rejectedMessages, evidence);
     }
 
     @Bean
@@ -101,8 +102,8 @@ public class PipelineConfiguration {
 
     @Bean
     DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
-                                RejectedMessages rejectedMessages) {
-        return new DispatchStage(store, json, deliveryRetries, rejectedMessages);
+                                RejectedMessages rejectedMessages, TransactionTemplate tx, EvidenceRecorder evidence) {
+        return new DispatchStage(store, json, deliveryRetries, rejectedMessages, tx, evidence);
     }
 
     @Bean

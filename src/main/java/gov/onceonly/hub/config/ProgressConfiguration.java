@@ -2,6 +2,7 @@ package gov.onceonly.hub.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.progress.StatusReportConsumer;
 import gov.onceonly.hub.progress.StatusReports;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProgressConfiguration {
 
     @Bean
-    StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json) {
-        return new StatusReports(jdbc, tx, applications, json);
+    StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
+                                EvidenceRecorder evidence) {
+        return new StatusReports(jdbc, tx, applications, json, evidence);
     }
 
     @Bean

@@ -87,9 +87,11 @@ public class MaterialisedDatasets {
                 "select fields::text as fields, updated_at from dataset_record where connector_id = ? and dataset = ? and record_key = ?",
                 fetch.connector(), fetch.dataset(), fetch.key());
         if (rows.isEmpty()) {
-            return SourceAnswer.notFound(fetch, Instant.now());
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(new byte[0]);
         }
-        Map<String, Object> fields = json.readValue((String) rows.get(0).get("fields"), new TypeReference<Map<String, Object>>() { });
-        return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant());
+        String stored = (String) rows.get(0).get("fields");
+        Map<String, Object> fields = json.readValue(stored, new TypeReference<Map<String, Object>>() { });
+        return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant())
+                .withPayload(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

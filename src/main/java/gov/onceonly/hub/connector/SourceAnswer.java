@@ -8,9 +8,25 @@ import java.util.Map;
  * "not found" (the record does not exist, which is not an outage), or a failure (an outage).
  */
 public record SourceAnswer(String connector, String dataset, Outcome outcome, Map<String, Object> fields,
-                           Instant at, String failure) {
+                           Instant at, String failure, String payloadSha256) {
 
     public enum Outcome { FOUND, NOT_FOUND, FAILED }
+
+    public SourceAnswer(String connector, String dataset, Outcome outcome, Map<String, Object> fields, Instant at,
+                        String failure) {
+        this(connector, dataset, outcome, fields, at, failure, null);
+    }
+
+    /** The same answer with the SHA-256 (hex) of the exact payload received, for the evidence ledger. */
+    public SourceAnswer withPayload(byte[] payload) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(payload == null ? new byte[0] : payload);
+            return new SourceAnswer(connector, dataset, outcome, fields, at, failure,
+                    java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static SourceAnswer found(FetchRequest fetch, Map<String, Object> fields, Instant at) {
         return new SourceAnswer(fetch.connector(), fetch.dataset(), Outcome.FOUND, Map.copyOf(fields), at, null);

@@ -47,7 +47,7 @@ public class SourceCalls {
         FetchRequest fetch = fetch(exchange);
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status == 404) {
-            return SourceAnswer.notFound(fetch, Instant.now());
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(exchange.getMessage().getBody(byte[].class));
         }
         if (status != 200) {
             throw new SourceUnavailableException(fetch.connector(), "HTTP " + status);
@@ -64,7 +64,7 @@ public class SourceCalls {
         } catch (IOException e) {
             throw new SourceUnavailableException(fetch.connector(), "answer is not a JSON object");
         }
-        return found(fetch, dataset(fetch), raw);
+        return found(fetch, dataset(fetch), raw).withPayload(body);
     }
 
     /** What a source that could not answer (after its own retries, or with its breaker open) said. */
@@ -79,9 +79,9 @@ public class SourceCalls {
         FetchRequest fetch = fetch(exchange);
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
         if (rows == null || rows.isEmpty()) {
-            return SourceAnswer.notFound(fetch, Instant.now());
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(payload(List.of()));
         }
-        return found(fetch, dataset(fetch), rows.get(0));
+        return found(fetch, dataset(fetch), rows.get(0)).withPayload(payload(rows.get(0)));
     }
 
     /**
@@ -98,7 +98,7 @@ public class SourceCalls {
         }
         DatasetDefinition dataset = dataset(fetch);
         if (body instanceof Map<?, ?> record) {
-            return found(fetch, dataset, (Map<String, ?>) record);
+            return found(fetch, dataset, (Map<String, ?>) record).withPayload(payload(record));
         }
         if (!(body instanceof List<?> rows)) {
             throw new SourceUnavailableException(fetch.connector(), "the custom route answered "
@@ -107,10 +107,19 @@ public class SourceCalls {
         String keyField = dataset.keyField() != null ? dataset.keyField() : dataset.key().yamlName();
         for (Object row : rows) {
             if (row instanceof Map<?, ?> map && fetch.key().equals(DatasetValues.column((Map<String, ?>) map, keyField))) {
-                return found(fetch, dataset, (Map<String, ?>) map);
+                return found(fetch, dataset, (Map<String, ?>) map).withPayload(payload(map));
             }
         }
-        return SourceAnswer.notFound(fetch, Instant.now());
+        return SourceAnswer.notFound(fetch, Instant.now()).withPayload(payload(List.of()));
+    }
+
+    /** What the ledger hashes of an answer that is not bytes (a row): its JSON as read, columns in their order. */
+    private byte[] payload(Object read) {
+        try {
+            return json.writeValueAsBytes(read);
+        } catch (IOException e) {
+            return String.valueOf(read).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /**

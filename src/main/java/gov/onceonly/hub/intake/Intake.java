@@ -6,6 +6,7 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.NewApplication;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SubjectKeyKind;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.subject.Masking;
 import gov.onceonly.hub.tracing.TraceParent;
@@ -32,9 +33,11 @@ public class Intake {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final String applicationsTopic;
+    private final EvidenceRecorder evidence;
 
     public Intake(ApplicationValidator validator, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                  ObjectMapper json, String applicationsTopic) {
+                  ObjectMapper json, String applicationsTopic, EvidenceRecorder evidence) {
+        this.evidence = evidence;
         this.validator = validator;
         this.store = store;
         this.outbox = outbox;
@@ -48,10 +51,10 @@ public class Intake {
     }
 
     /**
-     * Stores the application under the given trace (the channel's, or one the hub started for it), as submitted by
-     * the channel with the given app key.
+     * Stores the application under the given trace (the channel's, or one the hub started for it), with the evidence
+     * of its receipt: the channel's app key and the request's exact bytes.
      */
-    public Accepted submit(ApplicationRequest request, TraceParent trace, String channel) {
+    public Accepted submit(ApplicationRequest request, TraceParent trace, String channel, byte[] body) {
         CompiledBundle bundle = validator.validate(request);
         UUID id = UUID.randomUUID();
         Map<String, Object> consent = new LinkedHashMap<>();
@@ -70,6 +73,7 @@ public class Intake {
         tx.executeWithoutResult(status -> {
             store.insert(application);
             outbox.append(applicationsTopic, id.toString(), message(id));
+            evidence.received(id, channel, body);
         });
         log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);

@@ -6,6 +6,7 @@ import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceParent;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.net.URI;
 
 /** {@code POST /api/v1/applications}: a channel submits one application on the applicant's behalf. */
@@ -30,12 +32,14 @@ public class IntakeController {
                                                   @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
                                                   TraceParent trace,
                                                   @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
-                                                  RegisteredClient caller) {
+                                                  RegisteredClient caller, HttpServletRequest http) throws IOException {
         RegisteredClient channel = CallerProblems.require(caller);
         if (channel.role() != RegisteredClient.Role.CHANNEL) {
             throw CallerProblems.wrongRole(channel, "only a channel submits applications, on its applicant's behalf");
         }
-        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace, channel.key());
+        // The signature check kept the body: the evidence is of these bytes, from this channel.
+        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace, channel.key(),
+                http.getInputStream().readAllBytes());
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

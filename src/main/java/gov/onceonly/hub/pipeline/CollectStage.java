@@ -11,6 +11,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.DatasetFetch;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.outbox.Outbox;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -43,9 +44,12 @@ public class CollectStage {
     private final String deliveriesTopic;
     private final CollectRetries retries;
     private final RejectedMessages rejected;
+    private final EvidenceRecorder evidence;
 
     public CollectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                        ObjectMapper json, String deliveriesTopic, CollectRetries retries, RejectedMessages rejected) {
+                        ObjectMapper json, String deliveriesTopic, CollectRetries retries, RejectedMessages rejected,
+                        EvidenceRecorder evidence) {
+        this.evidence = evidence;
         this.retries = retries;
         this.rejected = rejected;
         this.bundles = bundles;
@@ -127,6 +131,10 @@ public class CollectStage {
             }
             store.clearWaiting(application.id());
             store.refreshStatus(application.id());
+            // Evidence last: the access log and the ledger (whose lock is then held only until the commit).
+            evidence.pulled(application.id(), byLabel(answers).values().stream().map(a -> new EvidenceRecorder.Pull(
+                    a.connector(), a.dataset(), a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(),
+                    a.payloadSha256())).toList());
         });
         log.info("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
     }

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredItem;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import org.apache.camel.Exchange;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The dispatch stage: one queued delivery becomes one call to the item's target, carrying the
@@ -17,12 +23,19 @@ public class DispatchStage {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Set once the delivery is read; routes/pipeline-errors.yaml tells a failed delivery from an unread one by it. */
     static final String ITEM = "hubItem";
+    /** The envelope's exact text as sent, for the evidence of its delivery. */
+    static final String ENVELOPE = "hubEnvelope";
     private final ApplicationStore store;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
     private final RejectedMessages rejected;
+    private final TransactionTemplate tx;
+    private final EvidenceRecorder evidence;
 
-    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, RejectedMessages rejected) {
+    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, RejectedMessages rejected,
+                         TransactionTemplate tx, EvidenceRecorder evidence) {
+        this.tx = tx;
+        this.evidence = evidence;
         this.store = store;
         this.json = json;
         this.retries = retries;
@@ -58,12 +71,20 @@ public class DispatchStage {
         envelope.put("item", item.itemId());
         envelope.put("department", item.department());
         envelope.set("fields", json.readTree(item.record()));
-        return json.writeValueAsString(envelope);
+        String sent = json.writeValueAsString(envelope);
+        exchange.setProperty(ENVELOPE, sent);
+        return sent;
     }
 
-    public void delivered(Exchange exchange) {
+    public void delivered(Exchange exchange) throws Exception {
         StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
-        store.markDelivered(item.applicationId(), item.itemId());
+        List<String> fields = new ArrayList<>();
+        json.readTree(item.record()).fieldNames().forEachRemaining(fields::add);
+        tx.executeWithoutResult(status -> {
+            store.markDelivered(item.applicationId(), item.itemId());
+            evidence.pushed(item.applicationId(), item.itemId(), item.target(), item.department(), fields,
+                    exchange.getProperty(ENVELOPE, String.class).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /**

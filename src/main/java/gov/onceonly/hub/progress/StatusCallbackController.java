@@ -3,6 +3,7 @@ package gov.onceonly.hub.progress;
 import gov.onceonly.hub.security.CallerProblems;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,12 +32,14 @@ public class StatusCallbackController {
     /** Only a department system reports, and only on its own department's items. */
     @PostMapping(path = "/api/v1/applications/{id}/items/{item}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ItemState report(@PathVariable UUID id, @PathVariable String item, @RequestBody StatusReport report,
-                            @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false) RegisteredClient caller) {
+                            @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false) RegisteredClient caller,
+                            HttpServletRequest http) throws IOException {
         RegisteredClient department = CallerProblems.require(caller);
         if (department.role() != RegisteredClient.Role.DEPARTMENT || department.department() == null) {
             throw CallerProblems.wrongRole(department, "only a department system reports an item's progress");
         }
+        // The signature check kept the body and verified the key: the evidence is of these bytes, from this client.
         return reports.apply(StatusReportValidator.validatePosted(report, id, item, Instant.now()),
-                department.department());
+                department.department(), department.key(), http.getInputStream().readAllBytes());
     }
 }

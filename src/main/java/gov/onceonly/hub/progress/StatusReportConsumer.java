@@ -42,7 +42,8 @@ public class StatusReportConsumer {
         byte[] payload = exchange.getMessage().getBody(byte[].class);
         try {
             StatusReport report = read(payload);
-            ItemState state = reports.apply(StatusReportValidator.validateMessage(report, receivedAt));
+            ItemState state = reports.apply(StatusReportValidator.validateMessage(report, receivedAt),
+                    "topic:" + exchange.getMessage().getHeader(KafkaConstants.TOPIC, "?", String.class), payload);
             log.debug("Status report for {} {}: {} -> {}", state.applicationId(), state.item(), state.outcome(), state.status());
         } catch (StatusReportException e) {
             reject(exchange, payload, receivedAt, e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
@@ -32,25 +33,34 @@ public class StatusReports {
     private final TransactionTemplate tx;
     private final ApplicationStore applications;
     private final ObjectMapper json;
+    private final EvidenceRecorder evidence;
 
-    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json) {
+    public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
+                         EvidenceRecorder evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.tx = tx;
         this.applications = applications;
         this.json = json;
     }
 
-    /** Applies a report, or throws {@link StatusReportException} with nothing written. */
-    public ItemState apply(ItemEvent event) {
-        return apply(event, null);
+    /** Applies a report from the status topic, on any item (the broker's ACLs say who may publish there). */
+    public ItemState apply(ItemEvent event, String party, byte[] payload) {
+        return apply(event, null, party, payload);
     }
 
     /**
-     * Applies a department's report on one of its own items. An application with no item of that department, and
-     * another department's item, are answered as unknown: the answer does not reveal that they exist.
+     * Applies a report, or throws {@link StatusReportException} with nothing written. An accepted report (applied,
+     * stale or repeated) leaves its evidence: who sent it ({@code party}) and the exact bytes received. Given a
+     * department, only its own items may be reported on: an application with no item of that department, and another
+     * department's item, are answered as unknown, so the answer does not reveal that they exist.
      */
-    public ItemState apply(ItemEvent event, String department) {
-        return tx.execute(status -> applyOnce(event, department));
+    public ItemState apply(ItemEvent event, String department, String party, byte[] payload) {
+        return tx.execute(status -> {
+            ItemState state = applyOnce(event, department);
+            evidence.reported(event.applicationId(), event.item(), party, payload);
+            return state;
+        });
     }
 
     private ItemState applyOnce(ItemEvent event, String department) {

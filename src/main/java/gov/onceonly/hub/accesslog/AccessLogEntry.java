@@ -1,0 +1,23 @@
+package gov.onceonly.hub.accesslog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One access to a subject's data: a pull of a dataset from a department's system ({@code PULL}: {@code connector},
+ * {@code dataset}, whether the record was {@code found}) or a push of an item record to a department ({@code PUSH}:
+ * {@code item}, the target {@code connector}, {@code department}). {@code fields} are the field names, never values.
+ */
+public record AccessLogEntry(String kind, Instant at, UUID applicationId, String bundle, String connector,
+                             String dataset, String item, String department, Boolean found, List<String> fields,
+                             Consent consent) {
+
+    /** The consent the application carried: its purpose and when it was given. */
+    public record Consent(String purpose, String givenAt) {
+    }
+
+    public AccessLogEntry withDepartment(String name) {
+        return new AccessLogEntry(kind, at, applicationId, bundle, connector, dataset, item, name, found, fields, consent);
+    }
+}

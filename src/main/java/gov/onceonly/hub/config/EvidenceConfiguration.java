@@ -1,0 +1,91 @@
+package gov.onceonly.hub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.accesslog.AccessLog;
+import gov.onceonly.hub.evidence.Checkpoints;
+import gov.onceonly.hub.evidence.Ed25519Keys;
+import gov.onceonly.hub.evidence.EvidenceLedger;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
+import gov.onceonly.hub.evidence.EvidenceSigner;
+import gov.onceonly.hub.evidence.Receipts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Wiring of the evidence ledger, its signed checkpoints and the personal access log (docs/security.md). The
+ * checkpoint key is {@code hub.evidence.signing-key} (PKCS#8, base64, from HUB_EVIDENCE_SIGNING_KEY); without one the
+ * hub signs with an ephemeral key and says so, unless {@code hub.evidence.require-signing-key} makes it refuse to start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EvidenceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceConfiguration.class);
+
+    @Bean
+    EvidenceSigner evidenceSigner(Environment env) {
+        String configured = env.getProperty("hub.evidence.signing-key", "").strip();
+        List<String> previous = Arrays.stream(env.getProperty("hub.evidence.trusted-public-keys", "").split(","))
+                .map(String::strip).filter(k -> !k.isEmpty()).toList();
+        previous.forEach(Ed25519Keys::publicKey); // a malformed key stops the hub here, not at the first verification
+        if (!configured.isEmpty()) {
+            EvidenceSigner signer;
+            try {
+                signer = new EvidenceSigner(Ed25519Keys.privateKey(configured), false, previous);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): " + e.getMessage());
+            }
+            log.info("Evidence checkpoints are signed with key {}", signer.keyId());
+            return signer;
+        }
+        if (env.getProperty("hub.evidence.require-signing-key", Boolean.class, false)) {
+            throw new IllegalStateException("hub.evidence.signing-key is empty: set HUB_EVIDENCE_SIGNING_KEY to an Ed25519 "
+                    + "private key (PKCS#8 DER, base64; docs/security.md) or unset hub.evidence.require-signing-key");
+        }
+        EvidenceSigner signer = new EvidenceSigner(Ed25519Keys.privateKey(Ed25519Keys.generate()), true, previous);
+        log.warn("NO EVIDENCE SIGNING KEY: hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY) is empty, so evidence "
+                + "checkpoints are signed with an ephemeral key ({}) that dies with this process; set a key (docs/security.md)",
+                signer.keyId());
+        return signer;
+    }
+
+    @Bean
+    EvidenceLedger evidenceLedger(JdbcTemplate jdbc) {
+        return new EvidenceLedger(jdbc);
+    }
+
+    @Bean
+    AccessLog accessLog(JdbcTemplate jdbc, ObjectMapper json) {
+        return new AccessLog(jdbc, json);
+    }
+
+    @Bean
+    EvidenceRecorder evidenceRecorder(EvidenceLedger ledger, AccessLog accessLog) {
+        return new EvidenceRecorder(ledger, accessLog);
+    }
+
+    @Bean(destroyMethod = "close")
+    Checkpoints evidenceCheckpoints(JdbcTemplate jdbc, EvidenceSigner signer, Clock clock, Environment env) {
+        int entries = env.getProperty("hub.evidence.checkpoint-entries", Integer.class, 1000);
+        Duration interval = env.getProperty("hub.evidence.checkpoint-interval", Duration.class, Duration.ofMinutes(1));
+        if (entries < 1 || interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException("hub.evidence.checkpoint-entries must be at least 1 and "
+                    + "hub.evidence.checkpoint-interval above 0");
+        }
+        Duration poll = env.getProperty("hub.evidence.checkpoint-poll", Duration.class, Duration.ofSeconds(1));
+        return new Checkpoints(jdbc, signer, entries, interval, clock).start(poll.compareTo(interval) > 0 ? interval : poll);
+    }
+
+    @Bean
+    Receipts receipts(EvidenceLedger ledger, Checkpoints checkpoints) {
+        return new Receipts(ledger, checkpoints);
+    }
+}

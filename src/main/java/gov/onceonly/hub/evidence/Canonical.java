@@ -1,0 +1,31 @@
+package gov.onceonly.hub.evidence;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The canonical encoding of what the ledger hashes or signs: each field as a 4-byte big-endian length followed by
+ * its UTF-8 bytes, so no two different lists of fields encode alike (a field may hold any character).
+ */
+final class Canonical {
+
+    private Canonical() {
+    }
+
+    static byte[] encode(String... fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        for (String field : fields) {
+            byte[] bytes = (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** Microseconds since the Unix epoch, in decimal: PostgreSQL keeps a timestamp to the microsecond. */
+    static String micros(Instant at) {
+        return Long.toString(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000));
+    }
+}

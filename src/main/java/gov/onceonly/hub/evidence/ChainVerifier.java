@@ -1,0 +1,133 @@
+package gov.onceonly.hub.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Recomputes the chain, entry by entry in sequence order, against the signed checkpoints. Stops at the first entry
+ * that is not as appended: a gap (deleted), a hash that does not match the entry's contents (changed, reordered),
+ * a hash that matches the contents one sequence number lower (an entry was inserted before it and the rest
+ * renumbered), a successor whose previous hash is not the entry's (the entry was replaced or rewritten with its hash
+ * recomputed; the entry is named, not its successor), or a checkpoint that
+ * signed another head. Checkpoints must carry a valid signature, by a trusted key when trusted keys are given.
+ */
+public final class ChainVerifier {
+
+    private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    private final List<String> trustedKeys;
+    private final List<String> warnings = new ArrayList<>();
+    private long expected = 1;
+    private LedgerEntry previous;
+    private long lastGoodCheckpoint;
+    /** A checkpoint that signed another head than its entry's; decided with the next entry. */
+    private Checkpoint unmatched;
+    private Long firstBad;
+    private String problem;
+
+    public ChainVerifier(List<Checkpoint> checkpoints, List<String> trustedKeys) {
+        checkpoints.forEach(c -> this.checkpoints.put(c.seq(), c));
+        this.trustedKeys = List.copyOf(trustedKeys);
+    }
+
+    /** Takes the next entry in sequence order; returns false once a bad entry is found (the rest is not needed). */
+    public boolean accept(LedgerEntry entry) {
+        if (firstBad != null) {
+            return false;
+        }
+        if (unmatched != null) {
+            if (entry.seq() == unmatched.seq() + 1 && entry.entryHash().equals(unmatched.headHash())) {
+                return fail(unmatched.seq(), "entry " + unmatched.seq() + " was inserted: the head the checkpoint at "
+                        + unmatched.seq() + " signed is now entry " + entry.seq());
+            }
+            return rewritten(unmatched);
+        }
+        if (entry.seq() != expected) {
+            return fail(expected, entry.seq() > expected ? "entry " + expected + " is missing (deleted)"
+                    : "entry " + entry.seq() + " is out of sequence");
+        }
+        if (!entry.computedHash().equals(entry.entryHash())) {
+            if (previous != null && renumbered(entry)) {
+                return fail(previous.seq(), "entry " + previous.seq() + " was inserted: the entries after it were renumbered");
+            }
+            return fail(entry.seq(), "entry " + entry.seq() + " does not match its hash: it was changed, inserted or moved");
+        }
+        String link = previous == null ? Sha256.GENESIS : previous.entryHash();
+        if (!link.equals(entry.prevHash())) {
+            if (previous != null && previous.prevHash().equals(entry.prevHash())) {
+                return fail(previous.seq(), "entry " + previous.seq() + " was inserted: it and entry " + entry.seq()
+                        + " follow the same entry");
+            }
+            if (previous == null) {
+                return fail(entry.seq(), "entry 1 does not start the chain");
+            }
+            // Entry seq-1 matches its own hash, but its successor was chained to another: seq-1 was replaced or
+            // rewritten with its hash recomputed (or, less likely, the successor's link was).
+            return fail(previous.seq(), "entry " + previous.seq() + " was changed and its hash recomputed: entry "
+                    + entry.seq() + " does not follow it");
+        }
+        Checkpoint checkpoint = checkpoints.get(entry.seq());
+        if (checkpoint != null) {
+            if (checkpoint.headHash().equals(entry.entryHash())) {
+                lastGoodCheckpoint = entry.seq();
+            } else {
+                unmatched = checkpoint;
+            }
+        }
+        previous = entry;
+        expected++;
+        return true;
+    }
+
+    private boolean rewritten(Checkpoint checkpoint) {
+        return fail(lastGoodCheckpoint + 1, "the checkpoint at " + checkpoint.seq() + " signed another head: entries "
+                + (lastGoodCheckpoint + 1) + " to " + checkpoint.seq() + " were rewritten");
+    }
+
+    private boolean renumbered(LedgerEntry entry) {
+        return LedgerEntry.hashOf(entry.seq() - 1, entry.recordedAt(), entry.kind(), entry.applicationId(), entry.item(),
+                entry.party(), entry.payloadSha256(), entry.prevHash()).equals(entry.entryHash());
+    }
+
+    private boolean fail(long seq, String why) {
+        if (firstBad == null || seq < firstBad) {
+            firstBad = seq;
+            problem = why;
+        }
+        return false;
+    }
+
+    public VerificationReport report() {
+        long last = expected - 1;
+        if (firstBad == null && unmatched != null) {
+            rewritten(unmatched);
+        }
+        if (firstBad == null) {
+            Map.Entry<Long, Checkpoint> beyond = checkpoints.higherEntry(last);
+            if (beyond != null) {
+                fail(last + 1, "entries " + (last + 1) + " to " + beyond.getKey() + " are missing (deleted): a checkpoint covers them");
+            }
+        }
+        for (Checkpoint c : checkpoints.values()) {
+            if (!c.signatureValid()) {
+                fail(c.seq(), "the checkpoint at " + c.seq() + " has a bad signature");
+            } else if (!trustedKeys.isEmpty() && !trustedKeys.contains(c.publicKey())) {
+                fail(c.seq(), "the checkpoint at " + c.seq() + " is signed by key " + c.keyId() + ", which is not trusted");
+            } else if (!EvidenceSigner.keyId(c.publicKey()).equals(c.keyId())) {
+                fail(c.seq(), "the checkpoint at " + c.seq() + " names another key than the one that signed it");
+            }
+        }
+        if (trustedKeys.isEmpty() && !checkpoints.isEmpty()) {
+            warnings.add("no trusted public key given: checkpoint signatures were checked against the keys stored with them");
+        }
+        Long lastCheckpoint = checkpoints.isEmpty() ? null : checkpoints.lastKey();
+        if (firstBad == null && last > (lastCheckpoint == null ? 0 : lastCheckpoint)) {
+            warnings.add("entries " + ((lastCheckpoint == null ? 0 : lastCheckpoint) + 1) + " to " + last
+                    + " are not yet covered by a signed checkpoint");
+        }
+        return new VerificationReport(firstBad == null, last, checkpoints.size(), lastCheckpoint, firstBad, problem,
+                List.copyOf(warnings));
+    }
+}

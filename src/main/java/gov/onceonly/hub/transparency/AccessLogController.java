@@ -1,0 +1,77 @@
+package gov.onceonly.hub.transparency;
+
+import gov.onceonly.hub.accesslog.AccessLog;
+import gov.onceonly.hub.accesslog.AccessLogEntry;
+import gov.onceonly.hub.api.InvalidParameterException;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.ConnectorDefinition;
+import gov.onceonly.hub.subject.CitizenIdNumber;
+import gov.onceonly.hub.subject.CreditCode;
+import gov.onceonly.hub.subject.Masking;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * "Who looked at my data": every pull of a person's (ID number) or an enterprise's (credit code) data and every push
+ * of it to a department, with field names, department, time, application and consent. A channel reads it to show
+ * the applicant, and so does the operator (here with a channel's signature, or under /api/v1/ops with the login
+ * alone); a department system may not. Nothing is masked: it is the subject's own log.
+ */
+@RestController
+public class AccessLogController {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessLogController.class);
+
+    private final AccessLog accessLog;
+    private final ConnectorCatalog connectors;
+
+    public AccessLogController(AccessLog accessLog, ConnectorCatalog connectors) {
+        this.accessLog = accessLog;
+        this.connectors = connectors;
+    }
+
+    @GetMapping("/api/v1/subjects/{id}/access-log")
+    public SubjectAccessLog accessLog(@PathVariable String id, HttpServletRequest request) {
+        String caller = Callers.requireChannelOrOperator(request, "a subject's access log");
+        return read(id, subjectType(id), caller);
+    }
+
+    @GetMapping("/api/v1/ops/subjects/{id}/access-log")
+    public SubjectAccessLog accessLogForOperator(@PathVariable String id) {
+        return read(id, subjectType(id), "the operator");
+    }
+
+    private SubjectAccessLog read(String id, String type, String caller) {
+        List<AccessLogEntry> entries = accessLog.of(id).stream().map(this::withDepartment).toList();
+        log.info("Access log of {} ({} entries) read by {}", Masking.mask(id), entries.size(), caller);
+        return new SubjectAccessLog(id, type, entries.size(), entries);
+    }
+
+    /** A pull names its source's department, as the connector says now. */
+    private AccessLogEntry withDepartment(AccessLogEntry entry) {
+        if (entry.department() != null) {
+            return entry;
+        }
+        return connectors.find(entry.connector()).map(ConnectorDefinition::department).map(entry::withDepartment).orElse(entry);
+    }
+
+    /** A person by a valid ID number, an enterprise by a valid credit code; anything else is a 400 naming {@code id}. */
+    static String subjectType(String id) {
+        if (CitizenIdNumber.isValid(id)) {
+            return "person";
+        }
+        if (CreditCode.isValid(id)) {
+            return "enterprise";
+        }
+        boolean looksLikeIdNumber = id != null && id.matches("\\d{17}[\\dX]|\\d{1,17}");
+        String problem = looksLikeIdNumber ? CitizenIdNumber.problem(id).orElseThrow() : CreditCode.problem(id).orElseThrow();
+        throw new InvalidParameterException("id", looksLikeIdNumber ? "GB11643" : "GB32100",
+                "must be a citizen ID number (GB 11643) or a unified social credit code (GB 32100): it " + problem);
+    }
+}

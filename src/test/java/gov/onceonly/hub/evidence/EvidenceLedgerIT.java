@@ -1,0 +1,212 @@
+package gov.onceonly.hub.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every intake, pull, push and status report of an application is a ledger entry; the receipt recomputes without
+ * the hub; the table refuses changes; concurrent appends keep one chain; the operator's verification finds it intact.
+ */
+class EvidenceLedgerIT extends HubIntegrationTest {
+
+    @Autowired
+    EvidenceLedger ledger;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    Checkpoints checkpoints;
+    @Value("${hub.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${hub.topics.item-status}")
+    String statusTopic;
+
+    @Test
+    void everyStepOfAnApplicationIsInTheLedgerAndItsReceiptVerifies() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(40);
+        String body = HubClient.newborn(family.mother().idNumber(), family.mother().name());
+        HttpResponse<String> accepted = hub.post("/api/v1/applications", body);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = hub.body(accepted).path("id").asText();
+        hub.awaitStatus("/api/v1/applications/" + id, "DELIVERED");
+        String report = "{\"status\":\"ACCEPTED\",\"eventId\":\"evidence-1\"}";
+        assertThat(hub.signedAs("sandbox-weijian", "sandbox-weijian-secret")
+                .post("/api/v1/applications/" + id + "/items/birth-certificate/status", report).statusCode()).isEqualTo(200);
+        String message = "{\"applicationId\":\"%s\",\"item\":\"medical-insurance\",\"status\":\"ACCEPTED\"}".formatted(id);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(statusTopic, id, message)).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> kinds(id).contains("STATUS:topic:" + statusTopic));
+
+        UUID application = UUID.fromString(id);
+        List<LedgerEntry> entries = ledger.entriesOf(application);
+        assertThat(entries.get(0).kind()).isEqualTo(EvidenceKind.INTAKE);
+        assertThat(entries.get(0).party()).isEqualTo(HubClient.PORTAL_KEY);
+        assertThat(entries.get(0).payloadSha256()).as("the exact bytes received")
+                .isEqualTo(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)));
+        long pulls = entries.stream().filter(e -> e.kind() == EvidenceKind.PULL).count();
+        assertThat(pulls).isEqualTo(count("pulled_dataset where application_id = '" + id + "'"));
+        assertThat(entries.stream().filter(e -> e.kind() == EvidenceKind.PUSH).map(LedgerEntry::item))
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                        "select item_id from application_item where application_id = ?", String.class, application));
+        assertThat(kinds(id)).contains("STATUS:sandbox-weijian");
+        LedgerEntry rest = entries.stream().filter(e -> "sandbox-weijian".equals(e.party())).findFirst().orElseThrow();
+        assertThat(rest.payloadSha256()).isEqualTo(Sha256.hex(report.getBytes(StandardCharsets.UTF_8)));
+        LedgerEntry topic = entries.stream().filter(e -> e.party().startsWith("topic:")).findFirst().orElseThrow();
+        assertThat(topic.payloadSha256()).isEqualTo(Sha256.hex(message.getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode receipt = awaitSignedReceipt(hub, id);
+        verifyReceipt(receipt, hub.body(hub.get("/api/v1/evidence/public-key")).path("publicKey").asText());
+        assertThat(receipt.path("entries").size()).isEqualTo(entries.size());
+        assertThat(hub.asOperator().unsigned().get("/api/v1/ops/applications/" + id + "/receipt").statusCode()).isEqualTo(200);
+        assertThat(hub.asOperator().signedAs("other-portal", "other-portal-secret")
+                .get("/api/v1/applications/" + id + "/receipt").statusCode()).as("the operator, signed by any client").isEqualTo(200);
+
+        assertForbidden(hub.signedAs("sandbox-weijian", "sandbox-weijian-secret").get("/api/v1/applications/" + id + "/receipt"), "role");
+        HttpResponse<String> otherChannel = hub.signedAs("other-portal", "other-portal-secret")
+                .get("/api/v1/applications/" + id + "/receipt");
+        assertThat(otherChannel.statusCode()).as("another channel's application is answered as unknown").isEqualTo(404);
+        HttpResponse<String> unknown = hub.get("/api/v1/applications/" + UUID.randomUUID() + "/receipt");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(hub.body(unknown).path("errors").path(0).path("field").asText()).isEqualTo("id");
+        HttpResponse<String> malformed = hub.get("/api/v1/applications/not-a-uuid/receipt");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(hub.body(malformed).path("errors").path(0).path("field").asText()).isEqualTo("id");
+    }
+
+    /** What an applicant can do with a receipt and the published key alone. */
+    static void verifyReceipt(JsonNode receipt, String publicKey) {
+        List<String> hashes = new ArrayList<>();
+        for (JsonNode e : receipt.path("entries")) {
+            LedgerEntry entry = LedgerEntry.create(e.path("seq").asLong(),
+                    Instant.EPOCH.plusNanos(e.path("recordedAtMicros").asLong() * 1000), EvidenceKind.valueOf(e.path("kind").asText()),
+                    UUID.fromString(e.path("applicationId").asText()), e.path("item").isNull() ? null : e.path("item").asText(),
+                    e.path("party").asText(), e.path("payloadSha256").asText(), e.path("prevHash").asText());
+            assertThat(entry.entryHash()).as("entry %s", e.path("seq")).isEqualTo(e.path("entryHash").asText());
+            assertThat(Instant.parse(e.path("recordedAt").asText())).isEqualTo(entry.recordedAt());
+            hashes.add(entry.entryHash());
+        }
+        assertThat(receipt.path("merkleRoot").asText()).isEqualTo(MerkleTree.root(hashes));
+        JsonNode c = receipt.path("checkpoint");
+        Checkpoint checkpoint = new Checkpoint(c.path("seq").asLong(), c.path("headHash").asText(),
+                Instant.parse(c.path("signedAt").asText()), c.path("keyId").asText(), c.path("publicKey").asText(),
+                c.path("signature").asText());
+        assertThat(checkpoint.publicKey()).isEqualTo(publicKey);
+        assertThat(checkpoint.signatureValid()).isTrue();
+        assertThat(checkpoint.seq()).isGreaterThanOrEqualTo(receipt.path("entries").get(hashes.size() - 1).path("seq").asLong());
+    }
+
+    static JsonNode awaitSignedReceipt(HubClient client, String id) {
+        JsonNode[] receipt = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> response = client.get("/api/v1/applications/" + id + "/receipt");
+            receipt[0] = response.statusCode() == 200 ? client.body(response) : null;
+            return receipt[0] != null && receipt[0].path("checkpoint").isObject();
+        });
+        return receipt[0];
+    }
+
+    private List<String> kinds(String id) {
+        return jdbc.queryForList("select kind || ':' || party from evidence_entry where application_id = ?::uuid order by seq",
+                String.class, id);
+    }
+
+    private void assertForbidden(HttpResponse<String> response, String rule) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode error = hub.body(response).path("errors").path(0);
+        assertThat(error.path("field").asText()).isEqualTo("X-Hub-Key");
+        assertThat(error.path("rule").asText()).isEqualTo(rule);
+    }
+
+    @Test
+    void theLedgerRefusesUpdateDeleteAndTruncate() {
+        LedgerEntry entry = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null),
+                "refuse-" + UUID.randomUUID()));
+        checkpoints.checkpoint(entry.seq()); // so that the checkpoint table has a row for its row triggers to refuse
+        for (String change : new String[] {"update evidence_entry set party = 'impostor' where seq = 1",
+                "delete from evidence_entry where seq = 1", "truncate evidence_entry",
+                "update evidence_checkpoint set head_hash = 'x'", "delete from evidence_checkpoint", "truncate evidence_checkpoint"}) {
+            assertThatThrownBy(() -> jdbc.execute(change)).as(change).isInstanceOf(DataAccessException.class)
+                    .hasStackTraceContaining("append-only");
+        }
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), "x"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRepeatedAppendAddsNothing() {
+        String key = "repeat-" + UUID.randomUUID();
+        LedgerEntry first = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        LedgerEntry again = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        assertThat(again).isEqualTo(first);
+        assertThat(count("evidence_entry where event_key = '" + key + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAppendsKeepOneChainAndTheOperatorFindsItIntact() throws Exception {
+        String prefix = "concurrent-" + UUID.randomUUID() + "-";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<LedgerEntry>> appended = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String key = prefix + i;
+            appended.add(pool.submit(() -> tx.execute(s -> ledger.append(EvidenceKind.PULL, null, null, "source/data",
+                    Sha256.hex(key.getBytes()), key))));
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (Future<LedgerEntry> f : appended) {
+            seqs.add(f.get().seq());
+        }
+        pool.shutdown();
+        assertThat(seqs).doesNotHaveDuplicates();
+
+        HttpResponse<String> verified = hub.asOperator().unsigned().post("/api/v1/ops/evidence/verify", "");
+        assertThat(verified.statusCode()).isEqualTo(200);
+        JsonNode report = hub.body(verified);
+        assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.path("entries").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(report.path("firstBadSequence").isNull()).isTrue();
+        assertThat(hub.unsigned().post("/api/v1/ops/evidence/verify", "").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void thePublicKeyIsPublished() throws Exception {
+        JsonNode key = hub.body(hub.get("/api/v1/evidence/public-key"));
+        assertThat(key.path("algorithm").asText()).isEqualTo("Ed25519");
+        assertThat(key.path("ephemeral").asBoolean()).isFalse();
+        assertThat(key.path("publicKey").asText()).isEqualTo(Ed25519Keys.x509Base64(
+                Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY))));
+        assertThat(key.path("keyId").asText()).isEqualTo(EvidenceSigner.keyId(key.path("publicKey").asText()));
+    }
+}
