@@ -1,7 +1,13 @@
 package gov.onceonly.hub.subject;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Masks a subject key for logs: the first 6 and last 4 characters stay, the rest become '*'. */
 public final class Masking {
+
+    /** An ID number or a credit code standing alone in a text (a URL path, a message). */
+    private static final Pattern KEY = Pattern.compile("(?<![0-9A-Za-z])[0-9A-Z]{17}[0-9A-Z](?![0-9A-Za-z])");
 
     private Masking() {
     }
@@ -11,5 +17,19 @@ public final class Masking {
             return "**********";
         }
         return key.substring(0, 6) + "*".repeat(key.length() - 10) + key.substring(key.length() - 4);
+    }
+
+    /** The text with every valid ID number and credit code in it masked, e.g. a request path before it is logged. */
+    public static String maskKeysIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = KEY.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (m.find()) {
+            String key = m.group();
+            m.appendReplacement(masked, CitizenIdNumber.isValid(key) || CreditCode.isValid(key) ? mask(key) : key);
+        }
+        return m.appendTail(masked).toString();
     }
 }

@@ -1,0 +1,25 @@
+package gov.onceonly.hub.subject;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaskingTest {
+
+    @Test
+    void aKeyKeepsItsFirstSixAndLastFourCharacters() {
+        assertThat(Masking.mask("500101198808170106")).isEqualTo("500101********0106");
+        assertThat(Masking.mask("short")).isEqualTo("**********");
+    }
+
+    @Test
+    void validKeysInATextAreMaskedAndOtherEighteenCharacterRunsLeftAlone() {
+        String credit = "91500000MA5U8YTR3" + CreditCode.checkCharacter("91500000MA5U8YTR3");
+        assertThat(CreditCode.isValid(credit)).isTrue();
+        assertThat(Masking.maskKeysIn("/api/v1/subjects/500101198808170106/access-log?x=" + credit))
+                .isEqualTo("/api/v1/subjects/500101********0106/access-log?x=" + Masking.mask(credit));
+        assertThat(Masking.maskKeysIn("order 123456789012345678 and trace 0af7651916cd43dd8448eb211c80319c"))
+                .as("not a valid ID number, and part of a longer token").contains("123456789012345678")
+                .contains("0af7651916cd43dd8448eb211c80319c");
+    }
+}
