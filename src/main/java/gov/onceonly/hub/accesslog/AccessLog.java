@@ -49,19 +49,25 @@ public class AccessLog {
                 kind, connector, dataset, item, department, found, write(List.copyOf(fields)), applicationId);
     }
 
-    /** Every access to the subject's data, oldest first (the newest {@value #LIMIT}). */
-    public List<AccessLogEntry> of(String subjectKey) {
+    /**
+     * Every access to the subject's data, oldest first (the newest {@value #LIMIT}); given a channel's app key, only
+     * those under the applications that channel submitted (a channel shows the applicant what it applied for; an
+     * empty log reveals nothing about other channels' applications).
+     */
+    public List<AccessLogEntry> of(String subjectKey, String submittedBy) {
         return jdbc.query("""
                 select * from (
                     select l.kind, l.at, l.application_id, a.bundle_id, l.connector_id, l.dataset, l.item, l.department,
                            l.found, l.fields::text, a.consent ->> 'purpose', a.consent ->> 'givenAt', l.id
                     from access_log l join application a on a.id = l.application_id
-                    where l.subject_key = ? order by l.at desc, l.id desc limit ?) newest
+                    where l.subject_key = ? and (?::text is null or a.submitted_by = ?)
+                    order by l.at desc, l.id desc limit ?) newest
                 order by 2, 13""",
                 (rs, n) -> new AccessLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)), blankToNull(rs.getString(7)),
                         rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)),
-                        new AccessLogEntry.Consent(rs.getString(11), rs.getString(12))), subjectKey, LIMIT);
+                        new AccessLogEntry.Consent(rs.getString(11), rs.getString(12))), subjectKey, submittedBy,
+                submittedBy, LIMIT);
     }
 
     private static String blankToNull(String value) {

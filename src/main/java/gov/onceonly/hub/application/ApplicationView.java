@@ -15,15 +15,16 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
                               int filledByHub, int filledByApplicant, Waiting waiting, String traceId) {
 
     /**
-     * The same view with only the given items, for a department that may see its own items only. The 减材料 figures
-     * are then those of its items.
+     * The same view with only the given items, for a department that may see its own items only: the status and the
+     * 减材料 figures are those of its items, and why the hub waits (which may name other departments' sources) is left
+     * out.
      */
     public ApplicationView onlyItems(List<Item> kept) {
         int byApplicant = (int) kept.stream().flatMap(item -> item.fields().stream())
                 .filter(field -> new ItemRecord.FieldOrigin(field.origin(), null).fromApplicant()).count();
         int all = kept.stream().mapToInt(item -> item.fields().size()).sum();
-        return new ApplicationView(id, bundle, mappingVersion, status, receivedAt, updatedAt, kept, all - byApplicant,
-                byApplicant, waiting, traceId);
+        return new ApplicationView(id, bundle, mappingVersion, ApplicationStatus.derive(kept.stream().map(Item::status)
+                .toList()), receivedAt, updatedAt, kept, all - byApplicant, byApplicant, null, traceId);
     }
 
     /** Sources that did not answer: the reason, the attempts so far and the next one (none: an operator must act). */

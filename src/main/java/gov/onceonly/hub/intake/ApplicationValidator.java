@@ -16,6 +16,8 @@ public class ApplicationValidator {
 
     /** More than any bundle pulls; a longer list is abuse, not consent. */
     static final int MAX_CONSENTED_DATASETS = 64;
+    /** How far a channel's clock may run ahead of the hub's. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     private final BundleCatalog bundles;
 
@@ -104,6 +106,10 @@ public class ApplicationValidator {
             violations.add(new FieldViolation("consent.purpose", "required", "is required"));
         } else if (consent.purpose().length() > 200) {
             violations.add(new FieldViolation("consent.purpose", "maxLength", "must be at most 200 characters"));
+        }
+        if (consent.givenAt() != null && consent.givenAt().isAfter(java.time.Instant.now().plus(CLOCK_SKEW))) {
+            violations.add(new FieldViolation("consent.givenAt", "not-in-future",
+                    "must not be in the future: consent is given before the application"));
         }
         if (consent.datasets() != null && consent.datasets().size() > MAX_CONSENTED_DATASETS) {
             violations.add(new FieldViolation("consent.datasets", "maxItems",

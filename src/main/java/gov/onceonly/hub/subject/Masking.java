@@ -19,7 +19,10 @@ public final class Masking {
         return key.substring(0, 6) + "*".repeat(key.length() - 10) + key.substring(key.length() - 4);
     }
 
-    /** The text with every valid ID number and credit code in it masked, e.g. a request path before it is logged. */
+    /**
+     * The text with every ID number (any 17 digits and a check character: a wrong check character hides nothing, it
+     * can be computed) and every valid credit code in it masked, e.g. a request path before it is logged.
+     */
     public static String maskKeysIn(String text) {
         if (text == null) {
             return null;
@@ -28,8 +31,14 @@ public final class Masking {
         StringBuilder masked = new StringBuilder();
         while (m.find()) {
             String key = m.group();
-            m.appendReplacement(masked, CitizenIdNumber.isValid(key) || CreditCode.isValid(key) ? mask(key) : key);
+            m.appendReplacement(masked, looksLikeIdNumber(key) || CreditCode.isValid(key) ? mask(key) : key);
         }
         return m.appendTail(masked).toString();
+    }
+
+    /** 17 digits and a digit or X: an ID number, whether or not its check character is right. */
+    public static boolean looksLikeIdNumber(String token) {
+        return token.length() == 18 && token.chars().limit(17).allMatch(Character::isDigit)
+                && (Character.isDigit(token.charAt(17)) || token.charAt(17) == 'X');
     }
 }

@@ -39,16 +39,17 @@ public class AccessLogController {
     @GetMapping("/api/v1/subjects/{id}/access-log")
     public SubjectAccessLog accessLog(@PathVariable String id, HttpServletRequest request) {
         String caller = Callers.requireChannelOrOperator(request, "a subject's access log");
-        return read(id, subjectType(id), caller);
+        return read(id, subjectType(id), caller, Callers.operator() ? null : caller);
     }
 
     @GetMapping("/api/v1/ops/subjects/{id}/access-log")
     public SubjectAccessLog accessLogForOperator(@PathVariable String id) {
-        return read(id, subjectType(id), "the operator");
+        return read(id, subjectType(id), "the operator", null);
     }
 
-    private SubjectAccessLog read(String id, String type, String caller) {
-        List<AccessLogEntry> entries = accessLog.of(id).stream().map(this::withDepartment).toList();
+    /** {@code channel}: only the accesses under that channel's applications; null for the operator's whole log. */
+    private SubjectAccessLog read(String id, String type, String caller, String channel) {
+        List<AccessLogEntry> entries = accessLog.of(id, channel).stream().map(this::withDepartment).toList();
         log.info("Access log of {} ({} entries) read by {}", Masking.mask(id), entries.size(), caller);
         return new SubjectAccessLog(id, type, entries.size(), entries);
     }

@@ -125,6 +125,12 @@ class BadApplicationIT extends HubIntegrationTest {
     }
 
     @Test
+    void consentGivenInTheFuture() throws Exception {
+        String body = valid.replace("\"granted\":true", "\"granted\":true,\"givenAt\":\"2999-01-01T00:00:00Z\"");
+        assertViolation(rejected(hub.post("/api/v1/applications", body), 422), "consent.givenAt", "not-in-future");
+    }
+
+    @Test
     void tooManyConsentedDatasets() throws Exception {
         StringBuilder datasets = new StringBuilder();
         for (int i = 0; i < 65; i++) {

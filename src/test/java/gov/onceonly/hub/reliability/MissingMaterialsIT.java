@@ -60,6 +60,9 @@ class MissingMaterialsIT extends HubIntegrationTest {
         JsonNode certificate = item(done, "birth-certificate");
         assertThat(field(certificate, "hospitalName").path("origin").asText()).isEqualTo("materials");
         assertThat(field(certificate, "motherName").path("origin").asText()).isEqualTo("gongan-population/person");
+        assertThat(gov.onceonly.hub.security.PayloadCipher.isSealed(jdbc.queryForObject(
+                "select materials::text from application where id = ?::uuid", String.class, done.path("id").asText())))
+                .as("supplied materials are sealed at rest").isTrue();
 
         HttpResponse<String> late = hub.post(statusUrl + "/materials", "{\"fields\":{\"birthTime\":\"x\"}}");
         assertThat(late.statusCode()).as("nothing is waiting any more").isEqualTo(409);

@@ -70,7 +70,9 @@ class InjectionIT extends HubIntegrationTest {
                     continue; // typed and patterned fields refuse such text at intake
                 }
                 String payload = PAYLOADS.get((i++ + bundle.id().length()) % PAYLOADS.size());
-                payload = payload.substring(0, Math.min(payload.length(), declared.maxLength()));
+                if (payload.length() > declared.maxLength()) {
+                    continue; // a whole payload or none: a truncated one may be harmless
+                }
                 ((ObjectNode) body.path("form")).put(field.getKey(), payload);
                 injected.put(field.getKey(), payload);
             }
@@ -98,8 +100,7 @@ class InjectionIT extends HubIntegrationTest {
                 }
             }
         }
-        assertThat(count("application")).as("no table was dropped or emptied").isGreaterThan(0);
-        assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isNotNull();
+        assertThat(count("application")).as("no table was dropped or emptied").isGreaterThanOrEqualTo(statusUrls.size());
     }
 
     @Test

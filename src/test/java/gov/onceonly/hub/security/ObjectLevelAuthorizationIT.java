@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ObjectLevelAuthorizationIT extends HubIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    gov.onceonly.hub.sandbox.SandboxApplications applications;
+
     @Test
     void aChannelSeesOnlyTheApplicationsItSubmitted() throws Exception {
         String id = delivered(241).path("id").asText();
@@ -52,9 +55,22 @@ class ObjectLevelAuthorizationIT extends HubIntegrationTest {
         assertThat(item(hub.body(hub.get("/api/v1/applications/" + id)), "birth-certificate").path("deptStatus").isNull())
                 .as("another department's report changed nothing").isTrue();
 
+        assertThat(weijian.path("waiting").isNull()).as("nothing about other departments' sources").isTrue();
+
         HttpResponse<String> own = hub.asDepartment("市卫生健康委").post(
                 "/api/v1/applications/" + id + "/items/birth-certificate/status", "{\"status\":\"ACCEPTED\"}");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aDepartmentWithNoItemInAnApplicationGetsTheAnswerOfAnUnknownOne() throws Exception {
+        String business = hub.submit(applications.sample("business-startup").json());
+        String id = hub.awaitStatus(business, "DELIVERED").path("id").asText();
+        HubClient weijian = hub.asDepartment("市卫生健康委");
+        assertLooksUnknown(weijian.get("/api/v1/applications/" + id), weijian.get("/api/v1/applications/" + UUID.randomUUID()));
+        assertLooksUnknown(weijian.post("/api/v1/applications/" + id + "/items/e-business-licence/status",
+                "{\"status\":\"ACCEPTED\"}"), weijian.post("/api/v1/applications/" + UUID.randomUUID()
+                + "/items/e-business-licence/status", "{\"status\":\"ACCEPTED\"}"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class LogMaskingIT extends HubIntegrationTest {
         List<String> found = new ArrayList<>();
         Matcher m = EIGHTEEN.matcher(log);
         while (m.find()) {
-            if (CitizenIdNumber.isValid(m.group()) || CreditCode.isValid(m.group())) {
+            if (Masking.looksLikeIdNumber(m.group()) || CreditCode.isValid(m.group())) {
                 int line = log.lastIndexOf('\n', m.start());
                 found.add(log.substring(line + 1, Math.min(log.length(), Math.max(m.end(), line + 200))));
             }

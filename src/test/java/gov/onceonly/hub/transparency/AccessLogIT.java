@@ -83,6 +83,13 @@ class AccessLogIT extends HubIntegrationTest {
         assertThat(hub.body(operator).path("count").asInt()).isEqualTo(log.path("count").asInt());
         assertThat(hub.asOperator().signedAs("sandbox-weijian", "sandbox-weijian-secret")
                 .get("/api/v1/subjects/" + idNumber + "/access-log").statusCode()).as("the operator's login").isEqualTo(200);
+
+        JsonNode otherChannel = hub.body(hub.signedAs("other-portal", "other-portal-secret")
+                .get("/api/v1/subjects/" + idNumber + "/access-log"));
+        assertThat(otherChannel.path("count").asInt()).as("another channel sees nothing of this channel's applications")
+                .isZero();
+        assertThat(hub.unsigned().get("/api/v1/subjects/" + idNumber + "/access-log").statusCode()).isEqualTo(401);
+        assertThat(hub.unsigned().get("/api/v1/applications/" + application + "/receipt").statusCode()).isEqualTo(401);
     }
 
     @Test
