@@ -117,7 +117,7 @@ public abstract class HubIntegrationTest {
 
     /** An item's record as the hub stores it (sealed at rest), opened. */
     protected JsonNode itemRecord(Object applicationId, String item) {
-        return json.valueToTree(applications.opened(ApplicationStore.ITEM_RECORD, jdbc.queryForObject(
+        return json.valueToTree(applications.opened(ApplicationStore.ITEM_RECORD, applicationId + ":" + item, jdbc.queryForObject(
                 "select record::text from application_item where application_id = ?::uuid and item_id = ?", String.class,
                 applicationId.toString(), item)));
     }

@@ -20,7 +20,10 @@ public class ApplicationStore {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    /** The columns that hold personal payloads, sealed at rest; each name is the cipher's associated data. */
+    /**
+     * The columns that hold personal payloads, sealed at rest; the column and the row's key ({@link #sealed}) are the
+     * cipher's associated data.
+     */
     public static final String FORM = "application.form";
     public static final String MATERIALS = "application.materials";
     public static final String PULLED_FIELDS = "pulled_dataset.fields";
@@ -48,7 +51,7 @@ public class ApplicationStore {
                                          status, trace_id, submitted_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
                 a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), a.applicantName(),
-                write(a.consent()), sealed(FORM, a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
+                write(a.consent()), sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
     }
 
     public Optional<StoredApplication> find(UUID id) {
@@ -56,7 +59,7 @@ public class ApplicationStore {
                 select id, bundle_id, mapping_version, subject_key, form::text, status, created_at, consent::text
                 from application where id = ?""",
                 (rs, n) -> new StoredApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), opened(FORM, rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
+                        rs.getString(4), opened(FORM, id, rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
                         rs.getTimestamp(7).toInstant(), consentedDatasets(rs.getString(8))), id).stream().findFirst();
     }
 
@@ -71,7 +74,7 @@ public class ApplicationStore {
         jdbc.update("""
                 insert into pulled_dataset (application_id, connector_id, dataset, found, fields, pulled_at)
                 values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
-                applicationId, connector, dataset, found, sealed(PULLED_FIELDS, fields), Timestamp.from(at));
+                applicationId, connector, dataset, found, sealed(PULLED_FIELDS, applicationId + ":" + connector + ":" + dataset, fields), Timestamp.from(at));
     }
 
     /** What was pulled for an application, as stored (trimmed to the demanded fields). */
@@ -79,7 +82,8 @@ public class ApplicationStore {
         return jdbc.query("""
                 select connector_id, dataset, found, fields::text, pulled_at from pulled_dataset
                 where application_id = ?""", (rs, n) -> new PulledDataset(rs.getString(1), rs.getString(2),
-                rs.getBoolean(3), opened(PULLED_FIELDS, rs.getString(4)), rs.getTimestamp(5).toInstant()), applicationId);
+                rs.getBoolean(3), opened(PULLED_FIELDS, applicationId + ":" + rs.getString(1) + ":" + rs.getString(2),
+                rs.getString(4)), rs.getTimestamp(5).toInstant()), applicationId);
     }
 
     /** Returns false when the item already exists (a redelivered message): the caller must not queue it again. */
@@ -89,7 +93,7 @@ public class ApplicationStore {
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
                                               missing, status, updated_at)
                 values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, now()) on conflict do nothing""",
-                applicationId, item.itemId(), item.department(), item.target(), sealed(ITEM_RECORD, item.values()),
+                applicationId, item.itemId(), item.department(), item.target(), sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()),
                 write(item.provenance()), write(item.missing()), item.initialStatus().name()) == 1;
     }
 
@@ -99,7 +103,7 @@ public class ApplicationStore {
                 from application_item i join application a on a.id = i.application_id
                 where i.application_id = ? and i.item_id = ?""",
                 (rs, n) -> new StoredItem(applicationId, rs.getString(1), itemId, rs.getString(2), rs.getString(3),
-                        cipher.open(ITEM_RECORD, rs.getString(4)), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
+                        cipher.open(ITEM_RECORD + "|" + applicationId + ":" + itemId, rs.getString(4)), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
                 applicationId, itemId).stream().findFirst();
     }
 
@@ -148,13 +152,19 @@ public class ApplicationStore {
         }
     }
 
-    /** A personal payload as it is stored: JSON, sealed with the active key. */
-    public String sealed(String column, Object payload) {
-        return cipher.seal(column, write(payload));
+    /**
+     * A personal payload as it is stored: JSON, sealed with the active key and bound to its column and row
+     * ({@code rowKey}: the row's primary key, its columns joined by {@code :}).
+     */
+    public String sealed(String column, Object rowKey, Object payload) {
+        return cipher.seal(column + "|" + rowKey, write(payload));
     }
 
-    /** A stored personal payload, opened. */
-    public Map<String, Object> opened(String column, String stored) {
-        return read(cipher.open(column, stored));
+    /** A stored personal payload of that column and row, opened. The column default {@code {}} holds nothing to seal. */
+    public Map<String, Object> opened(String column, Object rowKey, String stored) {
+        if ("{}".equals(stored)) {
+            return new java.util.LinkedHashMap<>();
+        }
+        return read(cipher.open(column + "|" + rowKey, stored));
     }
 }

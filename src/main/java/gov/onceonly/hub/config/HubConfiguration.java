@@ -6,6 +6,7 @@ import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.api.ReadyBanner;
 import gov.onceonly.hub.application.ApplicationAccess;
+import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
@@ -51,6 +52,11 @@ public class HubConfiguration {
     @Bean
     ApplicationQueries applicationQueries(JdbcTemplate jdbc, ObjectMapper json) {
         return new ApplicationQueries(jdbc, json);
+    }
+
+    @Bean
+    PayloadResealer payloadResealer(JdbcTemplate jdbc, PayloadCipher cipher) {
+        return new PayloadResealer(jdbc, cipher);
     }
 
     @Bean

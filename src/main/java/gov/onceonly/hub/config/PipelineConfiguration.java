@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -135,8 +136,8 @@ public class PipelineConfiguration {
 
     @Bean
     MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json,
-                                              FeedProgress feedProgress) {
-        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress);
+                                              FeedProgress feedProgress, PayloadCipher cipher) {
+        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress, cipher);
     }
 
     @Bean

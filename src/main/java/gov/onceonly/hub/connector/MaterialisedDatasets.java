@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -22,6 +23,8 @@ public class MaterialisedDatasets {
 
     public static final String CONNECTOR = "hubConnector";
     public static final String DATASET = "hubDataset";
+    /** The sealed column of a streamed record (bound to connector, dataset and key; docs/security.md). */
+    public static final String FIELDS = "dataset_record.fields";
 
     private static final Logger log = LoggerFactory.getLogger(MaterialisedDatasets.class);
 
@@ -29,12 +32,15 @@ public class MaterialisedDatasets {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final FeedProgress progress;
+    private final PayloadCipher cipher;
 
-    public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json, FeedProgress progress) {
+    public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json, FeedProgress progress,
+                                PayloadCipher cipher) {
         this.connectors = connectors;
         this.jdbc = jdbc;
         this.json = json;
         this.progress = progress;
+        this.cipher = cipher;
     }
 
     /** Upserts one published record. A record without its key field is logged and skipped, never stored. */
@@ -75,7 +81,7 @@ public class MaterialisedDatasets {
                 values (?, ?, ?, ?::jsonb, now())
                 on conflict (connector_id, dataset, record_key)
                 do update set fields = excluded.fields, updated_at = excluded.updated_at""",
-                connector, datasetName, keyValue, fields);
+                connector, datasetName, keyValue, cipher.seal(context(connector, datasetName, keyValue), fields));
     }
 
     public SourceAnswer lookup(FetchRequest fetch) throws IOException {
@@ -89,9 +95,13 @@ public class MaterialisedDatasets {
         if (rows.isEmpty()) {
             return SourceAnswer.notFound(fetch, Instant.now()).withPayload(new byte[0]);
         }
-        String stored = (String) rows.get(0).get("fields");
+        String stored = cipher.open(context(fetch.connector(), fetch.dataset(), fetch.key()), (String) rows.get(0).get("fields"));
         Map<String, Object> fields = json.readValue(stored, new TypeReference<Map<String, Object>>() { });
         return SourceAnswer.found(fetch, fields, ((Timestamp) rows.get(0).get("updated_at")).toInstant())
                 .withPayload(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String context(String connector, String dataset, String key) {
+        return FIELDS + "|" + connector + ":" + dataset + ":" + key;
     }
 }

@@ -48,7 +48,7 @@ final class RecordedApplications {
                 order by a.created_at desc limit ?""", (rs, n) -> {
             UUID id = rs.getObject(1, UUID.class);
             return new Recorded(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    store.opened(ApplicationStore.FORM, rs.getString(4)),
+                    store.opened(ApplicationStore.FORM, id, rs.getString(4)),
                     answers(id), new LinkedHashMap<>(), new LinkedHashMap<>());
         }, bundleId, limit).stream().map(this::withItems).toList();
     }
@@ -67,7 +67,7 @@ final class RecordedApplications {
     /** Each item's record, and the fields the applicant supplied afterwards (provenance "materials"). */
     private Recorded withItems(Recorded r) {
         jdbc.query("select item_id, record::text, provenance::text from application_item where application_id = ?", rs -> {
-            Map<String, Object> values = store.opened(ApplicationStore.ITEM_RECORD, rs.getString(2));
+            Map<String, Object> values = store.opened(ApplicationStore.ITEM_RECORD, r.id() + ":" + rs.getString(1), rs.getString(2));
             r.records().put(rs.getString(1), values);
             Map<String, Object> supplied = new LinkedHashMap<>();
             read(rs.getString(3), ORIGINS).forEach((field, origin) -> {

@@ -85,11 +85,11 @@ public class SuppliedMaterials {
                             new FieldViolation("bundle", "known-bundle", "'" + application.bundleId() + "' is no longer served")));
             Map<String, List<String>> waiting = waitingItems(applicationId);
             validate(supplied, waiting);
-            Map<String, Object> materials = new LinkedHashMap<>(store.opened(ApplicationStore.MATERIALS,
+            Map<String, Object> materials = new LinkedHashMap<>(store.opened(ApplicationStore.MATERIALS, applicationId,
                     jdbc.queryForObject("select materials::text from application where id = ?", String.class, applicationId)));
             materials.putAll(supplied);
             jdbc.update("update application set materials = ?::jsonb where id = ?",
-                    store.sealed(ApplicationStore.MATERIALS, materials), applicationId);
+                    store.sealed(ApplicationStore.MATERIALS, applicationId, materials), applicationId);
             return remap(application, bundle, waiting.keySet(), materials, suppliedAt(applicationId, materials.keySet()));
         });
     }
@@ -108,7 +108,7 @@ public class SuppliedMaterials {
                     update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'NEEDS_MATERIALS'""",
-                    store.sealed(ApplicationStore.ITEM_RECORD, record.values()), write(record.provenance()),
+                    store.sealed(ApplicationStore.ITEM_RECORD, application.id() + ":" + item.id(), record.values()), write(record.provenance()),
                     write(record.missing()),
                     record.initialStatus().name(), application.id(), item.id());
             if (record.missing().isEmpty()) {

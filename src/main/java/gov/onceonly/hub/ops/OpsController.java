@@ -1,6 +1,7 @@
 package gov.onceonly.hub.ops;
 
 import gov.onceonly.hub.api.InvalidParameterException;
+import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import org.springframework.http.HttpStatus;
@@ -24,10 +25,21 @@ public class OpsController {
 
     private final ParkedDeliveries parked;
     private final CollectRetries collectRetries;
+    private final PayloadResealer resealer;
 
-    public OpsController(ParkedDeliveries parked, CollectRetries collectRetries) {
+    public OpsController(ParkedDeliveries parked, CollectRetries collectRetries, PayloadResealer resealer) {
         this.parked = parked;
         this.collectRetries = collectRetries;
+        this.resealer = resealer;
+    }
+
+    /**
+     * Seals again, with the active key, the personal payloads stored in clear or under a retired key (after a key
+     * rotation, or on a database from before encryption); answers how many rows of each column.
+     */
+    @PostMapping("/api/v1/ops/encryption/reseal")
+    public Map<String, Object> reseal() {
+        return Map.of("resealed", resealer.resealAll());
     }
 
     @GetMapping("/api/v1/ops/deliveries")

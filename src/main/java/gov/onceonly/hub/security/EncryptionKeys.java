@@ -10,7 +10,8 @@ import java.util.Map;
  * The keys of {@link PayloadCipher}, from configuration: {@code hub.encryption.key} (the active key, 32 bytes in
  * base64, e.g. from HUB_ENCRYPTION_KEY), {@code hub.encryption.key-id} (its name, stored with every payload) and
  * {@code hub.encryption.previous-keys} ({@code id:base64,id:base64}, keys retired by a rotation that still open what
- * they sealed). A hub without a key does not start: it would store personal data in clear.
+ * they sealed). A hub without a key does not start: it would store personal data in clear. A payload found in clear
+ * is refused unless {@code hub.encryption.allow-plaintext} (a database from before encryption, until it is resealed).
  */
 public final class EncryptionKeys {
 
@@ -43,7 +44,7 @@ public final class EncryptionKeys {
             }
         }
         try {
-            return new PayloadCipher(activeId, keys);
+            return new PayloadCipher(activeId, keys, env.getProperty("hub.encryption.allow-plaintext", Boolean.class, false));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("hub.encryption: " + e.getMessage(), e);
         }

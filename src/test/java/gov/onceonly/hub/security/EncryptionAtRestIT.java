@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The personal payloads an application leaves in PostgreSQL are sealed; the hub still reads and delivers them. */
+/**
+ * The personal payloads an application leaves in PostgreSQL, and the streamed datasets the hub keeps, are sealed; the
+ * hub still reads and delivers them.
+ */
 class EncryptionAtRestIT extends HubIntegrationTest {
 
     @Test
@@ -26,6 +29,9 @@ class EncryptionAtRestIT extends HubIntegrationTest {
         stored.add(jdbc.queryForObject("select form::text from application where id = ?", String.class, id));
         stored.addAll(jdbc.queryForList("select fields::text from pulled_dataset where application_id = ?", String.class, id));
         stored.addAll(jdbc.queryForList("select record::text from application_item where application_id = ?", String.class, id));
+        // The streamed datasets the hub keeps a copy of (everyone's, not only applicants').
+        stored.addAll(jdbc.queryForList("select fields::text from dataset_record where record_key = ?", String.class,
+                family.mother().idNumber()));
         assertThat(stored).hasSizeGreaterThan(5).allSatisfy(value -> {
             assertThat(PayloadCipher.isSealed(value)).as(value).isTrue();
             assertThat(value).doesNotContain(family.mother().idNumber()).doesNotContain(family.mother().name())
@@ -38,5 +44,28 @@ class EncryptionAtRestIT extends HubIntegrationTest {
         JsonNode received = json.readTree(sandbox.inbox().received("weijian-approval").stream()
                 .filter(r -> (id + ":birth-certificate").equals(r.idempotencyKey())).findFirst().orElseThrow().body());
         assertThat(received.path("fields")).isEqualTo(record);
+    }
+
+    @Test
+    void theOperatorsResealSealsWhatWasStoredInClear() throws Exception {
+        var family = familiesWithBirthRecords().get(247);
+        JsonNode view = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
+                "DELIVERED");
+        UUID id = UUID.fromString(view.path("id").asText());
+        // As a database from before encryption holds it.
+        jdbc.update("update application set form = '{\"babyName\":\"旧小宝\"}'::jsonb where id = ?", id);
+        jdbc.update("update application_item set record = '{\"babyName\":\"旧小宝\"}'::jsonb"
+                + " where application_id = ? and item_id = 'birth-certificate'", id);
+
+        JsonNode answer = hub.body(hub.asOperator().unsigned().post("/api/v1/ops/encryption/reseal", ""));
+        assertThat(answer.path("resealed").path("application.form").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(answer.path("resealed").path("application_item.record").asInt()).isGreaterThanOrEqualTo(1);
+
+        String form = jdbc.queryForObject("select form::text from application where id = ?", String.class, id);
+        assertThat(PayloadCipher.isSealed(form)).as(form).isTrue();
+        assertThat(PayloadCipher.keyIdOf(form)).isEqualTo("sandbox-1");
+        assertThat(itemRecord(id, "birth-certificate").path("babyName").asText()).isEqualTo("旧小宝");
+        assertThat(hub.body(hub.asOperator().unsigned().post("/api/v1/ops/encryption/reseal", ""))
+                .path("resealed").path("application.form").asInt()).as("nothing left in clear").isZero();
     }
 }

@@ -21,7 +21,7 @@ class PayloadCipherTest {
     void aSealedPayloadHidesItsContentAndOpensAgain() {
         PayloadCipher cipher = new PayloadCipher("k1", Map.of("k1", OLD));
         String sealed = cipher.seal("application.form", FORM);
-        assertThat(sealed).startsWith("{\"sealed\":\"v1:k1:").doesNotContain("陈小宝").doesNotContain("500101");
+        assertThat(sealed).startsWith("{\"sealed\":\"v2:k1:").doesNotContain("陈小宝").doesNotContain("500101");
         assertThat(cipher.seal("application.form", FORM)).as("a fresh nonce each time").isNotEqualTo(sealed);
         assertThat(cipher.open("application.form", sealed)).isEqualTo(FORM);
         // PostgreSQL's jsonb prints a space after the colon.
@@ -46,15 +46,28 @@ class PayloadCipherTest {
         String old = new PayloadCipher("k1", Map.of("k1", OLD)).seal("pulled_dataset.fields", FORM);
         PayloadCipher rotated = new PayloadCipher("k2", Map.of("k2", NEW, "k1", OLD));
         assertThat(rotated.open("pulled_dataset.fields", old)).isEqualTo(FORM);
-        assertThat(rotated.seal("pulled_dataset.fields", FORM)).startsWith("{\"sealed\":\"v1:k2:");
+        assertThat(rotated.seal("pulled_dataset.fields", FORM)).startsWith("{\"sealed\":\"v2:k2:");
         PayloadCipher forgotten = new PayloadCipher("k2", Map.of("k2", NEW));
         assertThatThrownBy(() -> forgotten.open("pulled_dataset.fields", old))
                 .hasMessageContaining("'k1'").hasMessageContaining("hub.encryption.previous-keys");
     }
 
     @Test
-    void aPayloadStoredBeforeEncryptionIsReadAsItIs() {
-        assertThat(new PayloadCipher("k1", Map.of("k1", OLD)).open("application.form", FORM)).isEqualTo(FORM);
+    void aPayloadIsBoundToItsRow() {
+        PayloadCipher cipher = new PayloadCipher("k1", Map.of("k1", OLD));
+        String sealed = cipher.seal("application.form|app-1", FORM);
+        assertThat(cipher.open("application.form|app-1", sealed)).isEqualTo(FORM);
+        assertThatThrownBy(() -> cipher.open("application.form|app-2", sealed)).hasMessageContaining("altered");
+    }
+
+    @Test
+    void aClearPayloadIsRefusedUnlessAllowedAndCanAlwaysBeReadForResealing() {
+        assertThatThrownBy(() -> new PayloadCipher("k1", Map.of("k1", OLD)).open("application.form|a", FORM))
+                .hasMessageContaining("not sealed").hasMessageContaining("hub.encryption.allow-plaintext");
+        assertThat(new PayloadCipher("k1", Map.of("k1", OLD), true).open("application.form|a", FORM)).isEqualTo(FORM);
+        assertThat(new PayloadCipher("k1", Map.of("k1", OLD)).openEvenIfClear("application.form|a", FORM)).isEqualTo(FORM);
+        assertThat(PayloadCipher.keyIdOf(FORM)).isNull();
+        assertThat(PayloadCipher.keyIdOf(new PayloadCipher("k7", Map.of("k7", OLD)).seal("c|r", FORM))).isEqualTo("k7");
     }
 
     @Test

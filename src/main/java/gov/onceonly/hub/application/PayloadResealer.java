@@ -1,0 +1,89 @@
+package gov.onceonly.hub.application;
+
+import gov.onceonly.hub.connector.MaterialisedDatasets;
+import gov.onceonly.hub.security.PayloadCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seals again, with the active key, every personal payload stored in clear (written before encryption) or under
+ * another key (before a rotation), so that a retired key can go and clear payloads stop being read. It works in
+ * batches, and replaces a row only if it did not change in between, so it may run while the hub serves.
+ */
+public class PayloadResealer {
+
+    private static final Logger log = LoggerFactory.getLogger(PayloadResealer.class);
+    private static final int BATCH = 500;
+
+    /**
+     * Where a sealed column lives: its table, the column, its type (json keeps an item record's field order), and the
+     * columns of the row key (joined as sealed).
+     */
+    private record Column(String name, String table, String column, String type, List<String> keys) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column(ApplicationStore.FORM, "application", "form", "jsonb", List.of("id")),
+            new Column(ApplicationStore.MATERIALS, "application", "materials", "jsonb", List.of("id")),
+            new Column(ApplicationStore.PULLED_FIELDS, "pulled_dataset", "fields", "jsonb",
+                    List.of("application_id", "connector_id", "dataset")),
+            new Column(ApplicationStore.ITEM_RECORD, "application_item", "record", "json",
+                    List.of("application_id", "item_id")),
+            new Column(MaterialisedDatasets.FIELDS, "dataset_record", "fields", "jsonb",
+                    List.of("connector_id", "dataset", "record_key")));
+
+    private final JdbcTemplate jdbc;
+    private final PayloadCipher cipher;
+
+    public PayloadResealer(JdbcTemplate jdbc, PayloadCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** How many rows of each column were sealed again. */
+    public Map<String, Integer> resealAll() {
+        Map<String, Integer> resealed = new LinkedHashMap<>();
+        for (Column column : COLUMNS) {
+            int total = 0;
+            int done;
+            do {
+                done = batch(column);
+                total += done;
+            } while (done > 0);
+            resealed.put(column.name(), total);
+        }
+        log.info("Resealed personal payloads under key {}: {}", cipher.activeKeyId(), resealed);
+        return resealed;
+    }
+
+    private int batch(Column c) {
+        String keys = String.join(", ", c.keys().stream().map(k -> k + "::text").toList());
+        // Identifiers come from the constants above, never from input; the values are bound.
+        List<Map<String, Object>> rows = jdbc.queryForList("select " + keys + ", " + c.column() + "::text as stored from "
+                + c.table() + " where " + c.column() + "::jsonb <> '{}'::jsonb and coalesce(" + c.column()
+                + "->>'sealed', '') not like ? limit " + BATCH, "v2:" + cipher.activeKeyId() + ":%");
+        int resealed = 0;
+        for (Map<String, Object> row : rows) {
+            List<Object> key = c.keys().stream().map(k -> row.get(k)).toList();
+            String rowKey = String.join(":", key.stream().map(String::valueOf).toList());
+            String stored = (String) row.get("stored");
+            String context = c.name() + "|" + rowKey;
+            String sealed = cipher.seal(context, cipher.openEvenIfClear(context, stored));
+            Object[] args = new Object[key.size() + 2];
+            args[0] = sealed;
+            for (int i = 0; i < key.size(); i++) {
+                args[i + 1] = key.get(i);
+            }
+            args[args.length - 1] = stored;
+            resealed += jdbc.update("update " + c.table() + " set " + c.column() + " = ?::" + c.type() + " where "
+                    + String.join(" and ", c.keys().stream().map(k -> k + "::text = ?").toList()) + " and "
+                    + c.column() + "::text = ?", args);
+        }
+        return resealed; // a batch that changed nothing (rows all changed in between) ends the run; run it again
+    }
+}
