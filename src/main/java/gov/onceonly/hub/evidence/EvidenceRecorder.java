@@ -36,8 +36,10 @@ public class EvidenceRecorder {
         pulls.forEach(p -> accessLog.pulled(applicationId, p.connector(), p.dataset(), p.found(), p.fields()));
         for (Pull p : pulls) {
             String source = p.connector() + "/" + p.dataset();
-            ledger.append(EvidenceKind.PULL, applicationId, null, source,
-                    p.payloadSha256() != null ? p.payloadSha256() : Sha256.hex(null), "PULL:" + applicationId + ":" + source);
+            String sha = p.payloadSha256() != null ? p.payloadSha256() : Sha256.hex(null);
+            // One entry per distinct answer: a redelivered message adds nothing, a retry that got another answer does.
+            ledger.append(EvidenceKind.PULL, applicationId, null, source, sha,
+                    "PULL:" + applicationId + ":" + source + ":" + sha);
         }
     }
 

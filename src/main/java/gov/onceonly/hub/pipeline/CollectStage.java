@@ -113,7 +113,11 @@ public class CollectStage {
         List<SourceAnswer> answers = exchange.getMessage().getBody(List.class);
         List<String> failures = failures(bundle, answers == null ? List.of() : answers);
         if (!failures.isEmpty()) {
-            retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
+            tx.executeWithoutResult(status -> {
+                retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
+                // The sources that did answer were asked all the same: their pulls are on the record.
+                recordPulls(application, answers.stream().filter(a -> a.outcome() != SourceAnswer.Outcome.FAILED).toList());
+            });
             return;
         }
         Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers);
@@ -132,11 +136,14 @@ public class CollectStage {
             store.clearWaiting(application.id());
             store.refreshStatus(application.id());
             // Evidence last: the access log and the ledger (whose lock is then held only until the commit).
-            evidence.pulled(application.id(), byLabel(answers).values().stream().map(a -> new EvidenceRecorder.Pull(
-                    a.connector(), a.dataset(), a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(),
-                    a.payloadSha256())).toList());
+            recordPulls(application, List.copyOf(byLabel(answers).values()));
         });
         log.info("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
+    }
+
+    private void recordPulls(StoredApplication application, List<SourceAnswer> answered) {
+        evidence.pulled(application.id(), answered.stream().map(a -> new EvidenceRecorder.Pull(a.connector(), a.dataset(),
+                a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(), a.payloadSha256())).toList());
     }
 
     /** Every dataset of the plan must have answered, found or not found; what did not is a reason to wait. */
