@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +164,7 @@ public class ApplicationStore {
     /** A stored personal payload of that column and row, opened. The column default {@code {}} holds nothing to seal. */
     public Map<String, Object> opened(String column, Object rowKey, String stored) {
         if ("{}".equals(stored)) {
-            return new java.util.LinkedHashMap<>();
+            return new LinkedHashMap<>();
         }
         return read(cipher.open(column + "|" + rowKey, stored));
     }

@@ -7,6 +7,8 @@ import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.subject.CitizenIdNumber;
 import gov.onceonly.hub.subject.CreditCode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ public class ApplicationValidator {
     /** More than any bundle pulls; a longer list is abuse, not consent. */
     static final int MAX_CONSENTED_DATASETS = 64;
     /** How far a channel's clock may run ahead of the hub's. */
-    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final BundleCatalog bundles;
 
@@ -107,7 +109,7 @@ public class ApplicationValidator {
         } else if (consent.purpose().length() > 200) {
             violations.add(new FieldViolation("consent.purpose", "maxLength", "must be at most 200 characters"));
         }
-        if (consent.givenAt() != null && consent.givenAt().isAfter(java.time.Instant.now().plus(CLOCK_SKEW))) {
+        if (consent.givenAt() != null && consent.givenAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             violations.add(new FieldViolation("consent.givenAt", "not-in-future",
                     "must not be in the future: consent is given before the application"));
         }

@@ -5,6 +5,7 @@ import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
@@ -31,7 +32,7 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    ExampleApplication sandboxExample(SandboxApplications served, org.springframework.core.env.Environment env) {
+    ExampleApplication sandboxExample(SandboxApplications served, Environment env) {
         return new SandboxExample(env); // served: the examples are up once this bean is
     }
 }
