@@ -43,6 +43,10 @@ class ScaleOutIT extends HubIntegrationTest {
     String departmentDatabases;
     @Value("${hub.sandbox.drop-dir}")
     String dropDir;
+    @Value("${hub.pipeline.collect-consumers}")
+    int collectConsumers;
+    @Value("${hub.pipeline.dispatch-consumers}")
+    int dispatchConsumers;
     @Autowired
     CamelContext camel;
 
@@ -62,8 +66,8 @@ class ScaleOutIT extends HubIntegrationTest {
                 "hub.sandbox.drop-dir", dropDir))) {
             HubClient there = new HubClient(second.port(), json);
             CamelContext secondCamel = second.bean(CamelContext.class);
-            awaitMembers("hub-collect", 4);
-            awaitMembers("hub-dispatch", 4);
+            awaitMembers("hub-collect", 2 * collectConsumers);
+            awaitMembers("hub-dispatch", 2 * dispatchConsumers);
             // Channels reach both instances, as behind a load balancer.
             for (int i = 0; i < 30; i++) {
                 SyntheticPeople.Family family = families.get(i);
@@ -98,7 +102,7 @@ class ScaleOutIT extends HubIntegrationTest {
         assertThat(items).isEqualTo(ids.size() * 5L);
     }
 
-    /** Both instances' consumers (two each) in the group, after the rebalance. */
+    /** Both instances' consumers in the group, each with a partition, after the rebalance. */
     private void awaitMembers(String group, int members) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
