@@ -70,6 +70,11 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
         return duration.dividedBy(quick ? 1 : 2);
     }
 
+    /** Once per system before the first scenario, for the JIT. */
+    Duration jitWarmup() {
+        return Duration.ofSeconds(quick ? 5 : 30);
+    }
+
     Duration curveWarmup() {
         return warmup.dividedBy(2);
     }

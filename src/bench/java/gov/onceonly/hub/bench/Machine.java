@@ -28,6 +28,16 @@ final class Machine {
         return out.toString();
     }
 
+    /** The 1, 5 and 15 minute load averages: on a shared machine, how much else wanted the two cores. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     private static String memory() {
         return procLine(Path.of("/proc/meminfo"), "MemTotal");
     }
