@@ -100,6 +100,7 @@ public final class Bench {
                         new Meters(hub.jvm(), hub::heapUsed, db, "hub", hub::kafkaMessages));
                 HttpIntake handWritten = handWritten(handWrittenJvm, handWrittenPort);
                 SystemUnderTest statusQuo = new StatusQuo(model, departments.url(), applicants);
+                idleCpu(List.of(hubSystem, handWritten));
                 // The JIT needs far more than one scenario's warm-up to compile a Spring, Camel and Kafka application;
                 // without this the hub's first figures measure its compiler.
                 for (SystemUnderTest system : List.of(hubSystem, handWritten)) {
@@ -154,6 +155,28 @@ public final class Bench {
             Thread.sleep(100);
         }
         return system;
+    }
+
+    /**
+     * CPU each system burns with nothing to do (pollers, schedulers, the embedded broker): part of every
+     * application's CPU at a low rate, and none of it at saturation.
+     */
+    private void idleCpu(List<SystemUnderTest> systems) throws InterruptedException {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Double> idle = new LinkedHashMap<>();
+        Thread.sleep(3000);
+        for (SystemUnderTest system : systems) {
+            JvmProcess jvm = system.meters().jvm();
+            double before = jvm.cpuSeconds();
+            Thread.sleep(10_000);
+            double cores = (jvm.cpuSeconds() - before) / 10;
+            idle.put(system.name(), cores);
+            rows.add(List.of(system.name(), ResultTables.number(cores * 1000)));
+            System.out.printf("%s idle: %.3f cores%n", system.name(), cores);
+        }
+        markdown.append("## Idle CPU\n\nCPU of each JVM over 10 s with no applications, after startup (milli-cores).\n\n")
+                .append(MarkdownTable.render(List.of("system", "idle CPU m-cores"), rows)).append('\n');
+        json.put("idleCores", idle);
     }
 
     private void headline(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {

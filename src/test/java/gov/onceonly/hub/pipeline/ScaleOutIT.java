@@ -102,14 +102,24 @@ class ScaleOutIT extends HubIntegrationTest {
         assertThat(items).isEqualTo(ids.size() * 5L);
     }
 
-    /** Both instances' consumers in the group, each with a partition, after the rebalance. */
+    /**
+     * Both instances' consumers in the group after the rebalance, every partition assigned: each consumer has one
+     * if there are partitions enough, else as many consumers as partitions (the rest idle in reserve).
+     */
     private void awaitMembers(String group, int members) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                         .get(5, TimeUnit.SECONDS).get(group);
-                return description.state() == ConsumerGroupState.STABLE && description.members().size() == members
-                        && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+                if (description.state() != ConsumerGroupState.STABLE || description.members().size() != members) {
+                    return false;
+                }
+                Set<String> topics = new java.util.HashSet<>();
+                description.members().forEach(m -> m.assignment().topicPartitions().forEach(p -> topics.add(p.topic())));
+                int partitions = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                        .mapToInt(d -> d.partitions().size()).sum();
+                long busy = description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+                return !topics.isEmpty() && busy == Math.min(members, partitions);
             });
         }
     }
