@@ -53,7 +53,18 @@ final class Departments implements AutoCloseable {
     private final LongAdder failedOnPurpose = new LongAdder();
     private volatile String blob = "";
 
+    /**
+     * The JDK server keeps at most 200 idle keep-alive connections and closes the rest; the hub alone holds more
+     * (48 consumers calling sources and targets), and a client that reuses a connection the server just closed gets
+     * "no response": department faults the bench did not ask for. Must be set before the first server starts.
+     */
+    static void keepConnections() {
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        System.setProperty("sun.net.httpserver.idleInterval", "3600");
+    }
+
     Departments(DeliveryWatch watch) throws IOException {
+        keepConnections();
         this.watch = watch;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(threads);

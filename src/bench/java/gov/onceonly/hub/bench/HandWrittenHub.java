@@ -64,6 +64,7 @@ public final class HandWrittenHub {
     }
 
     public static void main(String[] args) throws Exception {
+        Departments.keepConnections();
         BenchModel model = JSON.readValue(Path.of(args[2]).toFile(), BenchModel.class);
         HandWrittenHub hub = new HandWrittenHub(model, args[3], args[1]);
         hub.createTables();
