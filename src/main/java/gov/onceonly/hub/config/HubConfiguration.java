@@ -16,6 +16,7 @@ import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.outbox.OutboxWakeup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -65,8 +66,8 @@ public class HubConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc) {
-        return new Outbox(jdbc);
+    Outbox outbox(JdbcTemplate jdbc, OutboxWakeup outboxWakeup) {
+        return new Outbox(jdbc, outboxWakeup);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxPruner;
 import gov.onceonly.hub.outbox.OutboxRelay;
+import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.Backoff;
 import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
@@ -59,6 +60,12 @@ public class PipelineConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env) {
         return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200));
+    }
+
+    /** Relays right after each commit that appended to the outbox; the outbox-relay route's poll is the fallback. */
+    @Bean(destroyMethod = "close")
+    OutboxWakeup outboxWakeup(OutboxRelay outboxRelay) {
+        return new OutboxWakeup(outboxRelay::relayPending);
     }
 
     @Bean

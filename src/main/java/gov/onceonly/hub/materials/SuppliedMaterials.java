@@ -112,8 +112,8 @@ public class SuppliedMaterials {
                     write(record.missing()),
                     record.initialStatus().name(), application.id(), item.id());
             if (record.missing().isEmpty()) {
-                outbox.append(deliveriesTopic, application.id().toString(), PipelineMessages.write(json,
-                        new PipelineMessages.DeliveryQueued(application.id(), item.id())));
+                PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(application.id(), item.id());
+                outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
                 released++;
             } else {
                 stillMissing.put(item.id(), record.missing());

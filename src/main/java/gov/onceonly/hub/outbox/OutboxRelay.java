@@ -48,11 +48,12 @@ public class OutboxRelay {
 
     int relayBatch() {
         Integer relayed = tx.execute(status -> {
-            // Every message is keyed by its application, whose trace id goes along as the traceparent header.
+            // Every message's key starts with its application's id (a delivery's goes on with ":<item>"); the
+            // application's trace id goes along as the traceparent header.
             List<Row> rows = jdbc.query("""
                     select o.id, o.topic, o.message_key, o.payload, a.trace_id from outbox o
-                    left join application a on a.id = (case when o.message_key ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'
-                                                            then o.message_key::uuid end)
+                    left join application a on a.id = (case when o.message_key ~ '^[0-9a-f]{8}-[0-9a-f-]{27}(:|$)'
+                                                            then left(o.message_key, 36)::uuid end)
                     where o.published_at is null order by o.id limit ? for update of o skip locked""",
                     (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                     batchSize);

@@ -129,8 +129,8 @@ public class CollectStage {
                     a.outcome() == SourceAnswer.Outcome.FOUND, a.fields(), a.at()));
             for (ItemRecord item : items) {
                 if (store.saveItem(application.id(), item) && item.initialStatus() == ItemStatus.PENDING) {
-                    outbox.append(deliveriesTopic, application.id().toString(), PipelineMessages.write(json,
-                            new PipelineMessages.DeliveryQueued(application.id(), item.itemId())));
+                    PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(application.id(), item.itemId());
+                    outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
                 }
             }
             store.clearWaiting(application.id());

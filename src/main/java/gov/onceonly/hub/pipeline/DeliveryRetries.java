@@ -93,8 +93,8 @@ public class DeliveryRetries {
                     (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
                     Timestamp.from(Instant.now().minus(policy.lostAfter())));
             for (Due row : due) {
-                outbox.append(deliveriesTopic, row.applicationId().toString(), PipelineMessages.write(json,
-                        new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId())));
+                PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId());
+                outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
                 jdbc.update("""
                         update application_item set next_delivery_at = null, updated_at = now()
                         where application_id = ? and item_id = ?""", row.applicationId(), row.itemId());

@@ -72,8 +72,8 @@ public class ParkedDeliveries {
         if (updated == 0) {
             return false;
         }
-        outbox.append(deliveriesTopic, applicationId.toString(),
-                PipelineMessages.write(json, new PipelineMessages.DeliveryQueued(applicationId, itemId)));
+        PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(applicationId, itemId);
+        outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
         store.refreshStatus(applicationId);
         return true;
     }

@@ -15,6 +15,15 @@ public final class PipelineMessages {
     }
 
     public record DeliveryQueued(UUID applicationId, String itemId) {
+
+        /**
+         * The Kafka key of a delivery: application and item. Keyed by application alone, all items of an
+         * application fell into one partition and one consumer sent them one after another; by item they go out in
+         * parallel, and the deliveries of one item still keep their order.
+         */
+        public String key() {
+            return applicationId + ":" + itemId;
+        }
     }
 
     public static <T> T read(ObjectMapper json, byte[] payload, Class<T> type) {

@@ -43,6 +43,10 @@ class ScaleOutIT extends HubIntegrationTest {
     String departmentDatabases;
     @Value("${hub.sandbox.drop-dir}")
     String dropDir;
+    @Value("${hub.pipeline.collect-consumers}")
+    int collectConsumers;
+    @Value("${hub.pipeline.dispatch-consumers}")
+    int dispatchConsumers;
     @Autowired
     CamelContext camel;
 
@@ -62,8 +66,8 @@ class ScaleOutIT extends HubIntegrationTest {
                 "hub.sandbox.drop-dir", dropDir))) {
             HubClient there = new HubClient(second.port(), json);
             CamelContext secondCamel = second.bean(CamelContext.class);
-            awaitMembers("hub-collect", 4);
-            awaitMembers("hub-dispatch", 4);
+            awaitMembers("hub-collect", 2 * collectConsumers);
+            awaitMembers("hub-dispatch", 2 * dispatchConsumers);
             // Channels reach both instances, as behind a load balancer.
             for (int i = 0; i < 30; i++) {
                 SyntheticPeople.Family family = families.get(i);
@@ -107,14 +111,24 @@ class ScaleOutIT extends HubIntegrationTest {
         assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
     }
 
-    /** Both instances' consumers (two each) in the group, after the rebalance. */
+    /**
+     * Both instances' consumers in the group after the rebalance, every partition assigned: each consumer has one
+     * if there are partitions enough, else as many consumers as partitions (the rest idle in reserve).
+     */
     private void awaitMembers(String group, int members) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                         .get(5, TimeUnit.SECONDS).get(group);
-                return description.state() == ConsumerGroupState.STABLE && description.members().size() == members
-                        && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+                if (description.state() != ConsumerGroupState.STABLE || description.members().size() != members) {
+                    return false;
+                }
+                Set<String> topics = new java.util.HashSet<>();
+                description.members().forEach(m -> m.assignment().topicPartitions().forEach(p -> topics.add(p.topic())));
+                int partitions = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                        .mapToInt(d -> d.partitions().size()).sum();
+                long busy = description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+                return !topics.isEmpty() && busy == Math.min(members, partitions);
             });
         }
     }

@@ -92,7 +92,8 @@ class TracingIT extends HubIntegrationTest {
             long until = System.currentTimeMillis() + 10_000;
             while (System.currentTimeMillis() < until) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (applicationId.equals(record.key())) {
+                    // Deliveries are keyed <application>:<item>, the application itself by its id.
+                    if (record.key() != null && (record.key().equals(applicationId) || record.key().startsWith(applicationId + ":"))) {
                         Header header = record.headers().lastHeader("traceparent");
                         found.add(header == null ? "-" : new String(header.value(), StandardCharsets.UTF_8));
                     }

@@ -1,0 +1,55 @@
+package gov.onceonly.hub.bench;
+
+import gov.onceonly.hub.security.RequestSignature;
+import gov.onceonly.hub.subject.CitizenIdNumber;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Applications as a channel sends them: a new applicant each time (a valid GB 11643 ID number), signed like
+ * HubClient.signature and scripts/hubcurl (HMAC-SHA256 over method, path, timestamp, a fresh nonce and the body's
+ * SHA-256).
+ */
+final class Applicants {
+
+    static final String KEY = "bench-portal";
+    static final String SECRET = "bench-portal-secret";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final AtomicLong next = new AtomicLong();
+
+    String nextIdNumber() {
+        long n = next.getAndIncrement();
+        String first17 = "500101" + LocalDate.of(1960, 1, 1).plusDays(n % 18000).format(DATE)
+                + String.format("%03d", (n / 18000) % 1000);
+        return first17 + CitizenIdNumber.checkCharacter(first17);
+    }
+
+    String application(String bundle) {
+        return """
+                {"bundle":"%s","applicant":{"idNumber":"%s","name":"陈基准"},\
+                "consent":{"granted":true,"purpose":"基准测试"},"form":{"phone":"13800138000"}}"""
+                .formatted(bundle, nextIdNumber());
+    }
+
+    static HttpRequest signedPost(URI uri, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString();
+        String canonical = RequestSignature.canonical("POST", uri.getRawPath(), timestamp, nonce, bytes);
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header(RequestSignature.KEY, KEY)
+                .header(RequestSignature.TIMESTAMP, timestamp)
+                .header(RequestSignature.NONCE, nonce)
+                .header(RequestSignature.SIGNATURE, RequestSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), canonical))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    }
+}

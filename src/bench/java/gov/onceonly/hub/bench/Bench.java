@@ -1,0 +1,366 @@
+package gov.onceonly.hub.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark of docs/benchmarks.md, run by {@code mvn -Pbench verify}: the hub (target/hub.jar in its own JVM),
+ * the hand-written baseline (its own JVM) and the status quo, on the same bench departments and the same
+ * PostgreSQL, under the same load. Writes target/bench/results.md and results.json.
+ */
+public final class Bench {
+
+    static final String HEADLINE = "bench-i5-s3";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private final BenchOptions options;
+    private final Path out = Path.of("target", "bench");
+    private final Path work;
+    private final BenchDatabase db;
+    private final DeliveryWatch watch = new DeliveryWatch();
+    private final Departments departments;
+    private final LoadDriver driver = new LoadDriver(watch);
+    private final Applicants applicants = new Applicants();
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private final StringBuilder markdown = new StringBuilder();
+    private final List<String> notes = new ArrayList<>();
+
+    private Bench(BenchOptions options) throws IOException {
+        this.options = options;
+        Files.createDirectories(out);
+        work = Files.createTempDirectory("hub-bench");
+        db = new BenchDatabase(work.resolve("postgres"));
+        departments = new Departments(watch);
+        departments.sourceLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
+        departments.targetLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
+        departments.payloadBytes = options.payloadBytes();
+        departments.errorRate = options.errorRate();
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args.length == 1 ? args[0].trim().split("\\s+") : args);
+        Bench bench = new Bench(options);
+        try {
+            bench.run();
+        } finally {
+            bench.departments.close();
+            bench.db.close();
+        }
+        System.exit(0);
+    }
+
+    static BenchModel model() {
+        List<BenchModel.Bundle> bundles = new ArrayList<>();
+        bundles.add(BenchModel.bundle(HEADLINE, 5, 3));
+        for (int items : new int[]{2, 4, 8, 16}) {
+            bundles.add(BenchModel.bundle("bench-i" + items + "-s3", items, 3));
+        }
+        for (int sources : new int[]{1, 2, 4, 8}) {
+            bundles.add(BenchModel.bundle("bench-i8-s" + sources, 8, sources));
+        }
+        return new BenchModel(bundles.stream().distinct().toList());
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now();
+        json.put("machine", Machine.describe());
+        json.put("options", options);
+        json.put("started", started.toString());
+        markdown.append("# Benchmark results\n\n").append(Machine.markdown()).append("\nStarted ").append(started)
+                .append("; options: ").append(options).append(".\n\n");
+        BenchModel model = model();
+        Path root = ConfigRoot.write(work.resolve("config"), Path.of("."), model, departments.port());
+        Path modelFile = work.resolve("model.json");
+        JSON.writeValue(modelFile.toFile(), model);
+        if (options.runs("headline") || options.runs("curves") || options.runs("profile")) {
+            String hubDb = db.createDatabase("hub");
+            String baselineDb = db.createDatabase("handwritten");
+            int handWrittenPort = HubJvm.freePort();
+            try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), root, hubDb, work.resolve("hub-data"),
+                    out.resolve("hub.log"), List.of("-XX:FlightRecorderOptions=stackdepth=256"), List.of());
+                 JvmProcess handWrittenJvm = HandWrittenHub.launch(handWrittenPort, baselineDb, modelFile,
+                         departments.url(), out.resolve("hand-written.log"))) {
+                System.out.printf("hub ready in %.1f s at %s%n", hub.startup().toMillis() / 1000.0, hub.url());
+                SystemUnderTest hubSystem = new HttpIntake("hub", hub.url(), applicants,
+                        new Meters(hub.jvm(), hub::heapUsed, db, "hub", hub::kafkaMessages));
+                HttpIntake handWritten = handWritten(handWrittenJvm, handWrittenPort);
+                SystemUnderTest statusQuo = new StatusQuo(model, departments.url(), applicants);
+                idleCpu(List.of(hubSystem, handWritten));
+                // The JIT needs far more than one scenario's warm-up to compile a Spring, Camel and Kafka application;
+                // without this the hub's first figures measure its compiler.
+                for (SystemUnderTest system : List.of(hubSystem, handWritten)) {
+                    System.out.println("warming up " + system.name() + " for " + options.jitWarmup().toSeconds() + " s");
+                    driver.closed(system, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
+                    watch.reset();
+                }
+                if (options.runs("headline")) {
+                    headline(hubSystem, handWritten, statusQuo);
+                }
+                if (options.runs("curves")) {
+                    curves(hubSystem, handWritten, statusQuo);
+                }
+                if (options.runs("profile")) {
+                    profile(hub, hubSystem);
+                }
+            }
+        }
+        if (options.runs("startup")) {
+            startup();
+        }
+        if (!notes.isEmpty()) {
+            markdown.append("## Notes\n\n");
+            notes.forEach(n -> markdown.append("- ").append(n).append('\n'));
+            json.put("notes", notes);
+        }
+        json.put("finished", Instant.now().toString());
+        Files.writeString(out.resolve("results.md"), markdown);
+        JSON.writeValue(out.resolve("results.json").toFile(), json);
+        System.out.println(markdown);
+        System.out.println("Wrote " + out.resolve("results.md") + " and " + out.resolve("results.json"));
+    }
+
+    /** The hand-written baseline's JVM, once it answers. */
+    private HttpIntake handWritten(JvmProcess jvm, int port) throws Exception {
+        String url = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newHttpClient();
+        Meters meters = new Meters(jvm, () -> {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(url + "/stats")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                return Long.parseLong(body.replaceAll("\\D", ""));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, db, "handwritten", null);
+        HttpIntake system = new HttpIntake("hand-written", url, applicants, meters);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!system.answers()) {
+            if (!jvm.alive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the hand-written baseline did not start, see target/bench/hand-written.log");
+            }
+            Thread.sleep(100);
+        }
+        return system;
+    }
+
+    /**
+     * CPU each system burns with nothing to do (pollers, schedulers, the embedded broker): part of every
+     * application's CPU at a low rate, and none of it at saturation.
+     */
+    private void idleCpu(List<SystemUnderTest> systems) throws InterruptedException {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Double> idle = new LinkedHashMap<>();
+        Thread.sleep(3000);
+        for (SystemUnderTest system : systems) {
+            JvmProcess jvm = system.meters().jvm();
+            double before = jvm.cpuSeconds();
+            Thread.sleep(10_000);
+            double cores = (jvm.cpuSeconds() - before) / 10;
+            idle.put(system.name(), cores);
+            rows.add(List.of(system.name(), ResultTables.number(cores * 1000)));
+            System.out.printf("%s idle: %.3f cores%n", system.name(), cores);
+        }
+        markdown.append("## Idle CPU\n\nCPU of each JVM over 10 s with no applications, after startup (milli-cores).\n\n")
+                .append(MarkdownTable.render(List.of("system", "idle CPU m-cores"), rows)).append('\n');
+        json.put("idleCores", idle);
+    }
+
+    private void headline(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {
+        List<RunResult> runs = new ArrayList<>();
+        String latency = departments.sourceLatency.toString();
+        for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
+            runs.add(measure(system, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
+        }
+        for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
+            runs.add(measure(system, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+        }
+        Departments.Latency before = departments.sourceLatency;
+        departments.sourceLatency = new Departments.Latency(0, 0);
+        departments.targetLatency = new Departments.Latency(0, 0);
+        for (SystemUnderTest system : List.of(hub, handWritten)) {
+            runs.add(measure(system, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+        }
+        departments.sourceLatency = before;
+        departments.targetLatency = before;
+        section("Headline: " + HEADLINE + " (5 items, 3 distinct sources, each item needs 2), departments " + latency,
+                "headline", runs);
+        markdown.append("Open loop at ").append(options.rate()).append(" applications/s (moderate load), hub ÷ baseline:\n\n")
+                .append(ResultTables.ratios(runs.get(0), List.of(runs.get(1), runs.get(2)))).append('\n')
+                .append("Closed loop, ").append(options.concurrency()).append(" applications in flight (maximum), hub ÷ baseline:\n\n")
+                .append(ResultTables.ratios(runs.get(3), List.of(runs.get(4), runs.get(5)))).append('\n')
+                .append("Zero department latency, closed loop, hub ÷ hand-written:\n\n")
+                .append(ResultTables.ratios(runs.get(6), List.of(runs.get(7)))).append('\n');
+    }
+
+    private void curves(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {
+        double rate = Math.min(options.rate(), 10);
+        List<RunResult> items = new ArrayList<>();
+        for (int n : new int[]{2, 4, 8, 16}) {
+            items.add(measure(hub, "items=" + n, "bench-i" + n + "-s3", "open", rate, false, options.curveWarmup(), options.curveDuration()));
+        }
+        section("Items per bundle (3 distinct sources), open loop at " + rate + "/s", "items", items);
+        List<RunResult> sources = new ArrayList<>();
+        for (int n : new int[]{1, 2, 4, 8}) {
+            for (SystemUnderTest system : List.of(hub, statusQuo)) {
+                sources.add(measure(system, "sources=" + n, "bench-i8-s" + n, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+            }
+        }
+        section("Distinct sources per bundle (8 items), open loop at " + rate + "/s", "sources", sources);
+        List<RunResult> latency = new ArrayList<>();
+        Departments.Latency before = departments.sourceLatency;
+        for (int ms : new int[]{0, 20, 100}) {
+            departments.sourceLatency = new Departments.Latency(ms, ms / 4);
+            departments.targetLatency = new Departments.Latency(ms, ms / 4);
+            for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
+                latency.add(measure(system, "latency=" + departments.sourceLatency, HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+            }
+        }
+        departments.sourceLatency = before;
+        departments.targetLatency = before;
+        section("Department latency (sources and targets alike), " + HEADLINE + ", open loop at " + rate + "/s", "latency", latency);
+        List<RunResult> payload = new ArrayList<>();
+        int payloadBefore = departments.payloadBytes;
+        for (int kb : new int[]{1, 10, 100}) {
+            departments.payloadBytes = kb * 1024;
+            for (SystemUnderTest system : List.of(hub, handWritten)) {
+                payload.add(measure(system, "payload=" + kb + "KB", HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+            }
+        }
+        departments.payloadBytes = payloadBefore;
+        section("Payload per source answer, " + HEADLINE + ", open loop at " + rate + "/s", "payload", payload);
+        List<RunResult> concurrency = new ArrayList<>();
+        for (int c : options.quick() ? new int[]{4, 32} : new int[]{1, 4, 16, 64, 128}) {
+            for (SystemUnderTest system : List.of(hub, handWritten)) {
+                concurrency.add(measure(system, "in flight=" + c, HEADLINE, "closed", c, false, options.curveWarmup(), options.curveDuration()));
+            }
+        }
+        section("Concurrency up to saturation, " + HEADLINE + ", closed loop", "concurrency", concurrency);
+    }
+
+    /** JFR on the hub at saturation (zero department latency, closed loop), summarised into profile.md. */
+    private void profile(HubJvm hub, SystemUnderTest hubSystem) throws Exception {
+        departments.sourceLatency = new Departments.Latency(0, 0);
+        departments.targetLatency = new Departments.Latency(0, 0);
+        Path recording = out.resolve("hub-saturated.jfr").toAbsolutePath();
+        driver.closed(hubSystem, HEADLINE, 5, options.concurrency(), options.curveWarmup(), Duration.ofSeconds(10));
+        watch.reset();
+        System.out.println(hub.jvm().jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + recording));
+        LoadDriver.Phase phase = driver.closed(hubSystem, HEADLINE, 5, options.concurrency(), options.duration(), Duration.ofSeconds(10));
+        System.out.println(hub.jvm().jcmd("JFR.stop", "name=bench"));
+        watch.reset();
+        String summary = HotFrames.summarize(recording, 25);
+        String text = "## Profile of the hub at saturation\n\nJFR (settings=profile) for " + options.duration().toSeconds()
+                + " s, " + HEADLINE + ", zero department latency, " + options.concurrency() + " applications in flight: "
+                + phase.completed() + " completed (" + String.format(java.util.Locale.ROOT, "%.1f", phase.completedInWindow() / phase.seconds())
+                + "/s). Recording: target/bench/hub-saturated.jfr (`jfr summary`, `jfr print --events jdk.ExecutionSample`).\n\n" + summary;
+        Files.writeString(out.resolve("profile.md"), text);
+        markdown.append(text).append('\n');
+        json.put("profile", Map.of("completed", phase.completed(), "recording", recording.toString()));
+        departments.sourceLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
+        departments.targetLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
+    }
+
+    /** Startup time and heap against the number of bundles loaded (generated: 5 items, 3 sources each). */
+    private void startup() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int n : options.quick() ? new int[]{50, 500} : new int[]{50, 500, 5000}) {
+            List<BenchModel.Bundle> bundles = new ArrayList<>();
+            for (int b = 1; b <= n; b++) {
+                bundles.add(BenchModel.bundle("bench-gen-" + b, 5, 3));
+            }
+            Path root = ConfigRoot.write(work.resolve("config-" + n), Path.of("."), new BenchModel(bundles), departments.port());
+            String url = db.createDatabase("startup" + n);
+            try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), root, url, work.resolve("hub-data-" + n),
+                    out.resolve("hub-startup-" + n + ".log"), List.of(), List.of())) {
+                hub.jvm().jcmd("GC.run");
+                Thread.sleep(500);
+                long heap = hub.heapUsed();
+                double seconds = hub.startup().toMillis() / 1000.0;
+                rows.add(List.of(String.valueOf(n), ResultTables.number(seconds), ResultTables.number(heap / 1048576.0)));
+                results.add(Map.of("bundles", n, "startupSeconds", seconds, "heapAfterGcBytes", heap));
+                System.out.printf("startup with %d bundles: %.1f s, heap after GC %.0f MB%n", n, seconds, heap / 1048576.0);
+            }
+        }
+        markdown.append("## Bundles loaded: startup time and heap\n\nStartup is from `java -jar` to readiness UP (PostgreSQL "
+                        + "migrated, Kafka topics created, routes started); heap is used heap after a full GC.\n\n")
+                .append(MarkdownTable.render(List.of("bundles", "startup s", "heap after GC MB"), rows)).append('\n');
+        json.put("startup", results);
+    }
+
+    private void section(String title, String key, List<RunResult> runs) throws IOException {
+        markdown.append("## ").append(title).append("\n\n").append(ResultTables.runs(runs)).append('\n')
+                .append("Load average at the end (other processes share the machine): ").append(Machine.loadAverage()).append(".\n\n");
+        json.put(key, runs);
+        Files.writeString(out.resolve("results.md"), markdown); // a partial report survives a later failure
+    }
+
+    /**
+     * One measured run: a warm-up of the same load, then the window. With {@code exactRows} the run waits for
+     * PostgreSQL's statistics to settle before and after, so rows per application are exact.
+     */
+    private RunResult measure(SystemUnderTest system, String scenario, String bundle, String mode, double load,
+                              boolean exactRows, Duration warmup, Duration duration) throws Exception {
+        int items = Bench.model().find(bundle).items().size();
+        Duration drain = Duration.ofSeconds(30);
+        if (warmup.toMillis() > 0) {
+            run(system, bundle, items, mode, load, warmup, Duration.ofSeconds(10));
+        }
+        watch.reset();
+        Meters meters = system.meters();
+        if (exactRows && meters != null) {
+            Thread.sleep(BenchDatabase.STATS_SETTLE_MILLIS);
+        }
+        Meters.Snapshot before = meters == null ? null : meters.snapshot();
+        long callsBefore = departments.sourceCalls();
+        if (meters != null) {
+            meters.startHeapSampling();
+        }
+        LoadDriver.Phase phase = run(system, bundle, items, mode, load, duration, drain);
+        long peak = meters == null ? 0 : meters.stopHeapSampling();
+        if (exactRows && meters != null) {
+            Thread.sleep(BenchDatabase.STATS_SETTLE_MILLIS);
+        }
+        Meters.Snapshot after = meters == null ? null : meters.snapshot();
+        watch.reset();
+        double completed = Math.max(1, phase.completed());
+        double cpu = meters == null ? Double.NaN : (after.cpuSeconds() - before.cpuSeconds()) / completed;
+        double rows = meters == null ? Double.NaN : (after.rows() - before.rows()) / completed;
+        if (!exactRows) {
+            rows = Double.NaN; // pg_stat_user_tables lags by up to 10 s: without waiting, the delta would be wrong
+        }
+        double kafka = meters == null || after.kafkaMessages() < 0 ? Double.NaN
+                : (after.kafkaMessages() - before.kafkaMessages()) / completed;
+        RunResult result = new RunResult(system.name(), scenario, mode, load, phase.seconds(), phase.submitted(),
+                phase.accepted(), phase.completed(), phase.errors() + phase.incomplete(),
+                phase.acceptedInWindow() / phase.seconds(), phase.completedInWindow() / phase.seconds(),
+                system.hasIntake() ? phase.intake().summary() : LatencySummary.EMPTY, phase.completion().summary(),
+                cpu, peak, rows, kafka, (departments.sourceCalls() - callsBefore) / completed);
+        System.out.print(ResultTables.runs(List.of(result)).lines().skip(2).findFirst().orElse("") + "\n");
+        if (phase.errors() + phase.incomplete() > 0) {
+            notes.add(system.name() + " " + scenario + " " + mode + " " + load + ": " + phase.errors() + " errors, "
+                    + phase.incomplete() + " not complete after the drain" + (phase.firstError() == null ? "" : "; first: " + phase.firstError()));
+        }
+        return result;
+    }
+
+    private LoadDriver.Phase run(SystemUnderTest system, String bundle, int items, String mode, double load,
+                                 Duration duration, Duration drain) throws InterruptedException {
+        return mode.equals("open") ? driver.open(system, bundle, items, load, duration, drain)
+                : driver.closed(system, bundle, items, (int) load, duration, drain);
+    }
+}

@@ -1,0 +1,172 @@
+package gov.onceonly.hub.bench;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub under test: {@code java -jar target/hub.jar} in its own JVM, with the arguments HubProcess gives the
+ * test hubs (operator password, a registered channel, the signing secret), on the bench's PostgreSQL and its own
+ * embedded Kafka broker (on a known port, to count messages), with the generated configuration root. The bench
+ * channel's rate limit is raised so that the bench measures the hub, not the throttle.
+ */
+final class HubJvm implements AutoCloseable {
+
+    static final List<String> TOPICS = List.of("hub.applications", "hub.deliveries", "hub.item-status");
+
+    private final JvmProcess jvm;
+    private final int port;
+    private final int kafkaPort;
+    private final Duration startup;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Admin admin;
+
+    private HubJvm(JvmProcess jvm, int port, int kafkaPort, Duration startup) {
+        this.jvm = jvm;
+        this.port = port;
+        this.kafkaPort = kafkaPort;
+        this.startup = startup;
+    }
+
+    static HubJvm start(Path jar, Path configRoot, String jdbcUrl, Path dataDir, Path log, List<String> jvmOptions,
+                        List<String> hubArguments) throws IOException, InterruptedException {
+        int port = freePort();
+        int kafkaPort = freePortPair();
+        List<String> command = new ArrayList<>(List.of(JvmProcess.java(), "-Xmx768m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--spring.profiles.active=bench",
+                "--hub.config-root=" + configRoot.toAbsolutePath(),
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--hub.embedded.data-dir=" + dataDir.toAbsolutePath(),
+                "--hub.embedded.kafka.port=" + kafkaPort,
+                "--hub.security.operator.password=sandbox-operator",
+                "--hub.clients." + Applicants.KEY + ".role=channel",
+                "--hub.clients." + Applicants.KEY + ".secret=" + Applicants.SECRET,
+                "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
+                "--hub.clients." + Applicants.KEY + ".burst=1000000",
+                "--hub.signing.secret=bench-hub-secret",
+                // Payloads are sealed at rest as in production: a fresh AES-256 key per run.
+                "--hub.encryption.key=" + freshKey()));
+        command.addAll(hubArguments);
+        long started = System.nanoTime();
+        JvmProcess jvm = JvmProcess.start(command, log);
+        HubJvm hub = new HubJvm(jvm, port, kafkaPort, null);
+        hub.awaitReady(log);
+        return new HubJvm(jvm, port, kafkaPort, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static String freshKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    private void awaitReady(Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (!jvm.alive()) {
+                throw new IllegalStateException("the hub exited during startup, see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the hub was not ready within 300 s, see " + log);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Duration startup() {
+        return startup;
+    }
+
+    JvmProcess jvm() {
+        return jvm;
+    }
+
+    /** Heap in use, summed over the heap pools of /actuator/prometheus. */
+    long heapUsed() {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages on the hub's topics so far: the sum of their partitions' end offsets. */
+    long kafkaMessages() {
+        try {
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort));
+            }
+            Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            topics.values().forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot count the hub's Kafka messages", e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The embedded broker takes the given port and the next one (its controller). */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two free ports in a row");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        jvm.close();
+    }
+}
