@@ -30,7 +30,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 // Camel is still draining in-flight exchanges.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                // zonky turns it off; the 202 promises the application survives a crash of the database too.
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
