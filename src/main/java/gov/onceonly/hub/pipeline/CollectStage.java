@@ -75,8 +75,15 @@ public class CollectStage {
             exchange.setProperty(SKIP, true);
             return List.of();
         }
-        StoredApplication application = message.applicationId() == null ? null
-                : store.find(message.applicationId()).orElse(null);
+        StoredApplication application;
+        try {
+            application = message.applicationId() == null ? null : store.find(message.applicationId()).orElse(null);
+        } catch (IllegalStateException unopened) {
+            // A sealed form that does not open (altered, or its key is gone) will not open on the next attempt either.
+            retries.needsAttention(message.applicationId(), unopened.getMessage());
+            exchange.setProperty(SKIP, true);
+            return List.of();
+        }
         if (application == null || (application.status() != ApplicationStatus.RECEIVED
                 && application.status() != ApplicationStatus.WAITING_FOR_SOURCES)) {
             // Unknown here, or already collected: a redelivered message has nothing left to do.

@@ -2,6 +2,7 @@ package gov.onceonly.hub.reliability;
 
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,9 @@ import static org.awaitility.Awaitility.await;
  * same partition go through.
  */
 class PoisonMessagesIT extends HubIntegrationTest {
+
+    @Autowired
+    ApplicationStore store;
 
     @Value("${hub.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -95,14 +100,40 @@ class PoisonMessagesIT extends HubIntegrationTest {
         return UUID.fromString(hub.awaitStatus(statusUrl, "DELIVERED").path("id").asText());
     }
 
-    /** A fresh application as intake would store it, the same as an earlier one but for its bundle. */
-    private UUID receivedCopyOf(UUID source, String bundle) {
-        UUID id = UUID.randomUUID();
+    @Test
+    void anApplicationWhoseSealedFormDoesNotOpenNeedsAttentionAndTheNextOneIsCollected() throws Exception {
+        UUID source = delivered(familiesWithBirthRecords().get(53));
+        UUID moved = UUID.randomUUID();
+        // The form copied as it is into another row: it was sealed for its own row, and does not open in this one.
         jdbc.update("""
                 insert into application (id, bundle_id, mapping_version, subject_key, applicant_name, consent, form, status,
                                          created_at, updated_at)
-                select ?, ?, mapping_version, subject_key, applicant_name, consent, form, 'RECEIVED', now(), now()
-                from application where id = ?""", id, bundle, source);
+                select ?, bundle_id, mapping_version, subject_key, applicant_name, consent, form, 'RECEIVED', now(), now()
+                from application where id = ?""", moved, source);
+        UUID next = receivedCopyOf(source, "newborn");
+        String key = UUID.randomUUID().toString();
+        send(applicationsTopic, key, received(moved));
+        send(applicationsTopic, key, received(next));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NEEDS_ATTENTION".equals(status(moved)));
+        assertThat(jdbc.queryForObject("select attention_reason from application where id = ?", String.class, moved))
+                .contains("does not open");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RECEIVED".equals(status(next)));
+    }
+
+    /**
+     * A fresh application as intake would store it, the same as an earlier one but for its bundle (its form sealed
+     * again for its own row: a sealed payload opens only in the row it was sealed for).
+     */
+    private UUID receivedCopyOf(UUID source, String bundle) {
+        UUID id = UUID.randomUUID();
+        var form = store.opened(ApplicationStore.FORM, source,
+                jdbc.queryForObject("select form::text from application where id = ?", String.class, source));
+        jdbc.update("""
+                insert into application (id, bundle_id, mapping_version, subject_key, applicant_name, consent, form, status,
+                                         created_at, updated_at)
+                select ?, ?, mapping_version, subject_key, applicant_name, consent, ?::jsonb, 'RECEIVED', now(), now()
+                from application where id = ?""", id, bundle, store.sealed(ApplicationStore.FORM, id, form), source);
         return id;
     }
 
