@@ -117,8 +117,9 @@ public class CollectStage {
     public void record(Exchange exchange) {
         StoredApplication application = exchange.getProperty(APPLICATION, StoredApplication.class);
         CompiledBundle bundle = exchange.getProperty(BUNDLE, CompiledBundle.class);
-        List<SourceAnswer> answers = exchange.getMessage().getBody(List.class);
-        List<String> failures = failures(bundle, answers == null ? List.of() : answers);
+        List<SourceAnswer> body = exchange.getMessage().getBody(List.class);
+        List<SourceAnswer> answers = body == null ? List.of() : body;
+        List<String> failures = failures(bundle, answers);
         if (!failures.isEmpty()) {
             tx.executeWithoutResult(status -> {
                 retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
