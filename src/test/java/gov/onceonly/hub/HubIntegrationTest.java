@@ -6,6 +6,7 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -75,6 +76,14 @@ public abstract class HubIntegrationTest {
     protected static final String CONFIG_ROOT = "target/it-config";
 
     static {
+        // A fatal fault in an in-process Kafka broker (the shared one, InfrastructureRestartIT's) halts the JVM, which
+        // would end every test left in this fork without a word; here it fails the test that caused it instead.
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("an in-process Kafka broker asked to exit (" + status + "): " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("an in-process Kafka broker asked to halt (" + status + "): " + message);
+        });
         // Each test JVM starts from empty embedded databases and logs; leftovers of an earlier run would replay.
         FileSystemUtils.deleteRecursively(new File("target/it-data"));
         FileSystemUtils.deleteRecursively(new File(CONFIG_ROOT));

@@ -30,10 +30,14 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** A broker on {@code port} (0: any free one) whose controller listens on the next port. */
     static EmbeddedKafkaBroker start(Path logDirectory, int port, int partitions) throws Exception {
+        return start(logDirectory, port > 0 ? port : freePort(), port > 0 ? port + 1 : freePort(), partitions);
+    }
+
+    static EmbeddedKafkaBroker start(Path logDirectory, int brokerPort, int controllerPort, int partitions)
+            throws Exception {
         Files.createDirectories(logDirectory);
-        int brokerPort = port > 0 ? port : freePort();
-        int controllerPort = port > 0 ? port + 1 : freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");

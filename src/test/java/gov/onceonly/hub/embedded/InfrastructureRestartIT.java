@@ -57,8 +57,9 @@ class InfrastructureRestartIT extends HubIntegrationTest {
         FileSystemUtils.deleteRecursively(DATA);
         int pgPort = HubProcess.freePort();
         int kafkaPort = HubProcess.freePort();
+        int controllerPort = HubProcess.freePort(); // not kafkaPort + 1, which another process may hold
         postgres = EmbeddedPostgresServer.start(DATA.resolve("postgres"), pgPort);
-        kafka = EmbeddedKafkaBroker.start(DATA.resolve("kafka"), kafkaPort, 2);
+        kafka = EmbeddedKafkaBroker.start(DATA.resolve("kafka"), kafkaPort, controllerPort, 2);
         List<SyntheticPeople.Family> families = familiesWithBirthRecords().subList(90, 120);
         List<String> acknowledged = new ArrayList<>();
         int port = HubProcess.freePort();
@@ -82,7 +83,7 @@ class InfrastructureRestartIT extends HubIntegrationTest {
             kafka.close();
             submit(client, families.subList(10, 15), acknowledged); // the outbox holds them while Kafka is away
             assertThat(acknowledged).as("intake does not need the broker").hasSize(15);
-            kafka = EmbeddedKafkaBroker.start(DATA.resolve("kafka"), kafkaPort, 2);
+            kafka = EmbeddedKafkaBroker.start(DATA.resolve("kafka"), kafkaPort, controllerPort, 2);
             submit(client, families.subList(15, 20), acknowledged);
             awaitDelivered(client, acknowledged);
 
