@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.accesslog.AccessLog;
 import gov.onceonly.hub.evidence.Checkpoints;
 import gov.onceonly.hub.evidence.Ed25519Keys;
+import gov.onceonly.hub.evidence.EvidenceChainer;
 import gov.onceonly.hub.evidence.EvidenceLedger;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.evidence.EvidenceSigner;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +59,19 @@ public class EvidenceConfiguration {
         return signer;
     }
 
+    @Bean(destroyMethod = "close")
+    EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, Environment env) {
+        Duration poll = env.getProperty("hub.evidence.chain-poll", Duration.class, Duration.ofMillis(100));
+        int batch = env.getProperty("hub.evidence.chain-batch", Integer.class, 1000);
+        if (poll.isNegative() || poll.isZero() || batch < 1) {
+            throw new IllegalStateException("hub.evidence.chain-poll must be above 0 and hub.evidence.chain-batch at least 1");
+        }
+        return new EvidenceChainer(jdbc, tx, batch).start(poll);
+    }
+
     @Bean
-    EvidenceLedger evidenceLedger(JdbcTemplate jdbc) {
-        return new EvidenceLedger(jdbc);
+    EvidenceLedger evidenceLedger(JdbcTemplate jdbc, EvidenceChainer chainer) {
+        return new EvidenceLedger(jdbc, chainer);
     }
 
     @Bean

@@ -81,6 +81,14 @@ public final class ChainVerifier {
         return true;
     }
 
+    /** Entries written but not chained yet (evidence_pending): not verifiable until the hub chains them. */
+    public void waiting(long entries) {
+        if (entries > 0) {
+            warnings.add(entries + " entries wait to be chained: a running hub chains them within a moment of their "
+                    + "commit, and they are verified once chained");
+        }
+    }
+
     private boolean rewritten(Checkpoint checkpoint) {
         return fail(lastGoodCheckpoint + 1, "the checkpoint at " + checkpoint.seq() + " signed another head: entries "
                 + (lastGoodCheckpoint + 1) + " to " + checkpoint.seq() + " were rewritten");

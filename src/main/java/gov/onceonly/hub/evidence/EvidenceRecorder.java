@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The one call each stage makes, inside its own transaction, to leave its evidence: the subject's access log row
- * (pulls and pushes) and the ledger entry, appended last so that the ledger's lock is held only until the commit.
+ * (pulls and pushes) and the ledger entry, written as waiting and chained soon after the commit ({@link EvidenceChainer}).
  * Each entry's event key makes a repeated call (a redelivered message) add nothing.
  */
 public class EvidenceRecorder {

@@ -40,6 +40,11 @@ public final class LedgerVerification {
                     }
                 }
             }
+            try (PreparedStatement select = connection.prepareStatement("select count(*) from evidence_pending");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                verifier.waiting(rs.getLong(1));
+            }
             return verifier.report();
         } finally {
             connection.rollback();

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.transparency;
 
+import gov.onceonly.hub.evidence.EvidenceChainer;
 import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.evidence.LedgerVerification;
 import gov.onceonly.hub.evidence.VerificationReport;
@@ -25,10 +26,12 @@ public class EvidenceController {
     private static final Logger log = LoggerFactory.getLogger(EvidenceController.class);
 
     private final EvidenceSigner signer;
+    private final EvidenceChainer chainer;
     private final DataSource dataSource;
 
-    public EvidenceController(EvidenceSigner signer, DataSource dataSource) {
+    public EvidenceController(EvidenceSigner signer, EvidenceChainer chainer, DataSource dataSource) {
         this.signer = signer;
+        this.chainer = chainer;
         this.dataSource = dataSource;
     }
 
@@ -49,6 +52,7 @@ public class EvidenceController {
 
     @PostMapping("/api/v1/ops/evidence/verify")
     public VerificationReport verify() throws SQLException {
+        chainer.chainAll(); // every effect committed so far is then in the chain verified
         try (Connection connection = dataSource.getConnection()) {
             VerificationReport report = LedgerVerification.verify(connection, signer.trustedKeys());
             if (report.intact()) {

@@ -39,6 +39,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     @Autowired
     EvidenceLedger ledger;
     @Autowired
+    EvidenceChainer chainer;
+    @Autowired
     TransactionTemplate tx;
     @Autowired
     Checkpoints checkpoints;
@@ -148,9 +150,10 @@ class EvidenceLedgerIT extends HubIntegrationTest {
 
     @Test
     void theLedgerRefusesUpdateDeleteAndTruncate() {
-        LedgerEntry entry = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null),
-                "refuse-" + UUID.randomUUID()));
-        checkpoints.checkpoint(entry.seq()); // so that the checkpoint table has a row for its row triggers to refuse
+        String key = "refuse-" + UUID.randomUUID();
+        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        chainer.chainAll();
+        checkpoints.checkpoint(seqOf(key)); // so that the checkpoint table has a row for its row triggers to refuse
         for (String change : new String[] {"update evidence_entry set party = 'impostor' where seq = 1",
                 "delete from evidence_entry where seq = 1", "truncate evidence_entry",
                 "update evidence_checkpoint set head_hash = 'x'", "delete from evidence_checkpoint", "truncate evidence_checkpoint"}) {
@@ -166,38 +169,84 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     }
 
     @Test
-    void aRepeatedAppendAddsNothing() {
+    void anAppendWhoseEffectRolledBackLeavesNothing() {
+        String key = "rolled-back-" + UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key);
+            s.setRollbackOnly();
+        });
+        chainer.chainAll();
+        assertThat(count("evidence_pending where event_key = '" + key + "'")).isZero();
+        assertThat(count("evidence_entry where event_key = '" + key + "'")).isZero();
+    }
+
+    @Test
+    void aRepeatedAppendAddsNothingWhetherTheFirstWaitsOrIsChained() {
         String key = "repeat-" + UUID.randomUUID();
-        LedgerEntry first = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
-        LedgerEntry again = tx.execute(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
-        assertThat(again).isEqualTo(first);
-        assertThat(count("evidence_entry where event_key = '" + key + "'")).isEqualTo(1);
+        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        assertThat(count("evidence_pending where event_key = '" + key + "'")).as("waiting").isEqualTo(1);
+        chainer.chainAll();
+        long seq = seqOf(key);
+        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        chainer.chainAll();
+        assertThat(count("evidence_entry where event_key = '" + key + "'")).as("chained").isEqualTo(1);
+        assertThat(seqOf(key)).isEqualTo(seq);
+        assertThat(count("evidence_pending where event_key = '" + key + "'")).isZero();
     }
 
     @Test
     void concurrentAppendsKeepOneChainAndTheOperatorFindsItIntact() throws Exception {
         String prefix = "concurrent-" + UUID.randomUUID() + "-";
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Future<LedgerEntry>> appended = new ArrayList<>();
+        List<Future<?>> appended = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String key = prefix + i;
-            appended.add(pool.submit(() -> tx.execute(s -> ledger.append(EvidenceKind.PULL, null, null, "source/data",
-                    Sha256.hex(key.getBytes()), key))));
+            appended.add(pool.submit(() -> tx.executeWithoutResult(s -> ledger.append(EvidenceKind.PULL, null, null,
+                    "source/data", Sha256.hex(key.getBytes()), key))));
         }
-        List<Long> seqs = new ArrayList<>();
-        for (Future<LedgerEntry> f : appended) {
-            seqs.add(f.get().seq());
+        for (Future<?> f : appended) {
+            f.get();
         }
         pool.shutdown();
-        assertThat(seqs).doesNotHaveDuplicates();
 
         HttpResponse<String> verified = hub.asOperator().unsigned().post("/api/v1/ops/evidence/verify", "");
         assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select seq from evidence_entry where event_key like ?", Long.class, prefix + "%"))
+                .as("the verification chained every committed append first").hasSize(60).doesNotHaveDuplicates();
         JsonNode report = hub.body(verified);
         assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.path("entries").asLong()).isGreaterThanOrEqualTo(60);
         assertThat(report.path("firstBadSequence").isNull()).isTrue();
         assertThat(hub.unsigned().post("/api/v1/ops/evidence/verify", "").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aChainerThatFindsTheLockTakenLeavesTheBatchToTheInstanceHoldingIt() throws Exception {
+        String key = "locked-" + UUID.randomUUID();
+        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // Another instance's chainer, holding the lock in its open transaction while this one tries.
+            Integer tried = tx.execute(s -> {
+                jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, EvidenceLedger.LOCK);
+                try {
+                    return other.submit(() -> chainer.chainBatch(false)).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(tried).isZero();
+            assertThat(count("evidence_pending where event_key = '" + key + "'")).isEqualTo(1);
+        } finally {
+            other.shutdown();
+        }
+        chainer.chainAll();
+        assertThat(count("evidence_entry where event_key = '" + key + "'")).isEqualTo(1);
+    }
+
+    private long seqOf(String eventKey) {
+        return jdbc.queryForObject("select seq from evidence_entry where event_key = ?", Long.class, eventKey);
     }
 
     @Test

@@ -135,6 +135,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
             jdbc.execute("create trigger append_only before update or delete on " + schema + "." + table
                     + " for each row execute function public.evidence_refuse_change()");
         }
+        jdbc.execute("create table " + schema + ".evidence_pending (like public.evidence_pending)"); // none waits
         return schema;
     }
 

@@ -101,14 +101,15 @@ class ScaleOutIT extends HubIntegrationTest {
                 + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ") and status = 'DELIVERED'", Long.class);
         assertThat(items).isEqualTo(ids.size() * 5L);
 
-        // Both instances appended to one evidence chain: each intake and push once, and the chain intact.
+        // Both instances appended to one evidence chain: each intake and push once, and the chain intact (the
+        // verification first chains what waits).
+        var verified = hub.body(hub.asOperator().unsigned().post("/api/v1/ops/evidence/verify", ""));
+        assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
         String these = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         assertThat(jdbc.queryForObject("select count(*) from evidence_entry where kind = 'INTAKE' and application_id::text in ("
                 + these + ")", Long.class)).isEqualTo(ids.size());
         assertThat(jdbc.queryForObject("select count(*) from evidence_entry where kind = 'PUSH' and application_id::text in ("
                 + these + ")", Long.class)).isEqualTo(ids.size() * 5L);
-        var verified = hub.body(hub.asOperator().unsigned().post("/api/v1/ops/evidence/verify", ""));
-        assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
     }
 
     /**
