@@ -132,6 +132,18 @@ public final class Bench {
         JSON.writeValue(out.resolve("results.json").toFile(), json);
         System.out.println(markdown);
         System.out.println("Wrote " + out.resolve("results.md") + " and " + out.resolve("results.json"));
+        writeToBenchmarksPage();
+    }
+
+    /** The run's report, and its profile if one was taken, into docs/benchmarks.md's "Latest run". */
+    private void writeToBenchmarksPage() throws IOException {
+        Path page = Path.of("docs", "benchmarks.md");
+        String report = markdown.toString();
+        if (Files.exists(out.resolve("profile.md")) && options.runs("profile")) {
+            report += "\n" + Files.readString(out.resolve("profile.md"));
+        }
+        Files.writeString(page, BenchmarksPage.withLatestRun(Files.readString(page), report));
+        System.out.println("Wrote the run into " + page + " (Latest run)");
     }
 
     /** The hand-written baseline's JVM, once it answers. */
