@@ -135,14 +135,10 @@ public final class Bench {
         writeToBenchmarksPage();
     }
 
-    /** The run's report, and its profile if one was taken, into docs/benchmarks.md's "Latest run". */
+    /** The run's report (its profile included, if one was taken) into docs/benchmarks.md's "Latest run". */
     private void writeToBenchmarksPage() throws IOException {
         Path page = Path.of("docs", "benchmarks.md");
-        String report = markdown.toString();
-        if (Files.exists(out.resolve("profile.md")) && options.runs("profile")) {
-            report += "\n" + Files.readString(out.resolve("profile.md"));
-        }
-        Files.writeString(page, BenchmarksPage.withLatestRun(Files.readString(page), report));
+        Files.writeString(page, BenchmarksPage.withLatestRun(Files.readString(page), markdown.toString()));
         System.out.println("Wrote the run into " + page + " (Latest run)");
     }
 

@@ -86,7 +86,7 @@ public class HubConfiguration {
     Jackson2ObjectMapperBuilderCustomizer jsonLimits(Environment env) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(env.getProperty("hub.json.max-depth", Integer.class, 32))
-                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, 65536))
+                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, 262144))
                 .maxTokenCount(env.getProperty("hub.json.max-tokens", Long.class, 100_000L))
                 .build();
         return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));

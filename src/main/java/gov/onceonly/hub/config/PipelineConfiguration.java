@@ -137,8 +137,16 @@ public class PipelineConfiguration {
 
     @Bean
     SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
+        int maxFieldChars = env.getProperty("hub.sources.max-field-chars", Integer.class, 131072);
+        int maxStringChars = env.getProperty("hub.json.max-string-chars", Integer.class, 262144);
+        if (maxFieldChars > maxStringChars) {
+            // The hub parses the stored record of every item again (dispatch): a field it accepted must read back.
+            throw new IllegalStateException("hub.sources.max-field-chars (" + maxFieldChars + ") is above "
+                    + "hub.json.max-string-chars (" + maxStringChars + "): a field that long could not be read back; "
+                    + "raise hub.json.max-string-chars or lower hub.sources.max-field-chars");
+        }
         return new SourceCalls(connectors, json, env.getProperty("hub.sources.max-answer-bytes", Integer.class, 262144),
-                env.getProperty("hub.sources.max-field-chars", Integer.class, 8192));
+                maxFieldChars);
     }
 
     @Bean

@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class DatasetValues {
 
-    /** The longest text a declared field may carry ({@code hub.sources.max-field-chars}). */
-    static final int DEFAULT_MAX_FIELD_CHARS = 8192;
+    /** The longest text a declared field may carry: the default of {@code hub.sources.max-field-chars}. */
+    static final int DEFAULT_MAX_FIELD_CHARS = 131072;
 
     /** A department's answer that breaks its dataset's declaration; the message names the field, never its value. */
     static final class UndeclaredShapeException extends IllegalArgumentException {

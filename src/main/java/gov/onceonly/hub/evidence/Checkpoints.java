@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Signed checkpoints of the ledger's head. A checkpoint is due once {@code everyEntries} entries wait for one, or
@@ -28,7 +25,7 @@ public class Checkpoints implements AutoCloseable {
     private final int everyEntries;
     private final Duration interval;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask periodic;
 
     public Checkpoints(JdbcTemplate jdbc, EvidenceSigner signer, int everyEntries, Duration interval, Clock clock) {
         this.jdbc = jdbc;
@@ -39,18 +36,8 @@ public class Checkpoints implements AutoCloseable {
     }
 
     public Checkpoints start(Duration poll) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "evidence-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                checkpointIfDue();
-            } catch (RuntimeException e) {
-                log.warn("Could not check the evidence ledger for a checkpoint: {}", e.toString());
-            }
-        }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = PeriodicTask.start("evidence-checkpoints", poll, this::checkpointIfDue, log,
+                "Could not check the evidence ledger for a checkpoint");
         return this;
     }
 
@@ -93,8 +80,8 @@ public class Checkpoints implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (periodic != null) {
+            periodic.close();
         }
     }
 }

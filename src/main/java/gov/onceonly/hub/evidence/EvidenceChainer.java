@@ -12,9 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns waiting entries ({@code evidence_pending}) into chained ones: in one transaction, under the ledger's advisory
@@ -34,7 +31,7 @@ public class EvidenceChainer implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int batchSize;
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask periodic;
 
     public EvidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, int batchSize) {
         this.jdbc = jdbc;
@@ -43,22 +40,16 @@ public class EvidenceChainer implements AutoCloseable {
     }
 
     public EvidenceChainer start(Duration poll) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "evidence-chainer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_pending)", Boolean.class))
-                        && chainBatch(false) > 0) {
-                    // another batch may be waiting
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not chain waiting evidence: {}", e.toString());
-            }
-        }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = PeriodicTask.start("evidence-chainer", poll, this::chainWhatWaits, log, "Could not chain waiting evidence");
         return this;
+    }
+
+    /** The background run: nothing when nothing waits (one cheap query), and no waiting for another instance's lock. */
+    private void chainWhatWaits() {
+        while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_pending)", Boolean.class))
+                && chainBatch(false) > 0) {
+            // another batch may be waiting
+        }
     }
 
     /**
@@ -123,8 +114,8 @@ public class EvidenceChainer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (periodic != null) {
+            periodic.close();
         }
     }
 }
