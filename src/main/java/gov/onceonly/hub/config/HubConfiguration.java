@@ -6,17 +6,18 @@ import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.api.ReadyBanner;
 import gov.onceonly.hub.application.ApplicationAccess;
-import gov.onceonly.hub.application.PayloadResealer;
-import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxWakeup;
+import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -86,7 +87,7 @@ public class HubConfiguration {
     Jackson2ObjectMapperBuilderCustomizer jsonLimits(Environment env) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(env.getProperty("hub.json.max-depth", Integer.class, 32))
-                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, 262144))
+                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, SourceLimits.DEFAULT_MAX_STRING_CHARS))
                 .maxTokenCount(env.getProperty("hub.json.max-tokens", Long.class, 100_000L))
                 .build();
         return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));

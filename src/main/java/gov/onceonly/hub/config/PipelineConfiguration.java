@@ -9,6 +9,7 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
@@ -137,16 +138,8 @@ public class PipelineConfiguration {
 
     @Bean
     SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
-        int maxFieldChars = env.getProperty("hub.sources.max-field-chars", Integer.class, 131072);
-        int maxStringChars = env.getProperty("hub.json.max-string-chars", Integer.class, 262144);
-        if (maxFieldChars > maxStringChars) {
-            // The hub parses the stored record of every item again (dispatch): a field it accepted must read back.
-            throw new IllegalStateException("hub.sources.max-field-chars (" + maxFieldChars + ") is above "
-                    + "hub.json.max-string-chars (" + maxStringChars + "): a field that long could not be read back; "
-                    + "raise hub.json.max-string-chars or lower hub.sources.max-field-chars");
-        }
-        return new SourceCalls(connectors, json, env.getProperty("hub.sources.max-answer-bytes", Integer.class, 262144),
-                maxFieldChars);
+        SourceLimits limits = SourceLimits.from(env);
+        return new SourceCalls(connectors, json, limits.maxAnswerBytes(), limits.maxFieldChars());
     }
 
     @Bean
