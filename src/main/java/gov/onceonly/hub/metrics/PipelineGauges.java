@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The pipeline's state as gauges, read from PostgreSQL (the state's only home, shared by every hub instance):
  * applications by bundle and status, items by target and status (parked deliveries among them), deliveries
- * waiting for their next attempt, the outbox backlog, and the open circuits of this instance's sources.
+ * waiting for their next attempt, the outbox backlog, evidence waiting to be chained, and the open circuits of this
+ * instance's sources.
  * {@link #refresh()} runs on a schedule, so a Prometheus scrape never waits for a query.
  */
 public final class PipelineGauges {
@@ -31,6 +32,8 @@ public final class PipelineGauges {
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final AtomicLong outboxOldestSeconds = new AtomicLong();
     private final AtomicLong openCircuits = new AtomicLong();
+    private final AtomicLong evidenceWaiting = new AtomicLong();
+    private final AtomicLong evidenceOldestSeconds = new AtomicLong();
 
     public PipelineGauges(JdbcTemplate jdbc, CamelContext camel, ConnectorCatalog connectors, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -46,6 +49,8 @@ public final class PipelineGauges {
         registry.gauge("hub.outbox.backlog", outboxBacklog);
         registry.gauge("hub.outbox.oldest.seconds", outboxOldestSeconds);
         registry.gauge("hub.circuits.open", openCircuits);
+        registry.gauge("hub.evidence.waiting", evidenceWaiting);
+        registry.gauge("hub.evidence.waiting.oldest.seconds", evidenceOldestSeconds);
     }
 
     public void refresh() {
@@ -66,6 +71,10 @@ public final class PipelineGauges {
         outboxBacklog.set(count("select count(*) from outbox where published_at is null"));
         outboxOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) "
                 + "from outbox where published_at is null"));
+        // Evidence written but not yet chained: a chainer runs every 100 ms, so an old one means none is running.
+        evidenceWaiting.set(count("select count(*) from evidence_pending"));
+        evidenceOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(recorded_at))::bigint, 0) "
+                + "from evidence_pending"));
         refreshCircuits();
     }
 

@@ -52,6 +52,8 @@ class MonitoringFilesTest {
             "hub_deliveries_waiting_retry",       // gauge
             "hub_outbox_backlog",                 // gauge
             "hub_outbox_oldest_seconds",          // gauge
+            "hub_evidence_waiting",               // gauge
+            "hub_evidence_waiting_oldest_seconds", // gauge
             "hub_kafka_consumer_lag",             // gauge {group,topic}
             "hub_kpi_fields_filled",              // 减材料 gauge {bundle,by=hub|applicant}
             "hub_kpi_materials_exempted",         // 减材料 gauge {bundle}

@@ -28,7 +28,8 @@ class MetricsIT extends HubIntegrationTest {
                     .containsPattern("hub_kafka_consumer_lag\\{application=\"onceonly-hub\",group=\"hub-collect\",topic=\"hub.applications\"} [0-9]")
                     .containsPattern("hub_circuit_open\\{application=\"onceonly-hub\",connector=\"gongan-population\"} 0")
                     .contains("hub_circuits_open{", "hub_deliveries_parked{", "hub_deliveries_waiting_retry{",
-                            "hub_outbox_backlog{", "hub_outbox_oldest_seconds{");
+                            "hub_outbox_backlog{", "hub_outbox_oldest_seconds{", "hub_evidence_waiting{",
+                            "hub_evidence_waiting_oldest_seconds{");
         });
     }
 
