@@ -3,9 +3,8 @@ package gov.onceonly.hub.transparency;
 import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.evidence.Receipt;
 import gov.onceonly.hub.evidence.Receipts;
-import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.security.CallerProblems;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +41,7 @@ public class ReceiptController {
     }
 
     private Receipt find(UUID id) {
-        return receipts.of(id).orElseThrow(() -> Callers.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                new FieldViolation("id", "known-application", "is not an application the evidence ledger knows")));
+        // The same 404 as for an application the caller may not see (ApplicationAccess).
+        return receipts.of(id).orElseThrow(() -> CallerProblems.notFound("id", "no application " + id));
     }
 }

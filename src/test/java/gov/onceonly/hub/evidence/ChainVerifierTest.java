@@ -49,6 +49,18 @@ class ChainVerifierTest {
         return verify(entries, List.of(checkpoint(entries.get(4), SIGNER)), List.of(SIGNER.publicKey()));
     }
 
+    /** A forged entry 4 with a valid hash, chained to entry 3, and the old entries 4 to 8 renumbered after it. */
+    private static List<LedgerEntry> withAForgedEntryInsertedAt4(List<LedgerEntry> entries) {
+        LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
+                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
+        List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
+        tampered.add(forged);
+        for (LedgerEntry e : entries.subList(3, 8)) {
+            tampered.add(renumbered(e, e.seq() + 1));
+        }
+        return tampered;
+    }
+
     private static LedgerEntry renumbered(LedgerEntry e, long seq) {
         return new LedgerEntry(seq, e.recordedAt(), e.kind(), e.applicationId(), e.item(), e.party(), e.payloadSha256(),
                 e.prevHash(), e.entryHash());
@@ -107,13 +119,7 @@ class ChainVerifierTest {
     @Test
     void anInsertedEntryIsNamedEvenWithAValidHash() {
         List<LedgerEntry> entries = chain(8);
-        LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
-                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
-        List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
-        tampered.add(forged);
-        for (LedgerEntry e : entries.subList(3, 8)) {
-            tampered.add(renumbered(e, e.seq() + 1));
-        }
+        List<LedgerEntry> tampered = withAForgedEntryInsertedAt4(entries);
         VerificationReport report = verify(tampered, List.of(), List.of());
         assertThat(report.firstBadSequence()).isEqualTo(4);
         assertThat(report.problem()).contains("inserted");
@@ -122,13 +128,7 @@ class ChainVerifierTest {
     @Test
     void anEntryInsertedWhereACheckpointWasIsNamed() {
         List<LedgerEntry> entries = chain(8);
-        LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
-                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
-        List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
-        tampered.add(forged);
-        for (LedgerEntry e : entries.subList(3, 8)) {
-            tampered.add(renumbered(e, e.seq() + 1));
-        }
+        List<LedgerEntry> tampered = withAForgedEntryInsertedAt4(entries);
         VerificationReport report = verify(tampered, List.of(checkpoint(entries.get(1), SIGNER),
                 checkpoint(entries.get(3), SIGNER)), List.of(SIGNER.publicKey()));
         assertThat(report.firstBadSequence()).as(report.toString()).isEqualTo(4);
