@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,14 +45,15 @@ public class ApplicationAccess {
         if (client.role() != RegisteredClient.Role.CHANNEL) {
             throw CallerProblems.wrongRole(client, "only the channel that submitted an application acts for its applicant");
         }
-        Optional<String> submitter = jdbc.query("select submitted_by from application where id = ?",
-                (rs, n) -> Optional.ofNullable(rs.getString(1)), id).stream().findFirst().flatMap(s -> s);
-        if (!submitter.map(client.key()::equals).orElse(false)) {
+        boolean submitted = jdbc.queryForList("select submitted_by from application where id = ?", String.class, id)
+                .stream().anyMatch(client.key()::equals);
+        if (!submitted) {
             throw unknown(id);
         }
     }
 
-    private static RuntimeException unknown(UUID id) {
+    /** The 404 of an unknown application, which is also the answer for one the caller may not see. */
+    public static RuntimeException unknown(UUID id) {
         return CallerProblems.notFound("id", "no application " + id);
     }
 }

@@ -62,7 +62,8 @@ public class PayloadResealer {
     }
 
     private int batch(Column c) {
-        String keys = String.join(", ", c.keys().stream().map(k -> k + "::text").toList());
+        // The keys keep their types (uuid, text), so the update below finds its row by the primary key's index.
+        String keys = String.join(", ", c.keys());
         // Identifiers come from the constants above, never from input; the values are bound.
         List<Map<String, Object>> rows = jdbc.queryForList("select " + keys + ", " + c.column() + "::text as stored from "
                 + c.table() + " where " + c.column() + "::jsonb <> '{}'::jsonb and coalesce(" + c.column()
@@ -81,7 +82,7 @@ public class PayloadResealer {
             }
             args[args.length - 1] = stored;
             resealed += jdbc.update("update " + c.table() + " set " + c.column() + " = ?::" + c.type() + " where "
-                    + String.join(" and ", c.keys().stream().map(k -> k + "::text = ?").toList()) + " and "
+                    + String.join(" and ", c.keys().stream().map(k -> k + " = ?").toList()) + " and "
                     + c.column() + "::text = ?", args);
         }
         return resealed; // a batch that changed nothing (rows all changed in between) ends the run; run it again

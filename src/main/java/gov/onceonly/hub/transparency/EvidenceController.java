@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The ledger's public key (any registered client: what receipts are checked against) and the operator's
  * verification of the whole ledger ({@code POST /api/v1/ops/evidence/verify}, the same check as
- * {@code java -jar hub.jar verify-evidence}, pinned to the hub's configured and earlier keys).
+ * {@code java -jar hub.jar verify-evidence}, pinned to the hub's configured and earlier keys; with an ephemeral key
+ * nothing is pinned, and the report warns that signatures were checked against the keys stored with them).
  */
 @RestController
 public class EvidenceController {

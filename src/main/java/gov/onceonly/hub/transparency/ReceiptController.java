@@ -3,7 +3,6 @@ package gov.onceonly.hub.transparency;
 import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.evidence.Receipt;
 import gov.onceonly.hub.evidence.Receipts;
-import gov.onceonly.hub.security.CallerProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,6 @@ public class ReceiptController {
     }
 
     private Receipt find(UUID id) {
-        // The same 404 as for an application the caller may not see (ApplicationAccess).
-        return receipts.of(id).orElseThrow(() -> CallerProblems.notFound("id", "no application " + id));
+        return receipts.of(id).orElseThrow(() -> ApplicationAccess.unknown(id));
     }
 }
