@@ -144,8 +144,8 @@ public class PipelineConfiguration {
 
     @Bean
     MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json,
-                                              FeedProgress feedProgress, PayloadCipher cipher) {
-        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress, cipher);
+                                              FeedProgress feedProgress, PayloadCipher cipher, Environment env) {
+        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress, cipher, SourceLimits.from(env).maxFieldChars());
     }
 
     @Bean

@@ -26,10 +26,6 @@ final class DatasetValues {
     private DatasetValues() {
     }
 
-    static Map<String, Object> declaredOnly(DatasetDefinition dataset, Map<String, ?> raw) {
-        return declaredOnly(dataset, raw, DEFAULT_MAX_FIELD_CHARS);
-    }
-
     static Map<String, Object> declaredOnly(DatasetDefinition dataset, Map<String, ?> raw, int maxFieldChars) {
         Map<String, String> byNormalName = new LinkedHashMap<>();
         dataset.fields().keySet().forEach(f -> byNormalName.put(normal(f), f));

@@ -29,13 +29,15 @@ public class MaterialisedDatasets {
     private static final Logger log = LoggerFactory.getLogger(MaterialisedDatasets.class);
 
     private final ConnectorCatalog connectors;
+    private final int maxFieldChars;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final FeedProgress progress;
     private final PayloadCipher cipher;
 
     public MaterialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json, FeedProgress progress,
-                                PayloadCipher cipher) {
+                                PayloadCipher cipher, int maxFieldChars) {
+        this.maxFieldChars = maxFieldChars;
         this.connectors = connectors;
         this.jdbc = jdbc;
         this.json = json;
@@ -71,7 +73,7 @@ public class MaterialisedDatasets {
         }
         String fields;
         try {
-            fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw));
+            fields = json.writeValueAsString(DatasetValues.declaredOnly(dataset, raw, maxFieldChars));
         } catch (DatasetValues.UndeclaredShapeException e) {
             log.warn("Skipped a record of {}/{}: {}", connector, datasetName, e.getMessage());
             return;

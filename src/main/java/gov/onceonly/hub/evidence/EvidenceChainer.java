@@ -46,8 +46,7 @@ public class EvidenceChainer implements AutoCloseable {
 
     /** The background run: nothing when nothing waits (one cheap query), and no waiting for another instance's lock. */
     private void chainWhatWaits() {
-        while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_pending)", Boolean.class))
-                && chainBatch(false) > 0) {
+        while (anyWaiting() && chainBatch(false) > 0) {
             // another batch may be waiting
         }
     }
@@ -57,9 +56,14 @@ public class EvidenceChainer implements AutoCloseable {
      * chain (a receipt, a verification) calls this first, so that it sees every committed effect.
      */
     public void chainAll() {
-        while (chainBatch(true) > 0) {
+        while (anyWaiting() && chainBatch(true) > 0) {
             // until none waits
         }
+    }
+
+    /** One cheap query, so that a reader or an idle poll takes no lock when nothing waits. */
+    private boolean anyWaiting() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_pending)", Boolean.class));
     }
 
     /** Chains one batch; returns how many waiting entries it took (0: none waited, or another chainer holds the lock). */

@@ -143,7 +143,7 @@ public class CollectStage {
             }
             store.clearWaiting(application.id());
             store.refreshStatus(application.id());
-            // Evidence last: the access log and the ledger (whose lock is then held only until the commit).
+            // Evidence, in this transaction: the access log and the ledger's waiting entries.
             recordPulls(application, List.copyOf(byLabel(answers).values()));
         });
         log.info("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.onceonly.hub.application.ApplicationStore;
@@ -25,6 +26,8 @@ public class DispatchStage {
     static final String ITEM = "hubItem";
     /** The envelope's exact text as sent, for the evidence of its delivery. */
     static final String ENVELOPE = "hubEnvelope";
+    /** The record's field names, for the access log of the push. */
+    static final String FIELD_NAMES = "hubFieldNames";
     private final ApplicationStore store;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
@@ -70,7 +73,11 @@ public class DispatchStage {
         envelope.put("bundle", item.bundleId());
         envelope.put("item", item.itemId());
         envelope.put("department", item.department());
-        envelope.set("fields", json.readTree(item.record()));
+        JsonNode fields = json.readTree(item.record());
+        envelope.set("fields", fields);
+        List<String> fieldNames = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(fieldNames::add);
+        exchange.setProperty(FIELD_NAMES, fieldNames);
         String sent = json.writeValueAsString(envelope);
         exchange.setProperty(ENVELOPE, sent);
         return sent;
@@ -78,8 +85,8 @@ public class DispatchStage {
 
     public void delivered(Exchange exchange) throws Exception {
         StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
-        List<String> fields = new ArrayList<>();
-        json.readTree(item.record()).fieldNames().forEachRemaining(fields::add);
+        @SuppressWarnings("unchecked")
+        List<String> fields = exchange.getProperty(FIELD_NAMES, List.class);
         tx.executeWithoutResult(status -> {
             store.markDelivered(item.applicationId(), item.itemId());
             evidence.pushed(item.applicationId(), item.itemId(), item.target(), item.department(), fields,
