@@ -39,6 +39,7 @@ public final class Bench {
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final StringBuilder markdown = new StringBuilder();
     private final List<String> notes = new ArrayList<>();
+    private Path configRoot;
 
     private Bench(BenchOptions options) throws IOException {
         this.options = options;
@@ -84,10 +85,12 @@ public final class Bench {
         markdown.append("# Benchmark results\n\n").append(Machine.markdown()).append("\nStarted ").append(started)
                 .append("; options: ").append(options).append(".\n\n");
         BenchModel model = model();
-        Path root = ConfigRoot.write(work.resolve("config"), Path.of("."), model, departments.port());
+        configRoot = ConfigRoot.write(work.resolve("config"), Path.of("."), model, departments.port());
+        Path root = configRoot;
         Path modelFile = work.resolve("model.json");
         JSON.writeValue(modelFile.toFile(), model);
-        if (options.runs("headline") || options.runs("curves") || options.runs("profile")) {
+        if (options.runs("headline") || options.runs("curves") || options.runs("scaleout") || options.runs("backlog")
+                || options.runs("soak") || options.runs("profile")) {
             String hubDb = db.createDatabase("hub");
             String baselineDb = db.createDatabase("handwritten");
             int handWrittenPort = HubJvm.freePort();
@@ -114,13 +117,25 @@ public final class Bench {
                 if (options.runs("curves")) {
                     curves(hubSystem, handWritten, statusQuo);
                 }
+                if (options.runs("scaleout")) {
+                    scaleOut(hub, hubSystem, hubDb);
+                }
+                if (options.runs("soak")) {
+                    soak(hub, hubSystem);
+                }
                 if (options.runs("profile")) {
                     profile(hub, hubSystem);
+                }
+                if (options.runs("backlog")) {
+                    backlog(hubSystem);
                 }
             }
         }
         if (options.runs("startup")) {
-            startup();
+            List<StartupRun.Result> startup = new StartupRun(work, out, db, departments.port())
+                    .run(options.quick() ? new int[]{50, 500} : new int[]{50, 500, 5000});
+            markdown.append(StartupRun.markdown(startup));
+            json.put("startup", StartupRun.json(startup));
         }
         if (!notes.isEmpty()) {
             markdown.append("## Notes\n\n");
@@ -171,20 +186,26 @@ public final class Bench {
      */
     private void idleCpu(List<SystemUnderTest> systems) throws InterruptedException {
         List<List<String>> rows = new ArrayList<>();
-        Map<String, Double> idle = new LinkedHashMap<>();
+        Map<String, Object> idle = new LinkedHashMap<>();
         Thread.sleep(3000);
         for (SystemUnderTest system : systems) {
             JvmProcess jvm = system.meters().jvm();
             double before = jvm.cpuSeconds();
+            double jitBefore = jvm.jitCpuSeconds();
             Thread.sleep(10_000);
             double cores = (jvm.cpuSeconds() - before) / 10;
-            idle.put(system.name(), cores);
-            rows.add(List.of(system.name(), ResultTables.number(cores * 1000)));
-            System.out.printf("%s idle: %.3f cores%n", system.name(), cores);
+            double jit = (jvm.jitCpuSeconds() - jitBefore) / 10;
+            int threads = jvm.threads();
+            idle.put(system.name(), Map.of("cores", cores, "jitCores", jit, "threads", threads));
+            rows.add(List.of(system.name(), ResultTables.number(cores * 1000), ResultTables.number(jit * 1000),
+                    String.valueOf(threads)));
+            System.out.printf("%s idle: %.3f cores (JIT %.3f), %d threads%n", system.name(), cores, jit, threads);
         }
-        markdown.append("## Idle CPU\n\nCPU of each JVM over 10 s with no applications, after startup (milli-cores).\n\n")
-                .append(MarkdownTable.render(List.of("system", "idle CPU m-cores"), rows)).append('\n');
-        json.put("idleCores", idle);
+        markdown.append("## Idle\n\nCPU of each JVM over 10 s with no applications, after startup (milli-cores; of it the "
+                        + "JIT compilers', still at work on startup code), and its live threads at the end.\n\n")
+                .append(MarkdownTable.render(List.of("system", "idle CPU m-cores", "of it JIT", "live threads"), rows))
+                .append('\n');
+        json.put("idle", idle);
     }
 
     private void headline(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {
@@ -204,6 +225,9 @@ public final class Bench {
         }
         departments.sourceLatency = before;
         departments.targetLatency = before;
+        if (options.before() != null) {
+            runs.addAll(headlineBefore());
+        }
         section("Headline: " + HEADLINE + " (5 items, 3 distinct sources, each item needs 2), departments " + latency,
                 "headline", runs);
         markdown.append("Open loop at ").append(options.rate()).append(" applications/s (moderate load), hub ÷ baseline:\n\n")
@@ -212,6 +236,82 @@ public final class Bench {
                 .append(ResultTables.ratios(runs.get(3), List.of(runs.get(4), runs.get(5)))).append('\n')
                 .append("Zero department latency, closed loop, hub ÷ hand-written:\n\n")
                 .append(ResultTables.ratios(runs.get(6), List.of(runs.get(7)))).append('\n');
+        if (options.before() != null) {
+            markdown.append("The version before (").append(options.before()).append(") ÷ hand-written, the same runs: open loop, "
+                            + "closed loop, zero latency:\n\n")
+                    .append(ResultTables.ratios(runs.get(8), List.of(runs.get(1)))).append('\n')
+                    .append(ResultTables.ratios(runs.get(9), List.of(runs.get(4)))).append('\n')
+                    .append(ResultTables.ratios(runs.get(10), List.of(runs.get(7)))).append('\n');
+        }
+    }
+
+    /**
+     * The headline's three hub runs again, on the earlier version named by --before: its own jar, routes and database,
+     * the same departments and machine, in this run; it runs only for these, so its idle work skews nothing else.
+     */
+    private List<RunResult> headlineBefore() throws Exception {
+        Path root = ConfigRoot.write(work.resolve("config-before"), options.before(), model(), departments.port());
+        String database = db.createDatabase("hubbefore");
+        try (HubJvm hub = HubJvm.start(options.before().resolve("target/hub.jar"), root, database,
+                work.resolve("hub-before-data"), out.resolve("hub-before.log"), List.of(), List.of())) {
+            SystemUnderTest before = new HttpIntake("hub (before)", hub.url(), applicants,
+                    new Meters(hub.jvm(), hub::heapUsed, db, "hubbefore", hub::kafkaMessages));
+            System.out.println("warming up hub (before) for " + options.jitWarmup().toSeconds() + " s");
+            driver.closed(before, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
+            watch.reset();
+            List<RunResult> runs = new ArrayList<>();
+            runs.add(measure(before, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
+            runs.add(measure(before, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            Departments.Latency latency = departments.sourceLatency;
+            departments.sourceLatency = new Departments.Latency(0, 0);
+            departments.targetLatency = new Departments.Latency(0, 0);
+            runs.add(measure(before, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            departments.sourceLatency = latency;
+            departments.targetLatency = latency;
+            return runs;
+        }
+    }
+
+    /**
+     * Two hub instances on one PostgreSQL and one broker against one, closed loop: the second hub joins the first's
+     * consumer group (its broker, its database), and channels reach both in turn.
+     */
+    private void scaleOut(HubJvm hub, SystemUnderTest one, String database) throws Exception {
+        List<RunResult> runs = new ArrayList<>();
+        runs.add(measure(one, "one instance", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+        try (HubJvm second = HubJvm.start(Path.of("target", "hub.jar"), configRoot, database, work.resolve("hub-data-2"),
+                out.resolve("hub-2.log"), List.of(), List.of("--hub.kafka.bootstrap-servers=" + hub.bootstrapServers()))) {
+            SystemUnderTest secondHub = new HttpIntake("hub 2", second.url(), applicants, null);
+            SystemUnderTest pair = new HubPair(one, secondHub, new Meters(List.of(hub.jvm(), second.jvm()),
+                    () -> hub.heapUsed() + second.heapUsed(), db, "hub", hub::kafkaMessages));
+            System.out.println("warming up the second hub for " + options.jitWarmup().toSeconds() + " s");
+            driver.closed(pair, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
+            watch.reset();
+            runs.add(measure(pair, "two instances", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+        }
+        section("Scale-out: two hub instances on one PostgreSQL and one broker, " + HEADLINE + ", closed loop", "scaleout", runs);
+        markdown.append("Two instances ÷ one (CPU is both JVMs' together; on 2 cores shared with PostgreSQL, the broker and "
+                        + "the bench, a second instance adds threads, not cores):\n\n")
+                .append(ResultTables.ratios(runs.get(1), List.of(runs.get(0)))).append('\n');
+    }
+
+    private void soak(HubJvm hub, SystemUnderTest hubSystem) throws Exception {
+        SoakRun.Result result = new SoakRun(driver).run(hub, hubSystem, HEADLINE, 5, options.rate(), options.soak());
+        watch.reset();
+        markdown.append("## Soak: ").append(HEADLINE).append(", open loop at ").append(options.rate()).append("/s for ")
+                .append(options.soak().toSeconds()).append(" s\n\nThe hub's heap after a full GC one minute in and at the "
+                        + "end: growth between the two would be a leak.\n\n").append(SoakRun.markdown(result)).append('\n');
+        json.put("soak", SoakRun.json(result));
+        Files.writeString(out.resolve("results.md"), markdown);
+    }
+
+    private void backlog(SystemUnderTest hubSystem) throws Exception {
+        BacklogRun.Result result = new BacklogRun(departments, watch, db).run(hubSystem, HEADLINE, 5, options.backlog(),
+                Duration.ofMinutes(20));
+        markdown.append("## Backlog: ").append(result.applications()).append(" applications accepted while every target is "
+                        + "down, then the targets come back\n\n").append(BacklogRun.markdown(result)).append('\n');
+        json.put("backlog", BacklogRun.json(result));
+        Files.writeString(out.resolve("results.md"), markdown);
     }
 
     private void curves(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {
@@ -282,34 +382,6 @@ public final class Bench {
         departments.targetLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
     }
 
-    /** Startup time and heap against the number of bundles loaded (generated: 5 items, 3 sources each). */
-    private void startup() throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int n : options.quick() ? new int[]{50, 500} : new int[]{50, 500, 5000}) {
-            List<BenchModel.Bundle> bundles = new ArrayList<>();
-            for (int b = 1; b <= n; b++) {
-                bundles.add(BenchModel.bundle("bench-gen-" + b, 5, 3));
-            }
-            Path root = ConfigRoot.write(work.resolve("config-" + n), Path.of("."), new BenchModel(bundles), departments.port());
-            String url = db.createDatabase("startup" + n);
-            try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), root, url, work.resolve("hub-data-" + n),
-                    out.resolve("hub-startup-" + n + ".log"), List.of(), List.of())) {
-                hub.jvm().jcmd("GC.run");
-                Thread.sleep(500);
-                long heap = hub.heapUsed();
-                double seconds = hub.startup().toMillis() / 1000.0;
-                rows.add(List.of(String.valueOf(n), ResultTables.number(seconds), ResultTables.number(heap / 1048576.0)));
-                results.add(Map.of("bundles", n, "startupSeconds", seconds, "heapAfterGcBytes", heap));
-                System.out.printf("startup with %d bundles: %.1f s, heap after GC %.0f MB%n", n, seconds, heap / 1048576.0);
-            }
-        }
-        markdown.append("## Bundles loaded: startup time and heap\n\nStartup is from `java -jar` to readiness UP (PostgreSQL "
-                        + "migrated, Kafka topics created, routes started); heap is used heap after a full GC.\n\n")
-                .append(MarkdownTable.render(List.of("bundles", "startup s", "heap after GC MB"), rows)).append('\n');
-        json.put("startup", results);
-    }
-
     private void section(String title, String key, List<RunResult> runs) throws IOException {
         markdown.append("## ").append(title).append("\n\n").append(ResultTables.runs(runs)).append('\n')
                 .append("Load average at the end (other processes share the machine): ").append(Machine.loadAverage()).append(".\n\n");
@@ -347,6 +419,7 @@ public final class Bench {
         watch.reset();
         double completed = Math.max(1, phase.completed());
         double cpu = meters == null ? Double.NaN : (after.cpuSeconds() - before.cpuSeconds()) / completed;
+        double jit = meters == null ? Double.NaN : (after.jitCpuSeconds() - before.jitCpuSeconds()) / completed;
         double rows = meters == null ? Double.NaN : (after.rows() - before.rows()) / completed;
         if (!exactRows) {
             rows = Double.NaN; // pg_stat_user_tables lags by up to 10 s: without waiting, the delta would be wrong
@@ -357,7 +430,7 @@ public final class Bench {
                 phase.accepted(), phase.completed(), phase.errors() + phase.incomplete(),
                 phase.acceptedInWindow() / phase.seconds(), phase.completedInWindow() / phase.seconds(),
                 system.hasIntake() ? phase.intake().summary() : LatencySummary.EMPTY, phase.completion().summary(),
-                cpu, peak, rows, kafka, (departments.sourceCalls() - callsBefore) / completed);
+                cpu, jit, peak, rows, kafka, (departments.sourceCalls() - callsBefore) / completed);
         System.out.print(ResultTables.runs(List.of(result)).lines().skip(2).findFirst().orElse("") + "\n");
         if (phase.errors() + phase.incomplete() > 0) {
             notes.add(system.name() + " " + scenario + " " + mode + " " + load + ": " + phase.errors() + " errors, "

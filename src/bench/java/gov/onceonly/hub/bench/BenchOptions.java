@@ -1,18 +1,23 @@
 package gov.onceonly.hub.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The bench's command line: {@code [--quick] [--only=headline,curves,startup,profile] [--duration=S] [--warmup=S]
- * [--rate=R] [--concurrency=C] [--latency=MS] [--jitter=MS] [--payload=BYTES] [--error-rate=P]}.
+ * The bench's command line: {@code [--quick] [--only=headline,curves,scaleout,backlog,soak,startup,profile]
+ * [--duration=S] [--warmup=S] [--rate=R] [--concurrency=C] [--latency=MS] [--jitter=MS] [--payload=BYTES]
+ * [--error-rate=P] [--backlog=N] [--soak=S] [--before=DIR]}. {@code --before} names a checkout of an earlier version
+ * (its {@code target/hub.jar} built, its {@code routes/}), run beside the hub in the headline as "hub (before)".
  */
 record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration duration, double rate, int concurrency,
-                    int latencyMillis, int jitterMillis, int payloadBytes, double errorRate) {
+                    int latencyMillis, int jitterMillis, int payloadBytes, double errorRate, int backlog, Duration soak,
+                    Path before) {
 
-    static final List<String> SECTIONS = List.of("headline", "curves", "startup", "profile");
+    static final List<String> SECTIONS = List.of("headline", "curves", "scaleout", "backlog", "soak", "startup", "profile");
 
     static BenchOptions parse(String... args) {
         boolean quick = false;
@@ -25,6 +30,9 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
         int jitter = 5;
         int payload = 1024;
         double errorRate = 0;
+        Integer backlog = null;
+        Integer soak = null;
+        Path before = null;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--quick")) {
@@ -52,13 +60,23 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
                 payload = Integer.parseInt(value);
             } else if (arg.startsWith("--error-rate=")) {
                 errorRate = Double.parseDouble(value);
+            } else if (arg.startsWith("--backlog=")) {
+                backlog = Integer.parseInt(value);
+            } else if (arg.startsWith("--soak=")) {
+                soak = Integer.parseInt(value);
+            } else if (arg.startsWith("--before=")) {
+                before = Path.of(value);
+                if (!Files.isRegularFile(before.resolve("target/hub.jar")) || !Files.isDirectory(before.resolve("routes"))) {
+                    throw new IllegalArgumentException("--before=" + value + " must hold target/hub.jar (built) and routes/");
+                }
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + "; see docs/benchmarks.md");
             }
         }
         return new BenchOptions(quick, only, Duration.ofSeconds(warmup != null ? warmup : quick ? 3 : 10),
                 Duration.ofSeconds(duration != null ? duration : quick ? 8 : 20), rate, concurrency, latency, jitter,
-                payload, errorRate);
+                payload, errorRate, backlog != null ? backlog : quick ? 2000 : 10_000,
+                Duration.ofSeconds(soak != null ? soak : quick ? 60 : 600), before);
     }
 
     boolean runs(String section) {

@@ -40,6 +40,8 @@ final class Departments implements AutoCloseable {
     volatile Latency targetLatency = new Latency(20, 5);
     volatile int payloadBytes = 1024;
     volatile double errorRate = 0;
+    /** Every target answers 503 while this holds (the backlog run's outage). */
+    volatile boolean targetsDown;
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -113,7 +115,7 @@ final class Departments implements AutoCloseable {
             body.readAllBytes();
             idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             pause(targetLatency);
-            if (failsOnPurpose()) {
+            if (targetsDown || failsOnPurpose()) {
                 send(exchange, 503, "{\"error\":\"bench fault\"}");
                 return;
             }

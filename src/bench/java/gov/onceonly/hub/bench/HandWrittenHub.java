@@ -278,7 +278,7 @@ public final class HandWrittenHub {
 
     /** The JVM of the baseline, started by the bench. */
     static JvmProcess launch(int port, String jdbcUrl, Path model, String departmentsUrl, Path log) throws IOException {
-        return JvmProcess.start(List.of(JvmProcess.java(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        return JvmProcess.start(List.of(JvmProcess.java(), "-Xmx768m", JvmProcess.KEEP_COMPILER_THREADS, "-cp", System.getProperty("java.class.path"),
                 HandWrittenHub.class.getName(), String.valueOf(port), jdbcUrl, model.toString(), departmentsUrl), log);
     }
 }

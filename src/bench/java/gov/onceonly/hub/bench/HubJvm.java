@@ -48,7 +48,7 @@ final class HubJvm implements AutoCloseable {
                         List<String> hubArguments) throws IOException, InterruptedException {
         int port = freePort();
         int kafkaPort = freePortPair();
-        List<String> command = new ArrayList<>(List.of(JvmProcess.java(), "-Xmx768m"));
+        List<String> command = new ArrayList<>(List.of(JvmProcess.java(), "-Xmx768m", JvmProcess.KEEP_COMPILER_THREADS));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
@@ -99,6 +99,11 @@ final class HubJvm implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the hub was not ready within 300 s, see " + log);
+    }
+
+    /** Its embedded broker, for a second hub to share. */
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
     }
 
     String url() {

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 /** A JVM the bench started (the hub, the hand-written baseline): its CPU time from /proc, and a clean stop. */
 final class JvmProcess implements AutoCloseable {
 
+    /** The JIT's threads live as long as the JVM, so that their CPU can be read off them ({@link #jitCpuSeconds}). */
+    static final String KEEP_COMPILER_THREADS = "-XX:-UseDynamicNumberOfCompilerThreads";
+
     /** Linux reports CPU in clock ticks of USER_HZ, 100 per second on every mainstream kernel. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -45,6 +48,40 @@ final class JvmProcess implements AutoCloseable {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
         } catch (IOException e) {
             return Double.NaN;
+        }
+    }
+
+    /**
+     * CPU seconds of the JIT compilers' threads so far. The bench starts its JVMs with
+     * {@code -XX:-UseDynamicNumberOfCompilerThreads}, so that no compiler thread ends and takes its count with it.
+     */
+    double jitCpuSeconds() {
+        double total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    }
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    /** Live threads of the process. */
+    int threads() {
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            return (int) tasks.count();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

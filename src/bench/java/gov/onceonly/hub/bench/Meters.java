@@ -1,6 +1,7 @@
 package gov.onceonly.hub.bench;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,10 +15,10 @@ import java.util.function.LongSupplier;
  */
 final class Meters {
 
-    record Snapshot(double cpuSeconds, long rows, long kafkaMessages) {
+    record Snapshot(double cpuSeconds, double jitCpuSeconds, long rows, long kafkaMessages) {
     }
 
-    private final JvmProcess jvm;
+    private final List<JvmProcess> jvms;
     private final LongSupplier heapUsed;
     private final BenchDatabase db;
     private final String database;
@@ -31,7 +32,12 @@ final class Meters {
     private ScheduledFuture<?> sampling;
 
     Meters(JvmProcess jvm, LongSupplier heapUsed, BenchDatabase db, String database, LongSupplier kafkaMessages) {
-        this.jvm = jvm;
+        this(List.of(jvm), heapUsed, db, database, kafkaMessages);
+    }
+
+    /** Several JVMs as one system (hubs sharing the work): their CPU summed, {@code heapUsed} their heaps together. */
+    Meters(List<JvmProcess> jvms, LongSupplier heapUsed, BenchDatabase db, String database, LongSupplier kafkaMessages) {
+        this.jvms = List.copyOf(jvms);
         this.heapUsed = heapUsed;
         this.db = db;
         this.database = database;
@@ -40,7 +46,9 @@ final class Meters {
 
     Snapshot snapshot() {
         try {
-            return new Snapshot(jvm.cpuSeconds(), db.rowsWritten(database), kafkaMessages == null ? -1 : kafkaMessages.getAsLong());
+            return new Snapshot(jvms.stream().mapToDouble(JvmProcess::cpuSeconds).sum(),
+                    jvms.stream().mapToDouble(JvmProcess::jitCpuSeconds).sum(), db.rowsWritten(database),
+                    kafkaMessages == null ? -1 : kafkaMessages.getAsLong());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read pg_stat_user_tables of " + database, e);
         }
@@ -68,7 +76,8 @@ final class Meters {
         return heapUsed.getAsLong();
     }
 
+    /** The first (or only) JVM of the system. */
     JvmProcess jvm() {
-        return jvm;
+        return jvms.get(0);
     }
 }
