@@ -4,17 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The personal access log ("who looked at my data"): a row per dataset pulled and per item pushed for an
- * application, written in the transaction of the stage that did it. The subject is the application's; a row already
- * there (a redelivered message) is left as it is.
+ * The personal access log ("who looked at my data"): every dataset pulled and every item pushed for the subject's
+ * applications. It is read from the evidence ledger, whose pull and push entries carry the field names (never the
+ * values), so it costs no write of its own and is as tamper-evident as the ledger; the rows of {@code access_log} are
+ * the accesses recorded before the ledger carried them (migration V14).
  */
 public class AccessLog {
 
@@ -29,26 +27,6 @@ public class AccessLog {
         this.json = json;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void pulled(UUID applicationId, String connector, String dataset, boolean found, Collection<String> fields) {
-        insert(applicationId, "PULL", connector, dataset, "", null, found, fields);
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void pushed(UUID applicationId, String item, String target, String department, Collection<String> fields) {
-        insert(applicationId, "PUSH", target, "", item, department, null, fields);
-    }
-
-    private void insert(UUID applicationId, String kind, String connector, String dataset, String item, String department,
-                        Boolean found, Collection<String> fields) {
-        jdbc.update("""
-                insert into access_log (subject_key, application_id, kind, connector_id, dataset, item, department, found,
-                                        fields, at)
-                select a.subject_key, a.id, ?, ?, ?, ?, ?, ?, ?::jsonb, now() from application a where a.id = ?
-                on conflict do nothing""",
-                kind, connector, dataset, item, department, found, write(List.copyOf(fields)), applicationId);
-    }
-
     /**
      * Every access to the subject's data, oldest first (the newest {@value #LIMIT}); given a channel's app key, only
      * those under the applications that channel submitted (a channel shows the applicant what it applied for; an
@@ -57,29 +35,34 @@ public class AccessLog {
     public List<AccessLogEntry> of(String subjectKey, String submittedBy) {
         return jdbc.query("""
                 select * from (
-                    select l.kind, l.at, l.application_id, a.bundle_id, l.connector_id, l.dataset, l.item, l.department,
-                           l.found, l.fields::text, a.consent ->> 'purpose', a.consent ->> 'givenAt', l.id
-                    from access_log l join application a on a.id = l.application_id
-                    where l.subject_key = ? and (?::text is null or a.submitted_by = ?)
-                    order by l.at desc, l.id desc limit ?) newest
+                    select kind, at, application_id, bundle_id, connector_id, dataset, item, department, found, fields,
+                           purpose, given_at, n
+                    from (
+                        select l.kind, l.at, l.application_id, a.bundle_id, l.connector_id, l.dataset, l.item, l.department,
+                               l.found, l.fields::text as fields, a.consent ->> 'purpose' as purpose,
+                               a.consent ->> 'givenAt' as given_at, l.id as n
+                        from access_log l join application a on a.id = l.application_id
+                        where l.subject_key = ? and (?::text is null or a.submitted_by = ?)
+                        union all
+                        select e.kind, e.recorded_at, e.application_id, a.bundle_id, split_part(e.party, '/', 1),
+                               case when e.kind = 'PULL' then split_part(e.party, '/', 2) else '' end, coalesce(e.item, ''),
+                               e.detail::jsonb ->> 'department', (e.detail::jsonb ->> 'found')::boolean,
+                               (e.detail::jsonb -> 'fields')::text, a.consent ->> 'purpose', a.consent ->> 'givenAt', e.id
+                        from evidence_entry e join application a on a.id = e.application_id
+                        where a.subject_key = ? and e.kind in ('PULL', 'PUSH') and e.detail is not null
+                          and (?::text is null or a.submitted_by = ?)
+                    ) accesses
+                    order by at desc, n desc limit ?) newest
                 order by 2, 13""",
                 (rs, n) -> new AccessLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)), blankToNull(rs.getString(7)),
                         rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)),
                         new AccessLogEntry.Consent(rs.getString(11), rs.getString(12))), subjectKey, submittedBy,
-                submittedBy, LIMIT);
+                submittedBy, subjectKey, submittedBy, submittedBy, LIMIT);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private String write(List<String> fields) {
-        try {
-            return json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private List<String> read(String text) {

@@ -69,13 +69,26 @@ public class ApplicationStore {
         return datasets instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
+    /**
+     * Moves an application that is being collected (RECEIVED, WAITING_FOR_SOURCES) on to the status its new items give,
+     * ending whatever it waited for; false if it is not being collected any more (another instance collected it).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void savePulled(UUID applicationId, String connector, String dataset, boolean found,
-                           Map<String, Object> fields, Instant at) {
-        jdbc.update("""
+    public boolean collected(UUID applicationId, ApplicationStatus next) {
+        return jdbc.update("""
+                update application set status = ?, attention_reason = null, next_collect_at = null, updated_at = now()
+                where id = ? and status in ('RECEIVED', 'WAITING_FOR_SOURCES')""", next.name(), applicationId) == 1;
+    }
+
+    /** The answers of an application's sources, as trimmed; one kept already (a repeated collection) stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void savePulled(UUID applicationId, List<PulledDataset> pulled) {
+        jdbc.batchUpdate("""
                 insert into pulled_dataset (application_id, connector_id, dataset, found, fields, pulled_at)
-                values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
-                applicationId, connector, dataset, found, sealed(PULLED_FIELDS, applicationId + ":" + connector + ":" + dataset, fields), Timestamp.from(at));
+                values (?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""", pulled.stream().map(p -> new Object[] {
+                applicationId, p.connector(), p.dataset(), p.found(),
+                sealed(PULLED_FIELDS, applicationId + ":" + p.connector() + ":" + p.dataset(), p.fields()),
+                Timestamp.from(p.pulledAt())}).toList());
     }
 
     /** What was pulled for an application, as stored (trimmed to the demanded fields). */
@@ -87,42 +100,60 @@ public class ApplicationStore {
                 rs.getString(4)), rs.getTimestamp(5).toInstant()), applicationId);
     }
 
-    /** Returns false when the item already exists (a redelivered message): the caller must not queue it again. */
+    /** An application's item records, each with its initial status; an item already there stays as it is. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean saveItem(UUID applicationId, ItemRecord item) {
-        return jdbc.update("""
+    public void saveItems(UUID applicationId, List<ItemRecord> items) {
+        jdbc.batchUpdate("""
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
                                               missing, status, updated_at)
                 values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, now()) on conflict do nothing""",
-                applicationId, item.itemId(), item.department(), item.target(), sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()),
-                write(item.provenance()), write(item.missing()), item.initialStatus().name()) == 1;
+                items.stream().map(item -> new Object[] {applicationId, item.itemId(), item.department(), item.target(),
+                        sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()), write(item.provenance()),
+                        write(item.missing()), item.initialStatus().name()}).toList());
     }
 
     public Optional<StoredItem> item(UUID applicationId, String itemId) {
-        return jdbc.query("""
-                select a.bundle_id, i.department, i.target_id, i.record::text, i.status, i.attempts
-                from application_item i join application a on a.id = i.application_id
-                where i.application_id = ? and i.item_id = ?""",
-                (rs, n) -> new StoredItem(applicationId, rs.getString(1), itemId, rs.getString(2), rs.getString(3),
-                        cipher.open(ITEM_RECORD + "|" + applicationId + ":" + itemId, rs.getString(4)), ItemStatus.valueOf(rs.getString(5)), rs.getInt(6)),
-                applicationId, itemId).stream().findFirst();
+        return items("i.application_id = ? and i.item_id = ?", applicationId, itemId).stream().findFirst();
     }
 
-    /** Never moves an item back: a department may already have reported on it (a repeated delivery). */
-    @Transactional
-    public void markDelivered(UUID applicationId, String itemId) {
+    /**
+     * An application's items that are PENDING and were never attempted: stored, then not sent because the hub stopped
+     * in between. An item waiting for a retry is not among them; its retry sends it.
+     */
+    public List<StoredItem> neverSent(UUID applicationId) {
+        return items("i.application_id = ? and i.status = 'PENDING' and i.attempts = 0 and i.next_delivery_at is null",
+                applicationId);
+    }
+
+    private List<StoredItem> items(String where, Object... arguments) {
+        return jdbc.query("""
+                select i.application_id, a.bundle_id, i.item_id, i.department, i.target_id, i.record::text, i.status,
+                       i.attempts
+                from application_item i join application a on a.id = i.application_id
+                where\s""" + where + " order by i.item_id",
+                (rs, n) -> {
+                    UUID applicationId = rs.getObject(1, UUID.class);
+                    String itemId = rs.getString(3);
+                    return new StoredItem(applicationId, rs.getString(2), itemId, rs.getString(4), rs.getString(5),
+                            cipher.open(ITEM_RECORD + "|" + applicationId + ":" + itemId, rs.getString(6)),
+                            ItemStatus.valueOf(rs.getString(7)), rs.getInt(8));
+                }, arguments);
+    }
+
+    /**
+     * Records items delivered. Never moves an item back: a department may already have reported on it (a repeated
+     * delivery). The caller derives the application's status afterwards.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markDelivered(UUID applicationId, List<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
         jdbc.update("""
                 update application_item set status = 'DELIVERED', attempts = attempts + 1, delivered_at = now(),
                        last_error = null, next_delivery_at = null, updated_at = now()
-                where application_id = ? and item_id = ? and status in ('PENDING', 'PARKED')""", applicationId, itemId);
-        refreshStatus(applicationId);
-    }
-
-    /** The sources answered: whatever the application waited for is over. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void clearWaiting(UUID applicationId) {
-        jdbc.update("update application set attention_reason = null, next_collect_at = null where id = ? and attention_reason is not null",
-                applicationId);
+                where application_id = ? and item_id = any(?) and status in ('PENDING', 'PARKED')""",
+                applicationId, itemIds.toArray(String[]::new));
     }
 
     /** Derives the application's status from its items, under a row lock so concurrent deliveries agree. */

@@ -61,7 +61,7 @@ public class EvidenceConfiguration {
 
     @Bean(destroyMethod = "close")
     EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, Environment env) {
-        Duration poll = env.getProperty("hub.evidence.chain-poll", Duration.class, Duration.ofMillis(100));
+        Duration poll = env.getProperty("hub.evidence.chain-poll", Duration.class, Duration.ofMillis(250));
         int batch = env.getProperty("hub.evidence.chain-batch", Integer.class, 1000);
         if (poll.isNegative() || poll.isZero() || batch < 1) {
             throw new IllegalStateException("hub.evidence.chain-poll must be above 0 and hub.evidence.chain-batch at least 1");
@@ -80,8 +80,8 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceRecorder evidenceRecorder(EvidenceLedger ledger, AccessLog accessLog) {
-        return new EvidenceRecorder(ledger, accessLog);
+    EvidenceRecorder evidenceRecorder(EvidenceLedger ledger, ObjectMapper json) {
+        return new EvidenceRecorder(ledger, json);
     }
 
     @Bean(destroyMethod = "close")

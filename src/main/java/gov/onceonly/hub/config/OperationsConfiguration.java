@@ -116,7 +116,7 @@ public class OperationsConfiguration {
     ConsumerLag consumerLag(Environment env, MeterRegistry registry) {
         String prefix = env.getRequiredProperty("hub.kafka.group-prefix");
         return new ConsumerLag(env.getRequiredProperty("hub.kafka.bootstrap-servers"),
-                List.of(prefix + "-collect", prefix + "-dispatch", prefix + "-status"), registry);
+                List.of(prefix + "-pipeline", prefix + "-status"), registry);
     }
 
     @Bean(destroyMethod = "close")

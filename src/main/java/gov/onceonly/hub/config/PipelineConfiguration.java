@@ -5,6 +5,7 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.ConnectorRoutes;
+import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
@@ -21,12 +22,24 @@ import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.CollectStage;
 import gov.onceonly.hub.pipeline.DispatchStage;
-import gov.onceonly.hub.pipeline.FetchAnswersAggregation;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
+import gov.onceonly.hub.pipeline.ParallelWork;
+import gov.onceonly.hub.pipeline.PipelineConsumer;
+import gov.onceonly.hub.pipeline.ApplicationWorker;
 import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import gov.onceonly.hub.pipeline.RejectedMessages;
+import gov.onceonly.hub.tracing.TraceStage;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.context.SmartLifecycle;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,8 +53,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Wiring of the pipeline stages and the connector routes into Camel. Route definitions live in routes/. */
 @Configuration(proxyBeanMethods = false)
@@ -74,12 +93,32 @@ public class PipelineConfiguration {
         return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)));
     }
 
+    /**
+     * The pipeline's workers: each works on one application at a time and forks its department calls onto the others
+     * (ParallelWork). Threads start with the load and end after a minute idle, so an idle hub keeps none.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ThreadPoolExecutor pipelineWorkers(Environment env) {
+        int workers = env.getProperty("hub.pipeline.workers", Integer.class, 128);
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "pipeline-worker-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     @Bean
-    CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                              ObjectMapper json, Environment env, CollectRetries collectRetries,
-                              RejectedMessages rejectedMessages, EvidenceRecorder evidence) {
-        return new CollectStage(bundles, store, outbox, tx, json, env.getRequiredProperty("hub.topics.deliveries"),
-                collectRetries, rejectedMessages, evidence);
+    ParallelWork parallelWork(ThreadPoolExecutor pipelineWorkers) {
+        return new ParallelWork(pipelineWorkers);
+    }
+
+    @Bean
+    DepartmentCalls departmentCalls(CamelContext camel, ProducerTemplate producer) {
+        return new DepartmentCalls(camel, producer);
     }
 
     @Bean
@@ -110,15 +149,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
-                                RejectedMessages rejectedMessages, TransactionTemplate tx, EvidenceRecorder evidence) {
-        return new DispatchStage(store, json, deliveryRetries, rejectedMessages, tx, evidence);
-    }
-
-    @Bean
-    DeliveryRetries deliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
-                                    ObjectMapper json, Environment env) {
-        return new DeliveryRetries(jdbc, tx, store, outbox, json, env.getRequiredProperty("hub.topics.deliveries"),
+    DeliveryRetries deliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json,
+                                    Environment env) {
+        return new DeliveryRetries(jdbc, tx, outbox, json, env.getRequiredProperty("hub.topics.deliveries"),
                 new DeliveryRetries.Policy(new Backoff(
                         Duration.ofMillis(env.getProperty("hub.dispatch.retry-delay-millis", Long.class, 1000L)),
                         Duration.ofMillis(env.getProperty("hub.dispatch.max-delay-millis", Long.class, 300_000L))),
@@ -127,13 +160,128 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    KafkaOffsets kafkaOffsets() {
-        return new KafkaOffsets();
+    DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
+                                TransactionTemplate tx, EvidenceRecorder evidence, DepartmentCalls calls,
+                                ParallelWork work, Environment env) {
+        return new DispatchStage(store, json, deliveryRetries, tx, evidence, calls, work, new DispatchStage.QuickRetries(
+                env.getProperty("hub.dispatch.max-redeliveries", Integer.class, 1),
+                Duration.ofMillis(env.getProperty("hub.dispatch.redelivery-delay-millis", Long.class, 200L))));
     }
 
     @Bean
-    FetchAnswersAggregation fetchAnswers() {
-        return new FetchAnswersAggregation();
+    CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx,
+                              CollectRetries collectRetries, EvidenceRecorder evidence, DepartmentCalls calls,
+                              ParallelWork work, DispatchStage dispatch, Environment env) {
+        return new CollectStage(bundles, store, tx, collectRetries, evidence, calls, work, dispatch,
+                Duration.ofMillis(env.getProperty("hub.pipeline.collect-timeout-millis", Long.class, 10_000L)));
+    }
+
+    @Bean
+    ApplicationWorker applicationWorker(ObjectMapper json, CollectStage collect, DispatchStage dispatch,
+                                        RejectedMessages rejected, TraceStage traceStage) {
+        return new ApplicationWorker(json, collect, dispatch, rejected, traceStage);
+    }
+
+    /**
+     * The applications and deliveries topics, read by one consumer group whose records the workers share. Started
+     * once Camel runs (the department routes must exist), stopped before it stops (see {@link PipelineLifecycle}).
+     */
+    @Bean
+    PipelineLifecycle pipelineConsumer(ApplicationWorker worker, ThreadPoolExecutor pipelineWorkers, Environment env) {
+        int maxInFlight = env.getProperty("hub.pipeline.max-in-flight", Integer.class, 64);
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, env.getRequiredProperty("hub.kafka.group-prefix") + "-pipeline");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hub-pipeline");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxInFlight);
+        // The broker answers a fetch at once when a record arrives; an idle consumer costs one fetch every 5 s.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3000);
+        String applications = env.getRequiredProperty("hub.topics.applications");
+        String deliveries = env.getRequiredProperty("hub.topics.deliveries");
+        return new PipelineLifecycle(() -> new PipelineConsumer(
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                Map.of(applications, worker::applicationReceived, deliveries, worker::deliveryQueued), pipelineWorkers,
+                maxInFlight, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)),
+                Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L))));
+    }
+
+    /**
+     * Runs the pipeline consumer between Camel's start and stop: started by {@link #connectorRoutes} once Camel has
+     * started, and stopped (draining what is in flight) in a lifecycle phase before Camel's own, so that no
+     * application loses its department routes halfway.
+     */
+    static final class PipelineLifecycle implements SmartLifecycle {
+
+        private final Supplier<PipelineConsumer> consumers;
+        private volatile PipelineConsumer running;
+
+        PipelineLifecycle(Supplier<PipelineConsumer> consumers) {
+            this.consumers = consumers;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (running == null) {
+                running = consumers.get().start();
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (running != null) {
+                try {
+                    running.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running = null;
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running != null;
+        }
+
+        /** Not at the context's refresh: Camel starts after it. */
+        @Override
+        public boolean isAutoStartup() {
+            return false;
+        }
+
+        /** After the web server's graceful shutdown (no new applications), before Camel stops. */
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 1500;
+        }
+
+        int inFlight() {
+            PipelineConsumer consumer = running;
+            return consumer == null ? 0 : consumer.inFlight();
+        }
+    }
+
+    /** What the pipeline is doing now: records in flight, workers busy, applications collected by this instance. */
+    @Bean
+    MeterBinder pipelineMeters(PipelineLifecycle pipelineConsumer, ThreadPoolExecutor pipelineWorkers, CollectStage collect) {
+        return registry -> {
+            Gauge.builder("hub.pipeline.in.flight", pipelineConsumer, PipelineLifecycle::inFlight)
+                    .description("Pipeline records handed to workers and not done yet").register(registry);
+            Gauge.builder("hub.pipeline.workers.busy", pipelineWorkers, ThreadPoolExecutor::getActiveCount)
+                    .description("Pipeline workers working on an application or a department call").register(registry);
+            FunctionCounter.builder("hub.pipeline.collected", collect, CollectStage::collected)
+                    .description("Applications collected and mapped by this instance").register(registry);
+        };
+    }
+
+    /** Manual offset commits of the Kafka routes that remain Camel's: item-status and the streamed datasets' feeds. */
+    @Bean
+    KafkaOffsets kafkaOffsets() {
+        return new KafkaOffsets();
     }
 
     @Bean
@@ -164,7 +312,7 @@ public class PipelineConfiguration {
      */
     @Bean
     CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources,
-                                              FeedProgress feedProgress) {
+                                              FeedProgress feedProgress, PipelineLifecycle pipelineConsumer) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
@@ -176,6 +324,7 @@ public class PipelineConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camel) {
+                pipelineConsumer.start();
             }
         };
     }

@@ -58,6 +58,12 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.messages", "1");
         // A single node has no one to hand its partitions to; a controlled shutdown would only wait.
         props.put("controlled.shutdown.enable", "false");
+        // Sized for one hub on one machine, not for a cluster's broker: Kafka's defaults (3 network and 8 I/O threads per
+        // listener, 10 background threads) gave the hub's JVM 40 broker threads that mostly waited.
+        props.put("num.network.threads", "1");
+        props.put("num.io.threads", "2");
+        props.put("background.threads", "2");
+        props.put("num.recovery.threads.per.data.dir", "1");
         format(logDirectory);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();

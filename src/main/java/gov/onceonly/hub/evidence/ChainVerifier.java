@@ -81,7 +81,12 @@ public final class ChainVerifier {
         return true;
     }
 
-    /** Entries written but not chained yet (evidence_pending): not verifiable until the hub chains them. */
+    /** An entry stored among chained ones that the chain does not hold: it was put there afterwards. */
+    public void inserted(long seq, String why) {
+        fail(seq, why);
+    }
+
+    /** Entries written but not chained yet (no block holds them): not verifiable until the hub chains them. */
     public void waiting(long entries) {
         if (entries > 0) {
             warnings.add(entries + " entries wait to be chained: a running hub chains them within a moment of their "
@@ -95,8 +100,7 @@ public final class ChainVerifier {
     }
 
     private boolean renumbered(LedgerEntry entry) {
-        return LedgerEntry.hashOf(entry.seq() - 1, entry.recordedAt(), entry.kind(), entry.applicationId(), entry.item(),
-                entry.party(), entry.payloadSha256(), entry.prevHash()).equals(entry.entryHash());
+        return entry.hashOneEarlier().equals(entry.entryHash());
     }
 
     private boolean fail(long seq, String why) {

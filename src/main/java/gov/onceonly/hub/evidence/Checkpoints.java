@@ -44,10 +44,12 @@ public class Checkpoints implements AutoCloseable {
     /** Signs the head if a checkpoint is due; returns the new checkpoint. */
     public Optional<Checkpoint> checkpointIfDue() {
         long signed = latest().map(Checkpoint::seq).orElse(0L);
-        Object[] waiting = jdbc.queryForObject("""
-                select (select seq from evidence_entry order by seq desc limit 1),
-                       (select recorded_at from evidence_entry where seq = ?)""",
-                (rs, n) -> new Object[] {rs.getObject(1), rs.getTimestamp(2)}, signed + 1);
+        // The head, and when the block of the first entry after the last checkpoint was chained.
+        Object[] waiting = jdbc.query("""
+                select (select first_entry + cardinality(entry_ids) - 1 from evidence_block order by seq desc limit 1),
+                       (select chained_at from evidence_block where first_entry + cardinality(entry_ids) > ?
+                        order by seq limit 1)""",
+                (rs, n) -> new Object[] {rs.getObject(1), rs.getTimestamp(2)}, signed).get(0);
         if (waiting[0] == null || waiting[1] == null) {
             return Optional.empty();
         }
@@ -61,7 +63,12 @@ public class Checkpoints implements AutoCloseable {
 
     /** Signs the chain's head at {@code seq}. */
     public Checkpoint checkpoint(long seq) {
-        String headHash = jdbc.queryForObject("select entry_hash from evidence_entry where seq = ?", String.class, seq);
+        String headHash = jdbc.queryForObject("""
+                select entry_hashes[? - first_entry + 1] from evidence_block
+                where first_entry <= ? order by first_entry desc limit 1""", String.class, seq, seq);
+        if (headHash == null) {
+            throw new IllegalArgumentException("no chained evidence entry " + seq);
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Checkpoint checkpoint = new Checkpoint(seq, headHash, at, signer.keyId(), signer.publicKey(),
                 signer.sign(Checkpoint.message(seq, headHash, at)));

@@ -8,24 +8,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns waiting entries ({@code evidence_pending}) into chained ones: in one transaction, under the ledger's advisory
- * lock, it reads a batch in the order they were written, gives each the next sequence number and its hash, inserts
- * them into {@code evidence_entry} and deletes them from the waiting table. One lock per batch instead of one per
- * effect is what keeps the ledger off the pipeline's hot path. A waiting entry whose event key is already chained (a
- * redelivered message) is dropped. Every instance runs one; only the one holding the lock chains.
+ * Gives appended entries their place in the chain by closing blocks. In one transaction, under the ledger's advisory
+ * lock, it takes the horizon (the oldest transaction still running: every entry below it is committed or never will
+ * be), reads the entries between the last block's horizon and this one, numbers and hashes them in id order, and
+ * writes them as one {@code evidence_block} row. Entries are never written again, so one row per block is all that
+ * chaining costs. Every instance runs one; only the one holding the lock chains.
  */
 public class EvidenceChainer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceChainer.class);
+    /** The horizon and head before the first block. */
+    private static final Head EMPTY = new Head(0, 1, 0, Sha256.GENESIS);
 
-    private record Waiting(long id, Timestamp recordedAt, EvidenceKind kind, UUID applicationId, String item,
-                           String party, String payloadSha256, String eventKey) {
+    /** The last block: its number, the next sequence number, its horizon and its head's hash. */
+    private record Head(long block, long nextSeq, long horizon, String hash) {
+    }
+
+    private record Appended(long id, Timestamp recordedAt, EvidenceKind kind, UUID applicationId, String item,
+                            String party, String payloadSha256, String detail) {
     }
 
     private final JdbcTemplate jdbc;
@@ -40,33 +44,45 @@ public class EvidenceChainer implements AutoCloseable {
     }
 
     public EvidenceChainer start(Duration poll) {
-        periodic = PeriodicTask.start("evidence-chainer", poll, this::chainWhatWaits, log, "Could not chain waiting evidence");
+        periodic = PeriodicTask.start("evidence-chainer", poll, this::chainWhatWaits, log, "Could not chain evidence");
         return this;
     }
 
-    /** The background run: nothing when nothing waits (one cheap query), and no waiting for another instance's lock. */
+    /** The background run: one cheap query when nothing waits, and no waiting for another instance's lock. */
     private void chainWhatWaits() {
-        while (anyWaiting() && chainBatch(false) > 0) {
-            // another batch may be waiting
+        while (waitingBelow(Long.MAX_VALUE) && chainBatch(false) > 0) {
+            // another block may be due
         }
     }
 
     /**
-     * Chains every entry that waits now, waiting for another instance's chainer if it holds the lock; what reads the
-     * chain (a receipt, a verification) calls this first, so that it sees every committed effect.
+     * Chains every entry committed before the call, waiting for another instance's chainer if it holds the lock and, up
+     * to five seconds, for transactions that were running at the call; what reads the chain (a receipt, a
+     * verification) calls this first, so that it sees every committed effect.
      */
     public void chainAll() {
-        while (anyWaiting() && chainBatch(true) > 0) {
-            // until none waits
+        long before = jdbc.queryForObject("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint", Long.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (waitingBelow(before)) {
+            if (chainBatch(true) == 0) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Evidence of transactions running for over 5 s is not chained yet");
+                    return;
+                }
+                pause();
+            }
         }
     }
 
-    /** One cheap query, so that a reader or an idle poll takes no lock when nothing waits. */
-    private boolean anyWaiting() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_pending)", Boolean.class));
+    /** Whether an entry with a transaction id below {@code xid} waits for its block. */
+    private boolean waitingBelow(long xid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from evidence_entry
+                               where xid >= coalesce((select xid_horizon from evidence_block order by seq desc limit 1), '0')
+                                 and xid < ?::text::xid8)""", Boolean.class, Long.toString(xid)));
     }
 
-    /** Chains one batch; returns how many waiting entries it took (0: none waited, or another chainer holds the lock). */
+    /** Closes one block; returns how many entries it took (0: none could be chained, or another chainer holds the lock). */
     int chainBatch(boolean waitForLock) {
         Integer taken = tx.execute(status -> {
             if (waitForLock) {
@@ -75,45 +91,77 @@ public class EvidenceChainer implements AutoCloseable {
                     EvidenceLedger.LOCK))) {
                 return 0;
             }
-            List<Waiting> batch = jdbc.query("""
-                    select id, recorded_at, kind, application_id, item, party, payload_sha256, event_key
-                    from evidence_pending order by id limit ?""",
-                    (rs, n) -> new Waiting(rs.getLong(1), rs.getTimestamp(2), EvidenceKind.valueOf(rs.getString(3)),
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8)), batchSize);
-            if (batch.isEmpty()) {
+            Head head = head();
+            long horizon = horizon(head);
+            if (horizon <= head.horizon()) {
                 return 0;
             }
-            chain(batch);
-            jdbc.update("delete from evidence_pending where id = any(?)",
-                    (Object) batch.stream().map(Waiting::id).toArray(Long[]::new));
-            return batch.size();
+            List<Appended> entries = jdbc.query("""
+                    select id, recorded_at, kind, application_id, item, party, payload_sha256, detail from evidence_entry
+                    where xid >= ?::text::xid8 and xid < ?::text::xid8 order by id""",
+                    (rs, n) -> new Appended(rs.getLong(1), rs.getTimestamp(2), EvidenceKind.valueOf(rs.getString(3)),
+                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8)), Long.toString(head.horizon()), Long.toString(horizon));
+            if (entries.isEmpty()) {
+                return 0;
+            }
+            close(head, horizon, entries);
+            return entries.size();
         });
         return taken == null ? 0 : taken;
     }
 
-    private void chain(List<Waiting> batch) {
-        Set<String> chained = new HashSet<>(jdbc.queryForList("select event_key from evidence_entry where event_key = any(?)",
-                String.class, (Object) batch.stream().map(Waiting::eventKey).toArray(String[]::new)));
-        List<Object[]> head = jdbc.query("select seq, entry_hash from evidence_entry order by seq desc limit 1",
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
-        long seq = head.isEmpty() ? 0 : (Long) head.get(0)[0];
-        String previous = head.isEmpty() ? Sha256.GENESIS : (String) head.get(0)[1];
-        List<Object[]> rows = new ArrayList<>();
-        for (Waiting w : batch) {
-            if (!chained.add(w.eventKey())) {
-                continue; // already in the ledger: a redelivered message's second entry
-            }
-            LedgerEntry entry = LedgerEntry.create(++seq, w.recordedAt().toInstant(), w.kind(), w.applicationId(),
-                    w.item(), w.party(), w.payloadSha256(), previous);
-            previous = entry.entryHash();
-            rows.add(new Object[] {entry.seq(), Timestamp.from(entry.recordedAt()), w.kind().name(), w.applicationId(),
-                    w.item(), w.party(), w.payloadSha256(), entry.prevHash(), entry.entryHash(), w.eventKey()});
+    private Head head() {
+        return jdbc.query("""
+                select seq, first_entry + cardinality(entry_ids), xid_horizon::text::bigint,
+                       entry_hashes[cardinality(entry_hashes)]
+                from evidence_block order by seq desc limit 1""",
+                (rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                .stream().findFirst().orElse(EMPTY);
+    }
+
+    /**
+     * This block's horizon: the oldest running transaction, or, when more than a batch waits below it, the transaction
+     * of the first entry past the batch (a transaction's entries are never split between blocks).
+     */
+    private long horizon(Head head) {
+        long oldestRunning = jdbc.queryForObject("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class);
+        List<Long> pastBatch = jdbc.queryForList("""
+                select xid::text::bigint from evidence_entry where xid >= ?::text::xid8 and xid < ?::text::xid8
+                order by xid offset ? limit 1""", Long.class, Long.toString(head.horizon()), Long.toString(oldestRunning),
+                batchSize);
+        if (pastBatch.isEmpty()) {
+            return oldestRunning;
         }
-        jdbc.batchUpdate("""
-                insert into evidence_entry (seq, recorded_at, kind, application_id, item, party, payload_sha256,
-                                            prev_hash, entry_hash, event_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        long cut = pastBatch.get(0);
+        return cut > head.horizon() ? cut : cut + 1;
+    }
+
+    private void close(Head head, long horizon, List<Appended> entries) {
+        long seq = head.nextSeq();
+        String previous = head.hash();
+        Long[] ids = new Long[entries.size()];
+        String[] hashes = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Appended e = entries.get(i);
+            LedgerEntry entry = LedgerEntry.create(seq + i, e.recordedAt().toInstant(), e.kind(), e.applicationId(),
+                    e.item(), e.party(), e.payloadSha256(), e.detail(), previous);
+            previous = entry.entryHash();
+            ids[i] = e.id();
+            hashes[i] = entry.entryHash();
+        }
+        jdbc.update("""
+                insert into evidence_block (seq, first_entry, xid_horizon, entry_ids, entry_hashes, chained_at)
+                values (?, ?, ?::text::xid8, ?, ?, now())""", head.block() + 1, seq, Long.toString(horizon), ids, hashes);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while chaining evidence", e);
+        }
     }
 
     @Override

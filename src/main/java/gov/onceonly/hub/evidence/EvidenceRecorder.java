@@ -1,15 +1,19 @@
 package gov.onceonly.hub.evidence;
 
-import gov.onceonly.hub.accesslog.AccessLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one call each stage makes, inside its own transaction, to leave its evidence: the subject's access log row
- * (pulls and pushes) and the ledger entry, written as waiting and chained soon after the commit ({@link EvidenceChainer}).
- * Each entry's event key makes a repeated call (a redelivered message) add nothing.
+ * The one call each stage makes, inside its own transaction, to leave its evidence: a ledger entry per effect, written
+ * once and chained soon after the commit ({@link EvidenceChainer}). A pull's and a push's entry carry their field names
+ * (never the values) as the entry's detail, which is what the subject's access log shows. Each entry's event key makes a
+ * repeated call (a redelivered message) add nothing.
  */
 public class EvidenceRecorder {
 
@@ -17,49 +21,66 @@ public class EvidenceRecorder {
     public record Pull(String connector, String dataset, boolean found, Collection<String> fields, String payloadSha256) {
     }
 
-    private final EvidenceLedger ledger;
-    private final AccessLog accessLog;
+    /** One item record delivered: to which target and department, its field names, and the exact bytes sent. */
+    public record Push(String item, String target, String department, Collection<String> fields, byte[] envelope) {
+    }
 
-    public EvidenceRecorder(EvidenceLedger ledger, AccessLog accessLog) {
+    private final EvidenceLedger ledger;
+    private final ObjectMapper json;
+
+    public EvidenceRecorder(EvidenceLedger ledger, ObjectMapper json) {
         this.ledger = ledger;
-        this.accessLog = accessLog;
+        this.json = json;
     }
 
     /** An application received from a channel, {@code body} being the request's exact bytes. */
     public void received(UUID applicationId, String channel, byte[] body) {
-        ledger.append(EvidenceKind.INTAKE, applicationId, null, partyOrUnknown(channel), Sha256.hex(body),
-                "INTAKE:" + applicationId);
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.INTAKE, applicationId, null, partyOrUnknown(channel),
+                Sha256.hex(body), null, "INTAKE:" + applicationId)));
     }
 
     /** The answers of an application's sources. */
     public void pulled(UUID applicationId, List<Pull> pulls) {
-        pulls.forEach(p -> accessLog.pulled(applicationId, p.connector(), p.dataset(), p.found(), p.fields()));
-        for (Pull p : pulls) {
+        ledger.append(pulls.stream().map(p -> {
             String source = p.connector() + "/" + p.dataset();
             String sha = p.payloadSha256() != null ? p.payloadSha256() : Sha256.hex(null);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("fields", List.copyOf(p.fields()));
+            detail.put("found", p.found());
             // One entry per distinct answer: a redelivered message adds nothing, a retry that got another answer does.
-            ledger.append(EvidenceKind.PULL, applicationId, null, source, sha,
+            return new EvidenceLedger.Appended(EvidenceKind.PULL, applicationId, null, source, sha, write(detail),
                     "PULL:" + applicationId + ":" + source + ":" + sha);
-        }
+        }).toList());
     }
 
-    /** An item record delivered to its target, {@code envelope} being the exact bytes sent. */
-    public void pushed(UUID applicationId, String item, String target, String department, Collection<String> fields,
-                       byte[] envelope) {
-        accessLog.pushed(applicationId, item, target, department, fields);
-        ledger.append(EvidenceKind.PUSH, applicationId, item, target, Sha256.hex(envelope),
-                "PUSH:" + applicationId + ":" + item);
+    /** Item records delivered to their targets. */
+    public void pushed(UUID applicationId, List<Push> pushes) {
+        ledger.append(pushes.stream().map(p -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("department", p.department());
+            detail.put("fields", List.copyOf(p.fields()));
+            return new EvidenceLedger.Appended(EvidenceKind.PUSH, applicationId, p.item(), p.target(),
+                    Sha256.hex(p.envelope()), write(detail), "PUSH:" + applicationId + ":" + p.item());
+        }).toList());
     }
 
     /** A department's status report on an item, {@code payload} being the exact bytes received. */
     public void reported(UUID applicationId, String item, String party, byte[] payload) {
         String sha = Sha256.hex(payload);
-        ledger.append(EvidenceKind.STATUS, applicationId, item, partyOrUnknown(party), sha,
-                "STATUS:" + applicationId + ":" + item + ":" + sha);
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.STATUS, applicationId, item, partyOrUnknown(party),
+                sha, null, "STATUS:" + applicationId + ":" + item + ":" + sha)));
     }
 
     /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */
     private static String partyOrUnknown(String party) {
         return party == null || party.isBlank() ? "(unsigned)" : party;
+    }
+
+    private String write(Map<String, Object> detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an evidence detail", e);
+        }
     }
 }

@@ -4,26 +4,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** How entries and checkpoints are read from PostgreSQL, the same for the hub and the command-line verifier. */
+/** How entries, blocks and checkpoints are read from PostgreSQL, the same for the hub and the command-line verifier. */
 final class LedgerRows {
 
-    static final String ENTRY_COLUMNS =
-            "seq, recorded_at, kind, application_id, item, party, payload_sha256, prev_hash, entry_hash";
+    /** An entry's own columns, in the order {@link #entry} reads them. */
+    static final String ENTRY_COLUMNS = "recorded_at, kind, application_id, item, party, payload_sha256, detail";
     static final String CHECKPOINT_COLUMNS = "seq, head_hash, signed_at, key_id, public_key, signature";
 
     private LedgerRows() {
     }
 
-    /** An entry as stored. An unknown kind (a tampered row) is kept as null, which no hash matches. */
-    static LedgerEntry entry(ResultSet rs) throws SQLException {
+    /**
+     * An entry as stored, its own columns from {@code first} on, with the place and hashes its block gave it. An unknown
+     * kind (a tampered row) is kept as null, which no hash matches.
+     */
+    static LedgerEntry entry(ResultSet rs, int first, long seq, String prevHash, String entryHash) throws SQLException {
         EvidenceKind kind;
         try {
-            kind = EvidenceKind.valueOf(rs.getString(3));
+            kind = EvidenceKind.valueOf(rs.getString(first + 1));
         } catch (IllegalArgumentException | NullPointerException e) {
             kind = null;
         }
-        return new LedgerEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), kind, rs.getObject(4, UUID.class),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        return new LedgerEntry(seq, rs.getTimestamp(first).toInstant(), kind, rs.getObject(first + 2, UUID.class),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                prevHash, entryHash);
     }
 
     static Checkpoint checkpoint(ResultSet rs) throws SQLException {

@@ -18,11 +18,12 @@ public record Receipt(UUID applicationId, List<Entry> entries, String merkleRoot
 
     /** One entry as the receipt shows it. */
     public record Entry(long seq, String recordedAt, long recordedAtMicros, EvidenceKind kind, UUID applicationId,
-                        String item, String party, String payloadSha256, String prevHash, String entryHash) {
+                        String item, String party, String payloadSha256, String detail, String prevHash, String entryHash) {
 
         static Entry of(LedgerEntry e) {
             return new Entry(e.seq(), e.recordedAt().toString(), Long.parseLong(Canonical.micros(e.recordedAt())),
-                    e.kind(), e.applicationId(), e.item(), e.party(), e.payloadSha256(), e.prevHash(), e.entryHash());
+                    e.kind(), e.applicationId(), e.item(), e.party(), e.payloadSha256(), e.detail(), e.prevHash(),
+                    e.entryHash());
         }
     }
 }

@@ -14,9 +14,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +36,8 @@ public final class ConnectorProbes implements AutoCloseable {
     private final PropertyResolver properties;
     private final int timeoutMillis;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("hub-probe"));
+    /** Probes run side by side on up to four threads, which end between rounds. */
+    private final ThreadPoolExecutor workers = idleEnding(4, daemon("hub-probe"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hub-probes"));
 
     public ConnectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PropertyResolver properties,
@@ -97,6 +99,12 @@ public final class ConnectorProbes implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
         }
+    }
+
+    private static ThreadPoolExecutor idleEnding(int threads, java.util.concurrent.ThreadFactory factory) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

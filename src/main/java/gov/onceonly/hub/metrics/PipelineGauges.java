@@ -71,10 +71,12 @@ public final class PipelineGauges {
         outboxBacklog.set(count("select count(*) from outbox where published_at is null"));
         outboxOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(created_at))::bigint, 0) "
                 + "from outbox where published_at is null"));
-        // Evidence written but not yet chained: a chainer runs every 100 ms, so an old one means none is running.
-        evidenceWaiting.set(count("select count(*) from evidence_pending"));
-        evidenceOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(recorded_at))::bigint, 0) "
-                + "from evidence_pending"));
+        // Evidence written but not yet chained: a chainer runs every 250 ms, so an old one means none is running, or a
+        // transaction left open holds the horizon back (docs/operations.md).
+        String waiting = " from evidence_entry where xid >= coalesce((select xid_horizon from evidence_block "
+                + "order by seq desc limit 1), '0')";
+        evidenceWaiting.set(count("select count(*)" + waiting));
+        evidenceOldestSeconds.set(count("select coalesce(extract(epoch from now() - min(recorded_at))::bigint, 0)" + waiting));
         refreshCircuits();
     }
 

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemRecord;
@@ -9,92 +8,80 @@ import gov.onceonly.hub.application.StoredApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.DatasetFetch;
+import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
-import gov.onceonly.hub.outbox.Outbox;
-import org.apache.camel.Exchange;
+import gov.onceonly.hub.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The collect-and-map stage. {@link #plan} turns an application into its fetch requests (one per dataset of
- * the bundle's fetch plan); the route asks the sources in parallel; {@link #record} trims the answers to the
- * demanded fields, maps every item and, in one transaction, stores it all and queues the deliveries.
+ * The collect-and-map stage: asks every (source, dataset) of the bundle's fetch plan once, side by side and within the
+ * deadline, trims the answers to the demanded fields, maps every item and stores it all in one transaction, which
+ * also moves the application on: so it is collected once, whoever else reads its message. Returns the deliveries to
+ * make now. An application collected before (its message read again after a crash) returns its items never sent.
  */
 public class CollectStage {
 
-    static final String SKIP = "hubSkip";
-    private static final String APPLICATION = "hubApplication";
-    private static final String BUNDLE = "hubBundle";
     private static final Logger log = LoggerFactory.getLogger(CollectStage.class);
 
     private final BundleCatalog bundles;
     private final ApplicationStore store;
-    private final Outbox outbox;
     private final TransactionTemplate tx;
-    private final ObjectMapper json;
-    private final String deliveriesTopic;
     private final CollectRetries retries;
-    private final RejectedMessages rejected;
     private final EvidenceRecorder evidence;
+    private final DepartmentCalls calls;
+    private final ParallelWork work;
+    private final DispatchStage dispatch;
+    private final Duration deadline;
+    private final AtomicLong collected = new AtomicLong();
 
-    public CollectStage(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                        ObjectMapper json, String deliveriesTopic, CollectRetries retries, RejectedMessages rejected,
-                        EvidenceRecorder evidence) {
-        this.evidence = evidence;
-        this.retries = retries;
-        this.rejected = rejected;
+    public CollectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx, CollectRetries retries,
+                        EvidenceRecorder evidence, DepartmentCalls calls, ParallelWork work, DispatchStage dispatch,
+                        Duration deadline) {
         this.bundles = bundles;
         this.store = store;
-        this.outbox = outbox;
         this.tx = tx;
-        this.json = json;
-        this.deliveriesTopic = deliveriesTopic;
+        this.retries = retries;
+        this.evidence = evidence;
+        this.calls = calls;
+        this.work = work;
+        this.dispatch = dispatch;
+        this.deadline = deadline;
     }
 
-    /**
-     * The fetch requests of the message's application. A message that cannot be acted on, however often it is
-     * read, must not hold up its partition: an unreadable one is kept as rejected, and an application whose
-     * bundle is no longer served needs an operator's attention; either way the route commits past it.
-     */
-    public List<FetchRequest> plan(Exchange exchange) {
-        PipelineMessages.ApplicationReceived message;
-        try {
-            message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
-                    PipelineMessages.ApplicationReceived.class);
-        } catch (IllegalArgumentException unreadable) {
-            rejected.keep(exchange, unreadable.getMessage());
-            exchange.setProperty(SKIP, true);
-            return List.of();
-        }
+    public List<DispatchStage.Delivery> collect(UUID applicationId, TraceParent trace) {
         StoredApplication application;
         try {
-            application = message.applicationId() == null ? null : store.find(message.applicationId()).orElse(null);
+            application = store.find(applicationId).orElse(null);
         } catch (IllegalStateException unopened) {
             // A sealed form that does not open (altered, or its key is gone) will not open on the next attempt either.
-            retries.needsAttention(message.applicationId(), unopened.getMessage());
-            exchange.setProperty(SKIP, true);
+            retries.needsAttention(applicationId, unopened.getMessage());
             return List.of();
         }
-        if (application == null || (application.status() != ApplicationStatus.RECEIVED
-                && application.status() != ApplicationStatus.WAITING_FOR_SOURCES)) {
-            // Unknown here, or already collected: a redelivered message has nothing left to do.
-            exchange.setProperty(SKIP, true);
+        if (application == null) {
             return List.of();
+        }
+        if (application.status() != ApplicationStatus.RECEIVED && application.status() != ApplicationStatus.WAITING_FOR_SOURCES) {
+            // Collected before: a crash may have come between storing the items and sending them.
+            return store.neverSent(applicationId).stream().map(dispatch::delivery).toList();
         }
         // The version the application was received under: a mapping reloaded since does not change it mid-flight.
         CompiledBundle bundle = bundles.find(application.bundleId(), application.mappingVersion()).orElse(null);
         if (bundle == null) {
             retries.needsAttention(application.id(), "its bundle '" + application.bundleId() + "' is no longer served");
-            exchange.setProperty(SKIP, true);
             return List.of();
         }
         // No dataset is pulled without the applicant's consent, whatever the plan asks for.
@@ -102,55 +89,71 @@ public class CollectStage {
                 .filter(label -> !application.consentedDatasets().contains(label)).toList();
         if (!unconsented.isEmpty()) {
             retries.needsAttention(application.id(), "the applicant did not consent to pulling " + unconsented);
-            exchange.setProperty(SKIP, true);
             return List.of();
         }
-        exchange.setProperty(APPLICATION, application);
-        exchange.setProperty(BUNDLE, bundle);
-        String id = application.id().toString();
-        return bundle.fetchPlan().stream()
-                .map(f -> new FetchRequest(id, f.connector(), f.dataset(), application.subjectKey()))
-                .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    public void record(Exchange exchange) {
-        StoredApplication application = exchange.getProperty(APPLICATION, StoredApplication.class);
-        CompiledBundle bundle = exchange.getProperty(BUNDLE, CompiledBundle.class);
-        List<SourceAnswer> body = exchange.getMessage().getBody(List.class);
-        List<SourceAnswer> answers = body == null ? List.of() : body;
+        List<SourceAnswer> answers = fetch(application, bundle, trace);
         List<String> failures = failures(bundle, answers);
         if (!failures.isEmpty()) {
             tx.executeWithoutResult(status -> {
                 retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
                 // The sources that did answer were asked all the same: their pulls are on the record.
-                recordPulls(application, answers.stream().filter(a -> a.outcome() != SourceAnswer.Outcome.FAILED).toList());
+                recordPulls(application.id(), answers.stream().filter(a -> a.outcome() != SourceAnswer.Outcome.FAILED).toList());
             });
-            return;
+            return List.of();
         }
+        return record(application, bundle, answers);
+    }
+
+    private List<SourceAnswer> fetch(StoredApplication application, CompiledBundle bundle, TraceParent trace) {
+        List<FetchRequest> requests = bundle.fetchPlan().stream()
+                .map(f -> new FetchRequest(application.id().toString(), f.connector(), f.dataset(), application.subjectKey()))
+                .toList();
+        List<Callable<SourceAnswer>> fetches = new ArrayList<>(requests.size());
+        requests.forEach(request -> fetches.add(() -> calls.fetch(request, trace)));
+        List<ParallelWork.Outcome<SourceAnswer>> outcomes = work.all(fetches, deadline.toNanos());
+        List<SourceAnswer> answers = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            ParallelWork.Outcome<SourceAnswer> outcome = outcomes.get(i);
+            answers.add(outcome.succeeded() ? outcome.value() : SourceAnswer.failed(requests.get(i), outcome.failure().getMessage()));
+        }
+        return answers;
+    }
+
+    /** Stores the answers and items and moves the application on, in one transaction; returns what to deliver now. */
+    private List<DispatchStage.Delivery> record(StoredApplication application, CompiledBundle bundle, List<SourceAnswer> answers) {
         Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers);
         List<ItemRecord> items = bundle.items().stream()
                 .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
                 .toList();
-        tx.executeWithoutResult(status -> {
-            byDataset.values().forEach(a -> store.savePulled(application.id(), a.connector(), a.dataset(),
-                    a.outcome() == SourceAnswer.Outcome.FOUND, a.fields(), a.at()));
-            for (ItemRecord item : items) {
-                if (store.saveItem(application.id(), item) && item.initialStatus() == ItemStatus.PENDING) {
-                    PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(application.id(), item.itemId());
-                    outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
-                }
+        ApplicationStatus next = ApplicationStatus.derive(items.stream().map(ItemRecord::initialStatus).toList());
+        Boolean claimed = tx.execute(status -> {
+            if (!store.collected(application.id(), next)) {
+                status.setRollbackOnly(); // another instance collected it meanwhile: its items stand
+                return false;
             }
-            store.clearWaiting(application.id());
-            store.refreshStatus(application.id());
-            // Evidence, in this transaction: the access log and the ledger's waiting entries.
-            recordPulls(application, List.copyOf(byLabel(answers).values()));
+            store.savePulled(application.id(), byDataset.values().stream().map(a -> new ApplicationStore.PulledDataset(
+                    a.connector(), a.dataset(), a.outcome() == SourceAnswer.Outcome.FOUND, a.fields(), a.at())).toList());
+            store.saveItems(application.id(), items);
+            // Evidence, in this transaction: the ledger's entries, which are also the access log.
+            recordPulls(application.id(), answers);
+            return true;
         });
+        if (!Boolean.TRUE.equals(claimed)) {
+            return List.of();
+        }
+        collected.incrementAndGet();
         log.info("Collected application {}: {} datasets, {} items", application.id(), byDataset.size(), items.size());
+        return items.stream().filter(item -> item.initialStatus() == ItemStatus.PENDING)
+                .map(item -> dispatch.delivery(application.id(), bundle.id(), item)).toList();
     }
 
-    private void recordPulls(StoredApplication application, List<SourceAnswer> answered) {
-        evidence.pulled(application.id(), answered.stream().map(a -> new EvidenceRecorder.Pull(a.connector(), a.dataset(),
+    /** Applications this instance collected since it started. */
+    public long collected() {
+        return collected.get();
+    }
+
+    private void recordPulls(UUID applicationId, List<SourceAnswer> answered) {
+        evidence.pulled(applicationId, answered.stream().map(a -> new EvidenceRecorder.Pull(a.connector(), a.dataset(),
                 a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(), a.payloadSha256())).toList());
     }
 

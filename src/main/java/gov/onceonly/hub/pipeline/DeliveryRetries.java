@@ -1,8 +1,6 @@
 package gov.onceonly.hub.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.onceonly.hub.application.ApplicationStore;
-import gov.onceonly.hub.application.StoredItem;
 import gov.onceonly.hub.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,76 +31,104 @@ public class DeliveryRetries {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
+    private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final ApplicationStore store;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final String deliveriesTopic;
     private final Policy policy;
 
-    public DeliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
+    public DeliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox,
                            ObjectMapper json, String deliveriesTopic, Policy policy) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.store = store;
         this.outbox = outbox;
         this.json = json;
         this.deliveriesTopic = deliveriesTopic;
         this.policy = policy;
     }
 
-    /** Counts a failed attempt; parks the delivery once it has had all its attempts. */
-    public void failed(StoredItem item, String error) {
+    /**
+     * Counts a failed attempt; parks the delivery once it has had all its attempts. Joins the caller's transaction,
+     * if any; the caller derives the application's status afterwards (once for all its deliveries).
+     */
+    public void failed(DispatchStage.Delivery delivery, String error) {
         String lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         tx.executeWithoutResult(status -> {
             // No row when the item was delivered or parked meanwhile (queryForObject would throw, not give null).
             Integer attempts = jdbc.query("""
                     update application_item set attempts = attempts + 1, last_error = ?, updated_at = now()
                     where application_id = ? and item_id = ? and status = 'PENDING' returning attempts""",
-                    (rs, n) -> rs.getInt(1), lastError, item.applicationId(), item.itemId()).stream().findFirst().orElse(null);
+                    (rs, n) -> rs.getInt(1), lastError, delivery.applicationId(), delivery.itemId()).stream().findFirst().orElse(null);
             if (attempts == null) {
                 return;
             }
             if (attempts >= policy.maxAttempts()) {
                 jdbc.update("""
                         update application_item set status = 'PARKED', next_delivery_at = null
-                        where application_id = ? and item_id = ?""", item.applicationId(), item.itemId());
-                store.refreshStatus(item.applicationId());
-                log.warn("Parked delivery {} to {} after {} attempts: {}", item.idempotencyKey(), item.target(), attempts, lastError);
+                        where application_id = ? and item_id = ?""", delivery.applicationId(), delivery.itemId());
+                log.warn("Parked delivery {} to {} after {} attempts: {}", delivery.idempotencyKey(), delivery.target(), attempts, lastError);
             } else {
                 jdbc.update("update application_item set next_delivery_at = ? where application_id = ? and item_id = ?",
-                        Timestamp.from(Instant.now().plus(policy.backoff().after(attempts))), item.applicationId(), item.itemId());
-                log.info("Delivery {} to {} failed (attempt {}), will retry: {}", item.idempotencyKey(), item.target(), attempts, lastError);
+                        Timestamp.from(Instant.now().plus(policy.backoff().after(attempts))), delivery.applicationId(), delivery.itemId());
+                log.info("Delivery {} to {} failed (attempt {}), will retry: {}", delivery.idempotencyKey(), delivery.target(), attempts, lastError);
             }
         });
     }
 
     /**
-     * Queues again every delivery whose next attempt is due, and every queued one not sent for
-     * {@code lostAfter}; returns how many. Either is then queued as of now, so it is not queued twice.
+     * A target answered a delivery that had failed before: it is back, so the deliveries waiting for it are due now
+     * rather than at the end of their backoff (after an outage the longest waits are minutes). Spread over a few seconds,
+     * so that the target is not met by all of them at once.
+     */
+    public void targetAnswersAgain(String target) {
+        int due = jdbc.update("""
+                update application_item set next_delivery_at = now() + random() * interval '2 seconds'
+                where target_id = ? and status = 'PENDING' and next_delivery_at > now() + interval '2 seconds'""", target);
+        if (due > 0) {
+            log.info("Target {} answers again: {} waiting deliveries are due now", target, due);
+        }
+    }
+
+    /**
+     * Queues again every delivery whose next attempt is due, and every queued one not sent for {@code lostAfter}, in
+     * batches until none is left; returns how many. Either is then queued as of now, so it is not queued twice.
      */
     public int requeueDue() {
+        int total = 0;
+        int queued;
+        do {
+            queued = requeueBatch();
+            total += queued;
+        } while (queued == BATCH);
+        return total;
+    }
+
+    private int requeueBatch() {
         Integer queued = tx.execute(status -> {
             List<Due> due = jdbc.query("""
                     select application_id, item_id, next_delivery_at is null from application_item
                     where status = 'PENDING'
                       and (next_delivery_at <= now() or (next_delivery_at is null and updated_at < ?))
-                    order by coalesce(next_delivery_at, updated_at) limit 200 for update skip locked""",
+                    order by coalesce(next_delivery_at, updated_at) limit ? for update skip locked""",
                     (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
-                    Timestamp.from(Instant.now().minus(policy.lostAfter())));
-            for (Due row : due) {
-                PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId());
-                outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
-                jdbc.update("""
-                        update application_item set next_delivery_at = null, updated_at = now()
-                        where application_id = ? and item_id = ?""", row.applicationId(), row.itemId());
-                if (row.lost()) {
-                    log.warn("Delivery {}:{} was queued but not sent for over {}; queued again",
-                            row.applicationId(), row.itemId(), policy.lostAfter());
-                }
+                    Timestamp.from(Instant.now().minus(policy.lostAfter())), BATCH);
+            if (due.isEmpty()) {
+                return 0;
             }
+            outbox.appendAll(deliveriesTopic, due.stream().map(row -> {
+                PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId());
+                return new Outbox.Message(delivery.key(), PipelineMessages.write(json, delivery));
+            }).toList());
+            jdbc.update("""
+                    update application_item i set next_delivery_at = null, updated_at = now()
+                    from unnest(?::uuid[], ?::text[]) as due(application_id, item_id)
+                    where i.application_id = due.application_id and i.item_id = due.item_id""",
+                    due.stream().map(Due::applicationId).toArray(UUID[]::new), due.stream().map(Due::itemId).toArray(String[]::new));
+            due.stream().filter(Due::lost).forEach(row -> log.warn("Delivery {}:{} was queued but not sent for over {}; "
+                    + "queued again", row.applicationId(), row.itemId(), policy.lostAfter()));
             return due.size();
         });
         return queued == null ? 0 : queued;

@@ -1,114 +1,159 @@
 package gov.onceonly.hub.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemRecord;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredItem;
+import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
-import org.apache.camel.Exchange;
+import gov.onceonly.hub.tracing.TraceParent;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
- * The dispatch stage: one queued delivery becomes one call to the item's target, carrying the
- * {@code Idempotency-Key} (application id + item id). Only a PENDING item is sent, so a redelivered
- * message after success sends nothing.
+ * The dispatch stage: an application's item records go to their targets side by side, each with its
+ * {@code Idempotency-Key} (application id + item id), and what happened to all of them is recorded in one transaction:
+ * delivered, with its evidence, or failed, counted and left to {@link DeliveryRetries}. A blip is retried in place
+ * first ({@code quickRetries}, doubling from {@code quickRetryDelay}). Only a PENDING item is ever sent.
  */
 public class DispatchStage {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Set once the delivery is read; routes/pipeline-errors.yaml tells a failed delivery from an unread one by it. */
-    static final String ITEM = "hubItem";
-    /** The envelope's exact text as sent, for the evidence of its delivery. */
-    static final String ENVELOPE = "hubEnvelope";
-    /** The record's field names, for the access log of the push. */
-    static final String FIELD_NAMES = "hubFieldNames";
+    /**
+     * One item record on its way: the envelope's exact text, its field names for the access log, and the attempts that
+     * failed before (0 for a record just built).
+     */
+    public record Delivery(UUID applicationId, String itemId, String department, String target, String envelope,
+                           List<String> fields, int attemptsBefore) {
+
+        public String idempotencyKey() {
+            return applicationId + ":" + itemId;
+        }
+    }
+
+    /** In-place retries of a failed push before the attempt counts, and the first pause between them. */
+    public record QuickRetries(int retries, Duration delay) {
+    }
+
     private final ApplicationStore store;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
-    private final RejectedMessages rejected;
     private final TransactionTemplate tx;
     private final EvidenceRecorder evidence;
+    private final DepartmentCalls calls;
+    private final ParallelWork work;
+    private final QuickRetries quick;
 
-    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, RejectedMessages rejected,
-                         TransactionTemplate tx, EvidenceRecorder evidence) {
-        this.tx = tx;
-        this.evidence = evidence;
+    public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, TransactionTemplate tx,
+                         EvidenceRecorder evidence, DepartmentCalls calls, ParallelWork work, QuickRetries quick) {
         this.store = store;
         this.json = json;
         this.retries = retries;
-        this.rejected = rejected;
+        this.tx = tx;
+        this.evidence = evidence;
+        this.calls = calls;
+        this.work = work;
+        this.quick = quick;
     }
 
-    public String prepare(Exchange exchange) throws Exception {
-        PipelineMessages.DeliveryQueued message;
+    /** The delivery of a record just built for a PENDING item. */
+    public Delivery delivery(UUID applicationId, String bundleId, ItemRecord record) {
+        return envelope(applicationId, bundleId, record.itemId(), record.department(), record.target(),
+                json.valueToTree(record.values()), 0);
+    }
+
+    /** The delivery of a stored item, if it is still PENDING (a queued message after success sends nothing). */
+    public Optional<Delivery> queued(UUID applicationId, String itemId) {
+        return store.item(applicationId, itemId).filter(item -> item.status() == ItemStatus.PENDING).map(this::delivery);
+    }
+
+    /** The delivery of a stored item. */
+    public Delivery delivery(StoredItem item) {
         try {
-            message = PipelineMessages.read(json, exchange.getMessage().getBody(byte[].class),
-                    PipelineMessages.DeliveryQueued.class);
-        } catch (IllegalArgumentException unreadable) {
-            // No delivery can be named from it, and reading it again will not change that: it must not block.
-            rejected.keep(exchange, unreadable.getMessage());
-            exchange.setProperty(CollectStage.SKIP, true);
-            return null;
+            return envelope(item.applicationId(), item.bundleId(), item.itemId(), item.department(), item.target(),
+                    json.readTree(item.record()), item.attempts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored record of " + item.idempotencyKey() + " is unreadable", e);
         }
-        StoredItem item = store.item(message.applicationId(), message.itemId()).orElse(null);
-        if (item == null || item.status() != ItemStatus.PENDING) {
-            exchange.setProperty(CollectStage.SKIP, true);
-            return null;
-        }
-        exchange.setProperty(ITEM, item);
-        exchange.setProperty("hubTarget", item.target());
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(IDEMPOTENCY_KEY, item.idempotencyKey());
-        exchange.getMessage().setHeader("applicationId", item.applicationId().toString());
-        exchange.getMessage().setHeader("itemId", item.itemId());
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("idempotencyKey", item.idempotencyKey());
-        envelope.put("applicationId", item.applicationId().toString());
-        envelope.put("bundle", item.bundleId());
-        envelope.put("item", item.itemId());
-        envelope.put("department", item.department());
-        JsonNode fields = json.readTree(item.record());
-        envelope.set("fields", fields);
-        List<String> fieldNames = new ArrayList<>();
-        fields.fieldNames().forEachRemaining(fieldNames::add);
-        exchange.setProperty(FIELD_NAMES, fieldNames);
-        String sent = json.writeValueAsString(envelope);
-        exchange.setProperty(ENVELOPE, sent);
-        return sent;
     }
 
-    public void delivered(Exchange exchange) throws Exception {
-        StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
-        @SuppressWarnings("unchecked")
-        List<String> fields = exchange.getProperty(FIELD_NAMES, List.class);
+    /** Sends an application's deliveries side by side, then records every outcome in one transaction. */
+    public void deliver(UUID applicationId, List<Delivery> deliveries, TraceParent trace) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Callable<Void>> pushes = new ArrayList<>(deliveries.size());
+        deliveries.forEach(d -> pushes.add(() -> push(d, trace)));
+        List<ParallelWork.Outcome<Void>> outcomes = work.all(pushes, 0);
+        List<Delivery> delivered = delivered(deliveries, outcomes);
         tx.executeWithoutResult(status -> {
-            store.markDelivered(item.applicationId(), item.itemId());
-            evidence.pushed(item.applicationId(), item.itemId(), item.target(), item.department(), fields,
-                    exchange.getProperty(ENVELOPE, String.class).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < deliveries.size(); i++) {
+                Exception failure = outcomes.get(i).failure();
+                if (failure != null) {
+                    retries.failed(deliveries.get(i), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                }
+            }
+            store.markDelivered(applicationId, delivered.stream().map(Delivery::itemId).toList());
+            evidence.pushed(applicationId, delivered.stream().map(d -> new EvidenceRecorder.Push(d.itemId(), d.target(),
+                    d.department(), d.fields(), d.envelope().getBytes(StandardCharsets.UTF_8))).toList());
+            store.refreshStatus(applicationId);
         });
+        delivered.stream().filter(d -> d.attemptsBefore() > 0).map(Delivery::target).distinct()
+                .forEach(retries::targetAnswersAgain);
     }
 
-    /**
-     * Called once the quick in-place redeliveries are exhausted: the attempt is counted and the delivery waits
-     * for its next one, or is parked with its last error (see {@link DeliveryRetries}). The route then commits
-     * the message, so there must be an item to count the attempt on.
-     *
-     * @throws IllegalStateException if the delivery was never read (the database failed in {@link #prepare}):
-     *                               committing then would leave the item PENDING with no message and no next
-     *                               attempt, so the message must be read again instead
-     */
-    public void failed(Exchange exchange) {
-        StoredItem item = exchange.getProperty(ITEM, StoredItem.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (item == null) {
-            throw new IllegalStateException("the delivery could not be read; its message is read again", cause);
+    private static List<Delivery> delivered(List<Delivery> deliveries, List<ParallelWork.Outcome<Void>> outcomes) {
+        List<Delivery> delivered = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (outcomes.get(i).succeeded()) {
+                delivered.add(deliveries.get(i));
+            }
         }
-        retries.failed(item, cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return delivered;
+    }
+
+    private Void push(Delivery delivery, TraceParent trace) throws Exception {
+        Map<String, String> headers = Map.of("applicationId", delivery.applicationId().toString(), "itemId", delivery.itemId());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                calls.push(delivery.target(), delivery.idempotencyKey(), delivery.envelope(), headers, trace);
+                return null;
+            } catch (Exception e) {
+                if (attempt >= quick.retries()) {
+                    throw e;
+                }
+                Thread.sleep(quick.delay().toMillis() << attempt);
+            }
+        }
+    }
+
+    private Delivery envelope(UUID applicationId, String bundleId, String itemId, String department, String target,
+                              JsonNode fields, int attemptsBefore) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("idempotencyKey", applicationId + ":" + itemId);
+        envelope.put("applicationId", applicationId.toString());
+        envelope.put("bundle", bundleId);
+        envelope.put("item", itemId);
+        envelope.put("department", department);
+        envelope.set("fields", fields);
+        List<String> names = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        try {
+            return new Delivery(applicationId, itemId, department, target, json.writeValueAsString(envelope),
+                    List.copyOf(names), attemptsBefore);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the envelope of " + applicationId + ":" + itemId, e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package gov.onceonly.hub.pipeline;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,20 +22,14 @@ public class RejectedMessages {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the exchange's Kafka message with the reason; a redelivery of the same offset is kept once. */
-    public void keep(Exchange exchange, String reason) {
-        var message = exchange.getMessage();
-        byte[] body = message.getBody(byte[].class);
+    /** Keeps a Kafka message with the reason; a redelivery of the same offset is kept once. */
+    public void keep(String topic, int partition, long offset, String key, byte[] body, String reason) {
         String payload = body == null ? null : printable(new String(body, StandardCharsets.UTF_8));
-        String topic = message.getHeader(KafkaConstants.TOPIC, "?", String.class);
-        int partition = message.getHeader(KafkaConstants.PARTITION, -1, Integer.class);
-        long offset = message.getHeader(KafkaConstants.OFFSET, -1L, Long.class);
-        Object key = message.getHeader(KafkaConstants.KEY);
         jdbc.update("""
                 insert into rejected_pipeline_message (received_at, topic, kafka_partition, kafka_offset, message_key,
                                                        payload, reason)
                 values (now(), ?, ?, ?, ?, ?, ?) on conflict (topic, kafka_partition, kafka_offset) do nothing""",
-                topic, partition, offset, key == null ? null : printable(key.toString()), payload, printable(reason));
+                topic, partition, offset, key == null ? null : printable(key), payload, printable(reason));
         log.warn("Rejected the message at {}-{}@{}: {}", topic, partition, offset, reason);
     }
 

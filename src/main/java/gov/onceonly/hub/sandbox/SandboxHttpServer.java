@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The simulated departments' REST systems, on their own loopback port like real department hosts:
@@ -63,7 +65,8 @@ public final class SandboxHttpServer implements AutoCloseable {
             boolean fresh = inbox.receive(system, key, body);
             respond(exchange, fresh ? 201 : 200, ("{\"accepted\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
         })));
-        ExecutorService threads = Executors.newFixedThreadPool(16);
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        threads.allowCoreThreadTimeOut(true); // an idle sandbox keeps none
         server.setExecutor(threads);
         server.start();
         return new SandboxHttpServer(server, threads);

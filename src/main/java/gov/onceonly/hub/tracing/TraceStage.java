@@ -23,10 +23,17 @@ public final class TraceStage {
     }
 
     public void enter(Exchange exchange) {
-        TraceParent span = TraceParent.parse(header(exchange)).map(TraceParent::child)
-                .orElseGet(() -> stored(exchange.getMessage().getHeader("kafka.KEY", String.class)));
-        exchange.setProperty(PROPERTY, span);
+        exchange.setProperty(PROPERTY, enter(header(exchange), exchange.getMessage().getHeader("kafka.KEY", String.class)));
+    }
+
+    /**
+     * The span of a piece of work on a message with this {@code traceparent} header (or none) and key (an application
+     * id, or one followed by {@code :<item>}), put in the log's MDC; the caller clears it ({@link TraceLogging#clear}).
+     */
+    public TraceParent enter(String traceparent, String key) {
+        TraceParent span = TraceParent.parse(traceparent).map(TraceParent::child).orElseGet(() -> stored(key));
         TraceLogging.put(span);
+        return span;
     }
 
     /** The {@code traceparent} of one department call. */
@@ -37,7 +44,7 @@ public final class TraceStage {
 
     private TraceParent stored(String applicationKey) {
         try {
-            UUID id = UUID.fromString(applicationKey);
+            UUID id = UUID.fromString(applicationKey.length() > 36 ? applicationKey.substring(0, 36) : applicationKey);
             return jdbc.query("select trace_id from application where id = ?", (rs, n) -> rs.getString(1), id).stream()
                     .filter(traceId -> traceId != null).findFirst().map(TraceParent::ofTrace)
                     .orElseGet(TraceParent::newTrace);

@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 public final class ResultTables {
 
     static final List<String> RUN_HEADERS = List.of("system", "scenario", "mode", "load", "accepted/s", "completed/s",
-            "intake p50/p99/p99.9 ms", "completion p50/p99/p99.9 ms", "CPU ms/app", "peak heap MB", "PG rows/app",
+            "intake p50/p99/p99.9 ms", "completion p50/p99/p99.9 ms", "CPU ms/app", "of it JIT", "peak heap MB", "PG rows/app",
             "Kafka msgs/app", "source calls/app", "errors");
 
     private ResultTables() {
@@ -20,7 +20,8 @@ public final class ResultTables {
         for (RunResult r : runs) {
             rows.add(List.of(r.system(), r.scenario(), r.mode(), number(r.load()), number(r.acceptedPerSecond()),
                     number(r.completedPerSecond()), percentiles(r.intake()), percentiles(r.completion()),
-                    number(r.cpuSecondsPerApplication() * 1000), r.peakHeapBytes() <= 0 ? "–" : number(r.peakHeapBytes() / 1048576.0),
+                    number(r.cpuSecondsPerApplication() * 1000), number(r.jitCpuSecondsPerApplication() * 1000),
+                    r.peakHeapBytes() <= 0 ? "–" : number(r.peakHeapBytes() / 1048576.0),
                     number(r.rowsPerApplication()), number(r.kafkaMessagesPerApplication()), number(r.sourceCalls()),
                     String.valueOf(r.errors())));
         }

@@ -11,7 +11,7 @@ class ResultTablesTest {
     private static RunResult run(String system, double completedPerSecond, double p50, double cpu, double sourceCalls) {
         return new RunResult(system, "headline", "closed", 16, 10, 100, 100, 100, 0, completedPerSecond / 2,
                 completedPerSecond, new LatencySummary(100, 5, 9, 12, 13), new LatencySummary(100, p50, p50 * 2, p50 * 3, p50 * 4),
-                cpu, 64L * 1048576, 12.5, 6, sourceCalls);
+                cpu, cpu / 4, 64L * 1048576, 12.5, 6, sourceCalls);
     }
 
     @Test
@@ -19,7 +19,7 @@ class ResultTablesTest {
         String table = ResultTables.runs(List.of(run("hub", 250, 60, 0.004, 3)));
         assertThat(table.lines()).hasSize(3);
         assertThat(table.lines().toList().get(2)).isEqualTo(
-                "| hub | headline | closed | 16 | 125 | 250 | 5 / 9 / 12 | 60 / 120 / 180 | 4 | 64 | 12.5 | 6 | 3 | 0 |");
+                "| hub | headline | closed | 16 | 125 | 250 | 5 / 9 / 12 | 60 / 120 / 180 | 4 | 1 | 64 | 12.5 | 6 | 3 | 0 |");
     }
 
     @Test

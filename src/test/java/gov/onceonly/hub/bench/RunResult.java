@@ -9,12 +9,15 @@ package gov.onceonly.hub.bench;
  * @param scenario        what was varied, e.g. "headline" or "items=8"
  * @param mode            open (fixed arrival rate) or closed (fixed concurrency)
  * @param load            the arrival rate (open) or the number of applications in flight (closed)
+ * @param jitCpuSecondsPerApplication the part of the CPU that the JIT compilers' threads took: what makes a hub
+ *                                    that has just started cost more per application than one that has run a while
  * @param sourceCalls     department source calls per completed application
  */
 public record RunResult(String system, String scenario, String mode, double load, double seconds,
                         long submitted, long accepted, long completed, long errors,
                         double acceptedPerSecond, double completedPerSecond,
                         LatencySummary intake, LatencySummary completion,
-                        double cpuSecondsPerApplication, long peakHeapBytes, double rowsPerApplication,
+                        double cpuSecondsPerApplication, double jitCpuSecondsPerApplication, long peakHeapBytes,
+                        double rowsPerApplication,
                         double kafkaMessagesPerApplication, double sourceCalls) {
 }

@@ -22,7 +22,7 @@ class ChainVerifierTest {
         for (int seq = 1; seq <= n; seq++) {
             LedgerEntry e = LedgerEntry.create(seq, Instant.parse("2026-11-29T03:00:00Z").plusMillis(seq),
                     EvidenceKind.values()[seq % 4], APPLICATION, seq % 2 == 0 ? "item-" + seq : null, "party-" + seq,
-                    Sha256.hex(("payload " + seq).getBytes()), prev);
+                    Sha256.hex(("payload " + seq).getBytes()), seq % 3 == 0 ? "{\"fields\":[\"f" + seq + "\"]}" : null, prev);
             entries.add(e);
             prev = e.entryHash();
         }
@@ -52,7 +52,7 @@ class ChainVerifierTest {
     /** A forged entry 4 with a valid hash, chained to entry 3, and the old entries 4 to 8 renumbered after it. */
     private static List<LedgerEntry> withAForgedEntryInsertedAt4(List<LedgerEntry> entries) {
         LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
-                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
+                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), null, entries.get(2).entryHash());
         List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
         tampered.add(forged);
         for (LedgerEntry e : entries.subList(3, 8)) {
@@ -63,7 +63,7 @@ class ChainVerifierTest {
 
     private static LedgerEntry renumbered(LedgerEntry e, long seq) {
         return new LedgerEntry(seq, e.recordedAt(), e.kind(), e.applicationId(), e.item(), e.party(), e.payloadSha256(),
-                e.prevHash(), e.entryHash());
+                e.detail(), e.prevHash(), e.entryHash());
     }
 
     @Test
@@ -80,7 +80,7 @@ class ChainVerifierTest {
         List<LedgerEntry> entries = chain(8);
         LedgerEntry e = entries.get(3);
         entries.set(3, new LedgerEntry(4, e.recordedAt(), e.kind(), e.applicationId(), e.item(), "impostor",
-                e.payloadSha256(), e.prevHash(), e.entryHash()));
+                e.payloadSha256(), e.detail(), e.prevHash(), e.entryHash()));
         VerificationReport report = verify(entries);
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBadSequence()).isEqualTo(4);
@@ -92,7 +92,7 @@ class ChainVerifierTest {
         List<LedgerEntry> entries = chain(8);
         LedgerEntry e = entries.get(6);
         entries.set(6, LedgerEntry.create(7, e.recordedAt(), e.kind(), e.applicationId(), e.item(), "impostor",
-                e.payloadSha256(), e.prevHash()));
+                e.payloadSha256(), e.detail(), e.prevHash()));
         VerificationReport report = verify(entries);
         assertThat(report.firstBadSequence()).isEqualTo(7);
         assertThat(report.problem()).contains("hash recomputed");
@@ -140,7 +140,7 @@ class ChainVerifierTest {
         List<LedgerEntry> entries = chain(4);
         LedgerEntry e = entries.get(3);
         entries.set(3, LedgerEntry.create(4, e.recordedAt(), e.kind(), e.applicationId(), e.item(), "rewritten",
-                e.payloadSha256(), e.prevHash()));
+                e.payloadSha256(), e.detail(), e.prevHash()));
         VerificationReport report = verify(entries, List.of(checkpoint(e, SIGNER)), List.of(SIGNER.publicKey()));
         assertThat(report.firstBadSequence()).isEqualTo(1);
         assertThat(report.problem()).contains("signed another head");
@@ -150,7 +150,7 @@ class ChainVerifierTest {
     void anInsertedEntryWithoutRenumberingIsNamed() {
         List<LedgerEntry> entries = chain(8);
         LedgerEntry forged = LedgerEntry.create(4, Instant.parse("2026-11-29T03:00:00.0035Z"), EvidenceKind.PUSH,
-                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), entries.get(2).entryHash());
+                APPLICATION, "forged", "impostor", Sha256.hex("forged".getBytes()), null, entries.get(2).entryHash());
         List<LedgerEntry> tampered = new ArrayList<>(entries.subList(0, 3));
         tampered.add(forged);
         tampered.addAll(entries.subList(4, 8)); // entry 4 replaced: its successor follows the same entry 3
@@ -174,7 +174,7 @@ class ChainVerifierTest {
         String prev = entries.get(1).entryHash();
         for (LedgerEntry e : entries.subList(2, 8)) {
             LedgerEntry r = LedgerEntry.create(e.seq(), e.recordedAt(), e.kind(), e.applicationId(), e.item(), "rewritten",
-                    e.payloadSha256(), prev);
+                    e.payloadSha256(), e.detail(), prev);
             rewritten.add(r);
             prev = r.entryHash();
         }

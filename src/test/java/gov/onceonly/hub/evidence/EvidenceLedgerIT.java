@@ -110,7 +110,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
             LedgerEntry entry = LedgerEntry.create(e.path("seq").asLong(),
                     Instant.EPOCH.plusNanos(e.path("recordedAtMicros").asLong() * 1000), EvidenceKind.valueOf(e.path("kind").asText()),
                     UUID.fromString(e.path("applicationId").asText()), e.path("item").isNull() ? null : e.path("item").asText(),
-                    e.path("party").asText(), e.path("payloadSha256").asText(), e.path("prevHash").asText());
+                    e.path("party").asText(), e.path("payloadSha256").asText(),
+                    e.path("detail").isNull() ? null : e.path("detail").asText(), e.path("prevHash").asText());
             assertThat(entry.entryHash()).as("entry %s", e.path("seq")).isEqualTo(e.path("entryHash").asText());
             assertThat(Instant.parse(e.path("recordedAt").asText())).isEqualTo(entry.recordedAt());
             hashes.add(entry.entryHash());
@@ -136,7 +137,7 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     }
 
     private List<String> kinds(String id) {
-        return jdbc.queryForList("select kind || ':' || party from evidence_entry where application_id = ?::uuid order by seq",
+        return jdbc.queryForList("select kind || ':' || party from evidence_entry where application_id = ?::uuid order by id",
                 String.class, id);
     }
 
@@ -151,11 +152,13 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     @Test
     void theLedgerRefusesUpdateDeleteAndTruncate() {
         String key = "refuse-" + UUID.randomUUID();
-        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
         chainer.chainAll();
         checkpoints.checkpoint(seqOf(key)); // so that the checkpoint table has a row for its row triggers to refuse
-        for (String change : new String[] {"update evidence_entry set party = 'impostor' where seq = 1",
-                "delete from evidence_entry where seq = 1", "truncate evidence_entry",
+        String first = "(select min(id) from evidence_entry)";
+        for (String change : new String[] {"update evidence_entry set party = 'impostor' where id = " + first,
+                "delete from evidence_entry where id = " + first, "truncate evidence_entry",
+                "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block", "truncate evidence_block",
                 "update evidence_checkpoint set head_hash = 'x'", "delete from evidence_checkpoint", "truncate evidence_checkpoint"}) {
             assertThatThrownBy(() -> jdbc.execute(change)).as(change).isInstanceOf(DataAccessException.class)
                     .hasStackTraceContaining("append-only");
@@ -164,7 +167,7 @@ class EvidenceLedgerIT extends HubIntegrationTest {
 
     @Test
     void anAppendOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), "x"))
+        assertThatThrownBy(() -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), "x"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -172,27 +175,25 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     void anAppendWhoseEffectRolledBackLeavesNothing() {
         String key = "rolled-back-" + UUID.randomUUID();
         tx.executeWithoutResult(s -> {
-            ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key);
+            append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key);
             s.setRollbackOnly();
         });
         chainer.chainAll();
-        assertThat(count("evidence_pending where event_key = '" + key + "'")).isZero();
         assertThat(count("evidence_entry where event_key = '" + key + "'")).isZero();
     }
 
     @Test
     void aRepeatedAppendAddsNothingWhetherTheFirstWaitsOrIsChained() {
         String key = "repeat-" + UUID.randomUUID();
-        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
-        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
-        assertThat(count("evidence_pending where event_key = '" + key + "'")).as("waiting").isEqualTo(1);
+        tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
+        tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
+        assertThat(count("evidence_entry where event_key = '" + key + "'")).as("written once").isEqualTo(1);
         chainer.chainAll();
         long seq = seqOf(key);
-        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
         chainer.chainAll();
         assertThat(count("evidence_entry where event_key = '" + key + "'")).as("chained").isEqualTo(1);
         assertThat(seqOf(key)).isEqualTo(seq);
-        assertThat(count("evidence_pending where event_key = '" + key + "'")).isZero();
     }
 
     @Test
@@ -202,7 +203,7 @@ class EvidenceLedgerIT extends HubIntegrationTest {
         List<Future<?>> appended = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String key = prefix + i;
-            appended.add(pool.submit(() -> tx.executeWithoutResult(s -> ledger.append(EvidenceKind.PULL, null, null,
+            appended.add(pool.submit(() -> tx.executeWithoutResult(s -> append(EvidenceKind.PULL,
                     "source/data", Sha256.hex(key.getBytes()), key))));
         }
         for (Future<?> f : appended) {
@@ -212,7 +213,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
 
         HttpResponse<String> verified = hub.asOperator().unsigned().post("/api/v1/ops/evidence/verify", "");
         assertThat(verified.statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForList("select seq from evidence_entry where event_key like ?", Long.class, prefix + "%"))
+        assertThat(jdbc.queryForList("select e.id from evidence_entry e join evidence_block b on e.id = any(b.entry_ids) "
+                + "where e.event_key like ?", Long.class, prefix + "%"))
                 .as("the verification chained every committed append first").hasSize(60).doesNotHaveDuplicates();
         JsonNode report = hub.body(verified);
         assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
@@ -224,7 +226,7 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     @Test
     void aChainerThatFindsTheLockTakenLeavesTheBatchToTheInstanceHoldingIt() throws Exception {
         String key = "locked-" + UUID.randomUUID();
-        tx.executeWithoutResult(s -> ledger.append(EvidenceKind.INTAKE, null, null, "test", Sha256.hex(null), key));
+        tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             // Another instance's chainer, holding the lock in its open transaction while this one tries.
@@ -237,7 +239,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
                 }
             });
             assertThat(tried).isZero();
-            assertThat(count("evidence_pending where event_key = '" + key + "'")).isEqualTo(1);
+            assertThat(count("evidence_entry e where event_key = '" + key + "' and not exists "
+                    + "(select 1 from evidence_block b where e.id = any(b.entry_ids))")).as("still waiting").isEqualTo(1);
         } finally {
             other.shutdown();
         }
@@ -246,7 +249,14 @@ class EvidenceLedgerIT extends HubIntegrationTest {
     }
 
     private long seqOf(String eventKey) {
-        return jdbc.queryForObject("select seq from evidence_entry where event_key = ?", Long.class, eventKey);
+        return jdbc.queryForObject("""
+                select b.first_entry + array_position(b.entry_ids, e.id) - 1
+                from evidence_entry e join evidence_block b on e.id = any(b.entry_ids) where e.event_key = ?""",
+                Long.class, eventKey);
+    }
+
+    private void append(EvidenceKind kind, String party, String payloadSha256, String eventKey) {
+        ledger.append(List.of(new EvidenceLedger.Appended(kind, null, null, party, payloadSha256, null, eventKey)));
     }
 
     @Test

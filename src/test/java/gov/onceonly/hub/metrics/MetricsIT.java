@@ -25,7 +25,7 @@ class MetricsIT extends HubIntegrationTest {
                     .containsPattern("hub_deliveries_total\\{application=\"onceonly-hub\",outcome=\"delivered\",target=\"weijian-approval\"} [1-9]")
                     .containsPattern("hub_applications\\{application=\"onceonly-hub\",bundle=\"newborn\",status=\"DELIVERED\"} [1-9]")
                     .containsPattern("hub_items\\{application=\"onceonly-hub\",status=\"DELIVERED\",target=\"weijian-approval\"} [1-9]")
-                    .containsPattern("hub_kafka_consumer_lag\\{application=\"onceonly-hub\",group=\"hub-collect\",topic=\"hub.applications\"} [0-9]")
+                    .containsPattern("hub_kafka_consumer_lag\\{application=\"onceonly-hub\",group=\"hub-pipeline\",topic=\"hub.applications\"} [0-9]")
                     .containsPattern("hub_circuit_open\\{application=\"onceonly-hub\",connector=\"gongan-population\"} 0")
                     .contains("hub_circuits_open{", "hub_deliveries_parked{", "hub_deliveries_waiting_retry{",
                             "hub_outbox_backlog{", "hub_outbox_oldest_seconds{", "hub_evidence_waiting{",

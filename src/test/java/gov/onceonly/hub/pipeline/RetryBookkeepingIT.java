@@ -23,6 +23,8 @@ class RetryBookkeepingIT extends HubIntegrationTest {
     @Autowired
     DeliveryRetries deliveryRetries;
     @Autowired
+    DispatchStage dispatch;
+    @Autowired
     CollectRetries collectRetries;
     @Autowired
     ApplicationStore applications;
@@ -32,7 +34,7 @@ class RetryBookkeepingIT extends HubIntegrationTest {
         UUID id = delivered(familiesWithBirthRecords().get(42));
         StoredItem item = applications.item(id, "birth-certificate").orElseThrow();
 
-        deliveryRetries.failed(item, "a late timeout of an earlier attempt");
+        deliveryRetries.failed(dispatch.delivery(item), "a late timeout of an earlier attempt");
 
         assertThat(jdbc.queryForObject("select status from application_item where application_id = ? and item_id = ?",
                 String.class, id, "birth-certificate")).isEqualTo("DELIVERED");

@@ -5,12 +5,10 @@ import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.SecondHub;
 import gov.onceonly.hub.sandbox.ApprovalInbox;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
-import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.ConsumerGroupState;
-import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,17 +41,13 @@ class ScaleOutIT extends HubIntegrationTest {
     String departmentDatabases;
     @Value("${hub.sandbox.drop-dir}")
     String dropDir;
-    @Value("${hub.pipeline.collect-consumers}")
-    int collectConsumers;
-    @Value("${hub.pipeline.dispatch-consumers}")
-    int dispatchConsumers;
     @Autowired
-    CamelContext camel;
+    CollectStage collect;
 
     @Test
     void twoInstancesShareTheWorkAndStoppingOneLosesNothing() throws Exception {
         List<SyntheticPeople.Family> families = familiesWithBirthRecords().subList(180, 230);
-        long collectedHereBefore = collected(camel);
+        long collectedHereBefore = collect.collected();
         List<String> statusUrls = new ArrayList<>();
         long collectedThere;
         try (SecondHub second = SecondHub.startSharing("scaleout", Map.of(
@@ -65,17 +59,16 @@ class ScaleOutIT extends HubIntegrationTest {
                 "hub.sandbox.postgres-user", "postgres",
                 "hub.sandbox.drop-dir", dropDir))) {
             HubClient there = new HubClient(second.port(), json);
-            CamelContext secondCamel = second.bean(CamelContext.class);
-            awaitMembers("hub-collect", 2 * collectConsumers);
-            awaitMembers("hub-dispatch", 2 * dispatchConsumers);
+            CollectStage collectThere = second.bean(CollectStage.class);
+            awaitMembers("hub-pipeline", 2);
             // Channels reach both instances, as behind a load balancer.
             for (int i = 0; i < 30; i++) {
                 SyntheticPeople.Family family = families.get(i);
                 HubClient channel = i % 2 == 0 ? hub : there;
                 statusUrls.add(channel.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> collected(secondCamel) > 0);
-            collectedThere = collected(secondCamel);
+            await().atMost(Duration.ofSeconds(60)).until(() -> collectThere.collected() > 0);
+            collectedThere = collectThere.collected();
         }
         // The second instance is gone; the rest of the stream is the first one's.
         for (int i = 30; i < families.size(); i++) {
@@ -86,7 +79,7 @@ class ScaleOutIT extends HubIntegrationTest {
             hub.awaitStatus(statusUrl, "DELIVERED", Duration.ofSeconds(90));
         }
         assertThat(collectedThere).as("the second instance collected part of the stream").isPositive();
-        assertThat(collected(camel) - collectedHereBefore).as("the first instance collected the rest").isPositive();
+        assertThat(collect.collected() - collectedHereBefore).as("the first instance collected the rest").isPositive();
 
         Set<String> ids = statusUrls.stream().map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toSet());
         for (SyntheticPeople.Family family : families) {
@@ -132,10 +125,5 @@ class ScaleOutIT extends HubIntegrationTest {
                 return !topics.isEmpty() && busy == Math.min(members, partitions);
             });
         }
-    }
-
-    private static long collected(CamelContext camel) throws Exception {
-        var route = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute("collect");
-        return route == null ? 0 : route.getExchangesCompleted();
     }
 }

@@ -84,7 +84,7 @@ class SourceOutageIT extends HubIntegrationTest {
         jdbc.update("update application set created_at = now() - interval '2 days' where id = ?::uuid", id);
         JsonNode attention = hub.awaitStatus(statusUrl, "NEEDS_ATTENTION");
         assertThat(attention.path("waiting").path("reason").asText()).contains(POPULATION, "503");
-        assertThat(jdbc.queryForList("select connector_id from access_log where application_id = ?::uuid and kind = 'PULL'",
+        assertThat(jdbc.queryForList("select split_part(party, '/', 1) from evidence_entry where application_id = ?::uuid and kind = 'PULL'",
                 String.class, id)).as("the sources that answered were asked: their pulls are on the record")
                 .contains("weijian-birth-records").doesNotContain(POPULATION);
         assertThat(attention.path("waiting").path("nextAttemptAt").isNull()).as("no automatic attempt any more").isTrue();

@@ -39,7 +39,7 @@ class ShippedFilesSchemaTest {
 
     @Test
     void everyRouteFileIsValidAgainstCamelsYamlDslSchema() throws IOException {
-        assertFolder(Folder.ROUTES, null, 13);
+        assertFolder(Folder.ROUTES, null, 12);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package gov.onceonly.hub.connector;
+
+import gov.onceonly.hub.tracing.TraceParent;
+import gov.onceonly.hub.tracing.TraceStage;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+
+import java.util.Map;
+
+/**
+ * Calls one department through its connector's route ({@code direct:source-<id>}, {@code direct:target-<id>}, from
+ * the templates in routes/), on the calling thread. The exchange carries exactly what the templates read: for a
+ * source the {@link FetchRequest} as body, for a target the envelope's text as body and its {@code Idempotency-Key};
+ * both the application's trace, from which each call takes its own span.
+ */
+public final class DepartmentCalls {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Set on a delivery's exchange: the metrics tell a delivery's retries from a source's by it. */
+    public static final String TARGET = "hubTarget";
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+
+    public DepartmentCalls(CamelContext camel, ProducerTemplate producer) {
+        this.camel = camel;
+        this.producer = producer;
+    }
+
+    /** The source's answer; a source that could not answer (after its own retries) is a FAILED answer, never an exception. */
+    public SourceAnswer fetch(FetchRequest request, TraceParent trace) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(TraceStage.PROPERTY, trace);
+        exchange.getMessage().setBody(request);
+        Exchange answered = producer.send("direct:source-" + request.connector(), exchange);
+        Exception failure = answered.getException();
+        if (failure == null && answered.getMessage().getBody() instanceof SourceAnswer answer) {
+            return answer;
+        }
+        return SourceAnswer.failed(request, failure == null ? "the source route answered no SourceAnswer"
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    /**
+     * Pushes an item's envelope to its target; returns once the target acknowledged it.
+     *
+     * @param headers what else the target's route may put on the call (application and item id)
+     * @throws Exception whatever the target's route failed with: the caller counts the attempt
+     */
+    public void push(String target, String idempotencyKey, String envelope, Map<String, String> headers,
+                     TraceParent trace) throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(TraceStage.PROPERTY, trace);
+        exchange.setProperty(TARGET, target);
+        exchange.getMessage().setHeader(IDEMPOTENCY_KEY, idempotencyKey);
+        headers.forEach(exchange.getMessage()::setHeader);
+        exchange.getMessage().setBody(envelope);
+        Exception failure = producer.send("direct:target-" + target, exchange).getException();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
