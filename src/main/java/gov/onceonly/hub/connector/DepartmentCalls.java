@@ -20,6 +20,8 @@ public final class DepartmentCalls {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Set on a delivery's exchange: the metrics tell a delivery's retries from a source's by it. */
     public static final String TARGET = "hubTarget";
+    /** Set on a delivery's exchange: 0 for its first push, then 1, 2 … for the pushes repeated in place. */
+    public static final String ATTEMPT = "hubAttempt";
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
@@ -47,13 +49,15 @@ public final class DepartmentCalls {
      * Pushes an item's envelope to its target; returns once the target acknowledged it.
      *
      * @param headers what else the target's route may put on the call (application and item id)
+     * @param repeat  0 for the first push of this attempt, 1, 2 … for a push repeated in place after a blip
      * @throws Exception whatever the target's route failed with: the caller counts the attempt
      */
-    public void push(String target, String idempotencyKey, String envelope, Map<String, String> headers,
+    public void push(String target, String idempotencyKey, String envelope, Map<String, String> headers, int repeat,
                      TraceParent trace) throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(TraceStage.PROPERTY, trace);
         exchange.setProperty(TARGET, target);
+        exchange.setProperty(ATTEMPT, repeat);
         exchange.getMessage().setHeader(IDEMPOTENCY_KEY, idempotencyKey);
         headers.forEach(exchange.getMessage()::setHeader);
         exchange.getMessage().setBody(envelope);

@@ -58,6 +58,10 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.messages", "1");
         // A single node has no one to hand its partitions to; a controlled shutdown would only wait.
         props.put("controlled.shutdown.enable", "false");
+        // So the broker's registration from the last run is not taken as still alive for long: a restarted broker is
+        // refused as a duplicate until the old one's session expires, which at Kafka's 9 s default was most of a restart.
+        props.put("broker.session.timeout.ms", "1500");
+        props.put("broker.heartbeat.interval.ms", "500");
         // Sized for one hub on one machine, not for a cluster's broker: Kafka's defaults (3 network and 8 I/O threads per
         // listener, 10 background threads) gave the hub's JVM 40 broker threads that mostly waited.
         props.put("num.network.threads", "1");

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.metrics;
 
+import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.health.ConnectorActivity;
@@ -56,14 +57,20 @@ public final class ConnectorCallMetrics extends EventNotifierSupport {
                 record("target", target, outcome, sent.getTimeTaken());
                 Counter.builder(DELIVERIES).description("Delivery attempts of item records, by target and outcome")
                         .tag("target", target).tag("outcome", outcome).register(registry).increment();
+                if (sent.getExchange().getProperty(DepartmentCalls.ATTEMPT, 0, Integer.class) > 0) {
+                    retried("delivery"); // a push repeated in place by the dispatch stage
+                }
             }
         } else if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery) {
             Exchange exchange = redelivery.getExchange();
-            String stage = exchange.getProperty("hubFetch") instanceof FetchRequest ? "source"
-                    : exchange.getProperty("hubTarget") != null ? "delivery" : "pipeline";
-            Counter.builder(RETRIES).description("Attempts repeated after a failure, by stage")
-                    .tag("stage", stage).register(registry).increment();
+            retried(exchange.getProperty("hubFetch") instanceof FetchRequest ? "source"
+                    : exchange.getProperty(DepartmentCalls.TARGET) != null ? "delivery" : "pipeline");
         }
+    }
+
+    private void retried(String stage) {
+        Counter.builder(RETRIES).description("Attempts repeated after a failure, by stage")
+                .tag("stage", stage).register(registry).increment();
     }
 
     private void record(String role, String connector, String outcome, long millis) {

@@ -127,7 +127,7 @@ public class DispatchStage {
         Map<String, String> headers = Map.of("applicationId", delivery.applicationId().toString(), "itemId", delivery.itemId());
         for (int attempt = 0; ; attempt++) {
             try {
-                calls.push(delivery.target(), delivery.idempotencyKey(), delivery.envelope(), headers, trace);
+                calls.push(delivery.target(), delivery.idempotencyKey(), delivery.envelope(), headers, attempt, trace);
                 return null;
             } catch (Exception e) {
                 if (attempt >= quick.retries()) {
