@@ -248,6 +248,26 @@ class EvidenceLedgerIT extends HubIntegrationTest {
         assertThat(count("evidence_entry where event_key = '" + key + "'")).isEqualTo(1);
     }
 
+    @Test
+    void anEntryWaitsWhileAnOlderTransactionIsOpenAndIsChainedOnceItEnds() throws Exception {
+        javax.sql.DataSource pool = jdbc.getDataSource();
+        try (java.sql.Connection open = pool.getConnection()) {
+            open.setAutoCommit(false);
+            try (java.sql.Statement s = open.createStatement()) {
+                s.execute("select pg_current_xact_id()"); // a transaction that has an id, and stays open
+            }
+            String key = "behind-an-open-transaction-" + UUID.randomUUID();
+            tx.executeWithoutResult(s -> append(EvidenceKind.INTAKE, "test", Sha256.hex(null), key));
+            chainer.chainBatch(false);
+            assertThat(count("evidence_entry e where event_key = '" + key + "' and not exists "
+                    + "(select 1 from evidence_block b where e.id = any(b.entry_ids))"))
+                    .as("the open transaction might still append below it: not chained yet").isEqualTo(1);
+            open.commit();
+            chainer.chainAll();
+            assertThat(seqOf(key)).isPositive();
+        }
+    }
+
     private long seqOf(String eventKey) {
         return jdbc.queryForObject("""
                 select b.first_entry + array_position(b.entry_ids, e.id) - 1
