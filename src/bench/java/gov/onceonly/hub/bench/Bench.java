@@ -95,7 +95,7 @@ public final class Bench {
             String baselineDb = db.createDatabase("handwritten");
             int handWrittenPort = HubJvm.freePort();
             try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), root, hubDb, work.resolve("hub-data"),
-                    out.resolve("hub.log"), List.of("-XX:FlightRecorderOptions=stackdepth=256"), List.of());
+                    out.resolve("hub.log"), List.of("-XX:FlightRecorderOptions=stackdepth=256"), options.hubArgs());
                  JvmProcess handWrittenJvm = HandWrittenHub.launch(handWrittenPort, baselineDb, modelFile,
                          departments.url(), out.resolve("hand-written.log"))) {
                 System.out.printf("hub ready in %.1f s at %s%n", hub.startup().toMillis() / 1000.0, hub.url());
@@ -103,7 +103,7 @@ public final class Bench {
                         new Meters(hub.jvm(), hub::heapUsed, db, "hub", hub::kafkaMessages));
                 HttpIntake handWritten = handWritten(handWrittenJvm, handWrittenPort);
                 SystemUnderTest statusQuo = new StatusQuo(model, departments.url(), applicants);
-                idleCpu(List.of(hubSystem, handWritten));
+                idleCpu(List.of(hubSystem, handWritten), "after startup", Duration.ofSeconds(3));
                 // The JIT needs far more than one scenario's warm-up to compile a Spring, Camel and Kafka application;
                 // without this the hub's first figures measure its compiler.
                 for (SystemUnderTest system : List.of(hubSystem, handWritten)) {
@@ -111,6 +111,7 @@ public final class Bench {
                     driver.closed(system, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
                     watch.reset();
                 }
+                idleCpu(List.of(hubSystem, handWritten), "after the JIT warm-up", Duration.ofSeconds(30));
                 if (options.runs("headline")) {
                     headline(hubSystem, handWritten, statusQuo);
                 }
@@ -184,10 +185,10 @@ public final class Bench {
      * CPU each system burns with nothing to do (pollers, schedulers, the embedded broker): part of every
      * application's CPU at a low rate, and none of it at saturation.
      */
-    private void idleCpu(List<SystemUnderTest> systems) throws InterruptedException {
+    private void idleCpu(List<SystemUnderTest> systems, String when, Duration quiet) throws InterruptedException {
         List<List<String>> rows = new ArrayList<>();
         Map<String, Object> idle = new LinkedHashMap<>();
-        Thread.sleep(3000);
+        Thread.sleep(quiet.toMillis());
         for (SystemUnderTest system : systems) {
             JvmProcess jvm = system.meters().jvm();
             double before = jvm.cpuSeconds();
@@ -201,11 +202,12 @@ public final class Bench {
                     String.valueOf(threads)));
             System.out.printf("%s idle: %.3f cores (JIT %.3f), %d threads%n", system.name(), cores, jit, threads);
         }
-        markdown.append("## Idle\n\nCPU of each JVM over 10 s with no applications, after startup (milli-cores; of it the "
-                        + "JIT compilers', still at work on startup code), and its live threads at the end.\n\n")
+        markdown.append("## Idle, ").append(when).append("\n\nCPU of each JVM over 10 s with no applications, ")
+                .append(quiet.toSeconds()).append(" s after ").append(when.substring(when.indexOf(' ') + 1))
+                .append(" (milli-cores; of it the JIT compilers'), and its live threads at the end.\n\n")
                 .append(MarkdownTable.render(List.of("system", "idle CPU m-cores", "of it JIT", "live threads"), rows))
                 .append('\n');
-        json.put("idle", idle);
+        json.put("idle " + when, idle);
     }
 
     private void headline(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {

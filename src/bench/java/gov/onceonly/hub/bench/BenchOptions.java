@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * The bench's command line: {@code [--quick] [--only=headline,curves,scaleout,backlog,soak,startup,profile]
  * [--duration=S] [--warmup=S] [--rate=R] [--concurrency=C] [--latency=MS] [--jitter=MS] [--payload=BYTES]
- * [--error-rate=P] [--backlog=N] [--soak=S] [--before=DIR]}. {@code --before} names a checkout of an earlier version
+ * [--error-rate=P] [--backlog=N] [--soak=S] [--jit-warmup=S] [--before=DIR] [--hub-args="--key=value …"]}. {@code --hub-args} are
+ * added to the command line of the hub under test (to try a setting before changing its default). {@code --before} names a checkout of an earlier version
  * (its {@code target/hub.jar} built, its {@code routes/}), run beside the hub in the headline as "hub (before)".
  */
 record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration duration, double rate, int concurrency,
                     int latencyMillis, int jitterMillis, int payloadBytes, double errorRate, int backlog, Duration soak,
-                    Path before) {
+                    Path before, List<String> hubArgs, Duration jitWarmup) {
 
     static final List<String> SECTIONS = List.of("headline", "curves", "scaleout", "backlog", "soak", "startup", "profile");
 
@@ -33,7 +34,22 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
         Integer backlog = null;
         Integer soak = null;
         Path before = null;
+        Integer jit = null;
+        List<String> hubArgs = new java.util.ArrayList<>();
+        boolean inHubArgs = false;
         for (String arg : args) {
+            if (arg.startsWith("--hub-args=")) {
+                inHubArgs = true;
+                if (!value(arg).isBlank()) {
+                    hubArgs.add(value(arg));
+                }
+                continue;
+            }
+            if (inHubArgs && arg.startsWith("--") && arg.contains(".")) {
+                hubArgs.add(arg); // a hub property (it has a dot), not a bench option
+                continue;
+            }
+            inHubArgs = false;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--quick")) {
                 quick = true;
@@ -60,6 +76,8 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
                 payload = Integer.parseInt(value);
             } else if (arg.startsWith("--error-rate=")) {
                 errorRate = Double.parseDouble(value);
+            } else if (arg.startsWith("--jit-warmup=")) {
+                jit = Integer.parseInt(value);
             } else if (arg.startsWith("--backlog=")) {
                 backlog = Integer.parseInt(value);
             } else if (arg.startsWith("--soak=")) {
@@ -76,7 +94,12 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
         return new BenchOptions(quick, only, Duration.ofSeconds(warmup != null ? warmup : quick ? 3 : 10),
                 Duration.ofSeconds(duration != null ? duration : quick ? 8 : 20), rate, concurrency, latency, jitter,
                 payload, errorRate, backlog != null ? backlog : quick ? 2000 : 10_000,
-                Duration.ofSeconds(soak != null ? soak : quick ? 60 : 600), before);
+                Duration.ofSeconds(soak != null ? soak : quick ? 60 : 600), before, List.copyOf(hubArgs),
+                Duration.ofSeconds(jit != null ? jit : quick ? 5 : 60));
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1).replaceAll("^\"|\"$", "");
     }
 
     boolean runs(String section) {
@@ -86,11 +109,6 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
     /** Curves and the startup table use shorter windows: there are many points. */
     Duration curveDuration() {
         return duration.dividedBy(quick ? 1 : 2);
-    }
-
-    /** Once per system before the first scenario, for the JIT. */
-    Duration jitWarmup() {
-        return Duration.ofSeconds(quick ? 5 : 30);
     }
 
     Duration curveWarmup() {

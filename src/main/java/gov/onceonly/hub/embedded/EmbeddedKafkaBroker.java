@@ -62,6 +62,9 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         // refused as a duplicate until the old one's session expires, which at Kafka's 9 s default was most of a restart.
         props.put("broker.session.timeout.ms", "1500");
         props.put("broker.heartbeat.interval.ms", "500");
+        // The controller appends a no-op record when idle so followers see it alive; a single node has none, and each
+        // record made the broker republish its whole metadata image: half of what the broker allocated under load.
+        props.put("metadata.max.idle.interval.ms", "10000");
         // Sized for one hub on one machine, not for a cluster's broker: Kafka's defaults (3 network and 8 I/O threads per
         // listener, 10 background threads) gave the hub's JVM 40 broker threads that mostly waited.
         props.put("num.network.threads", "1");

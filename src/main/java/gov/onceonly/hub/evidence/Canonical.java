@@ -1,7 +1,6 @@
 package gov.onceonly.hub.evidence;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -18,7 +17,11 @@ final class Canonical {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         for (String field : fields) {
             byte[] bytes = (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
-            out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            int length = bytes.length;
+            out.write(length >>> 24);
+            out.write(length >>> 16);
+            out.write(length >>> 8);
+            out.write(length);
             out.writeBytes(bytes);
         }
         return out.toByteArray();

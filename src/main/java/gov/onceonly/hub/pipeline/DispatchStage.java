@@ -69,8 +69,12 @@ public class DispatchStage {
 
     /** The delivery of a record just built for a PENDING item. */
     public Delivery delivery(UUID applicationId, String bundleId, ItemRecord record) {
-        return envelope(applicationId, bundleId, record.itemId(), record.department(), record.target(),
-                json.valueToTree(record.values()), 0);
+        try {
+            return envelope(applicationId, bundleId, record.itemId(), record.department(), record.target(),
+                    json.writeValueAsString(record.values()), List.copyOf(record.values().keySet()), 0);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the record of " + applicationId + ":" + record.itemId(), e);
+        }
     }
 
     /** The delivery of a stored item, if it is still PENDING (a queued message after success sends nothing). */
@@ -78,11 +82,14 @@ public class DispatchStage {
         return store.item(applicationId, itemId).filter(item -> item.status() == ItemStatus.PENDING).map(this::delivery);
     }
 
-    /** The delivery of a stored item. */
+    /** The delivery of a stored item: its record as stored, compacted the way Jackson writes it. */
     public Delivery delivery(StoredItem item) {
         try {
+            JsonNode fields = json.readTree(item.record());
+            List<String> names = new ArrayList<>();
+            fields.fieldNames().forEachRemaining(names::add);
             return envelope(item.applicationId(), item.bundleId(), item.itemId(), item.department(), item.target(),
-                    json.readTree(item.record()), item.attempts());
+                    json.writeValueAsString(fields), List.copyOf(names), item.attempts());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored record of " + item.idempotencyKey() + " is unreadable", e);
         }
@@ -138,20 +145,22 @@ public class DispatchStage {
         }
     }
 
+    /**
+     * The envelope around a record's JSON ({@code fields}), written once: the metadata Jackson writes, the record spliced
+     * in as it is, so a record is not serialised a second time for its envelope.
+     */
     private Delivery envelope(UUID applicationId, String bundleId, String itemId, String department, String target,
-                              JsonNode fields, int attemptsBefore) {
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("idempotencyKey", applicationId + ":" + itemId);
-        envelope.put("applicationId", applicationId.toString());
-        envelope.put("bundle", bundleId);
-        envelope.put("item", itemId);
-        envelope.put("department", department);
-        envelope.set("fields", fields);
-        List<String> names = new ArrayList<>();
-        fields.fieldNames().forEachRemaining(names::add);
+                              String fields, List<String> names, int attemptsBefore) {
+        ObjectNode head = json.createObjectNode();
+        head.put("idempotencyKey", applicationId + ":" + itemId);
+        head.put("applicationId", applicationId.toString());
+        head.put("bundle", bundleId);
+        head.put("item", itemId);
+        head.put("department", department);
         try {
-            return new Delivery(applicationId, itemId, department, target, json.writeValueAsString(envelope),
-                    List.copyOf(names), attemptsBefore);
+            String written = json.writeValueAsString(head);
+            String envelope = written.substring(0, written.length() - 1) + ",\"fields\":" + fields + "}";
+            return new Delivery(applicationId, itemId, department, target, envelope, names, attemptsBefore);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the envelope of " + applicationId + ":" + itemId, e);
         }
