@@ -39,6 +39,7 @@ public final class Bench {
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final StringBuilder markdown = new StringBuilder();
     private final List<String> notes = new ArrayList<>();
+    private final Measurement measurement;
     private Path configRoot;
 
     private Bench(BenchOptions options) throws IOException {
@@ -51,6 +52,7 @@ public final class Bench {
         departments.targetLatency = new Departments.Latency(options.latencyMillis(), options.jitterMillis());
         departments.payloadBytes = options.payloadBytes();
         departments.errorRate = options.errorRate();
+        measurement = new Measurement(departments, watch, driver, notes);
     }
 
     public static void main(String[] args) throws Exception {
@@ -391,59 +393,8 @@ public final class Bench {
         Files.writeString(out.resolve("results.md"), markdown); // a partial report survives a later failure
     }
 
-    /**
-     * One measured run: a warm-up of the same load, then the window. With {@code exactRows} the run waits for
-     * PostgreSQL's statistics to settle before and after, so rows per application are exact.
-     */
     private RunResult measure(SystemUnderTest system, String scenario, String bundle, String mode, double load,
                               boolean exactRows, Duration warmup, Duration duration) throws Exception {
-        int items = Bench.model().find(bundle).items().size();
-        Duration drain = Duration.ofSeconds(30);
-        if (warmup.toMillis() > 0) {
-            run(system, bundle, items, mode, load, warmup, Duration.ofSeconds(10));
-        }
-        watch.reset();
-        Meters meters = system.meters();
-        if (exactRows && meters != null) {
-            Thread.sleep(BenchDatabase.STATS_SETTLE_MILLIS);
-        }
-        Meters.Snapshot before = meters == null ? null : meters.snapshot();
-        long callsBefore = departments.sourceCalls();
-        if (meters != null) {
-            meters.startHeapSampling();
-        }
-        LoadDriver.Phase phase = run(system, bundle, items, mode, load, duration, drain);
-        long peak = meters == null ? 0 : meters.stopHeapSampling();
-        if (exactRows && meters != null) {
-            Thread.sleep(BenchDatabase.STATS_SETTLE_MILLIS);
-        }
-        Meters.Snapshot after = meters == null ? null : meters.snapshot();
-        watch.reset();
-        double completed = Math.max(1, phase.completed());
-        double cpu = meters == null ? Double.NaN : (after.cpuSeconds() - before.cpuSeconds()) / completed;
-        double jit = meters == null ? Double.NaN : (after.jitCpuSeconds() - before.jitCpuSeconds()) / completed;
-        double rows = meters == null ? Double.NaN : (after.rows() - before.rows()) / completed;
-        if (!exactRows) {
-            rows = Double.NaN; // pg_stat_user_tables lags by up to 10 s: without waiting, the delta would be wrong
-        }
-        double kafka = meters == null || after.kafkaMessages() < 0 ? Double.NaN
-                : (after.kafkaMessages() - before.kafkaMessages()) / completed;
-        RunResult result = new RunResult(system.name(), scenario, mode, load, phase.seconds(), phase.submitted(),
-                phase.accepted(), phase.completed(), phase.errors() + phase.incomplete(),
-                phase.acceptedInWindow() / phase.seconds(), phase.completedInWindow() / phase.seconds(),
-                system.hasIntake() ? phase.intake().summary() : LatencySummary.EMPTY, phase.completion().summary(),
-                cpu, jit, peak, rows, kafka, (departments.sourceCalls() - callsBefore) / completed);
-        System.out.print(ResultTables.runs(List.of(result)).lines().skip(2).findFirst().orElse("") + "\n");
-        if (phase.errors() + phase.incomplete() > 0) {
-            notes.add(system.name() + " " + scenario + " " + mode + " " + load + ": " + phase.errors() + " errors, "
-                    + phase.incomplete() + " not complete after the drain" + (phase.firstError() == null ? "" : "; first: " + phase.firstError()));
-        }
-        return result;
-    }
-
-    private LoadDriver.Phase run(SystemUnderTest system, String bundle, int items, String mode, double load,
-                                 Duration duration, Duration drain) throws InterruptedException {
-        return mode.equals("open") ? driver.open(system, bundle, items, load, duration, drain)
-                : driver.closed(system, bundle, items, (int) load, duration, drain);
+        return measurement.measure(system, scenario, bundle, mode, load, exactRows, warmup, duration);
     }
 }

@@ -39,7 +39,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.context.SmartLifecycle;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -60,7 +59,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** Wiring of the pipeline stages and the connector routes into Camel. Route definitions live in routes/. */
 @Configuration(proxyBeanMethods = false)
@@ -184,7 +182,7 @@ public class PipelineConfiguration {
 
     /**
      * The applications and deliveries topics, read by one consumer group whose records the workers share. Started
-     * once Camel runs (the department routes must exist), stopped before it stops (see {@link PipelineLifecycle}).
+     * once Camel runs (the department routes must exist), stopped before it stops (see PipelineLifecycle).
      */
     @Bean
     PipelineLifecycle pipelineConsumer(ApplicationWorker worker, ThreadPoolExecutor pipelineWorkers, Environment env) {
@@ -207,62 +205,6 @@ public class PipelineConfiguration {
                 Map.of(applications, worker::applicationReceived, deliveries, worker::deliveryQueued), pipelineWorkers,
                 maxInFlight, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)),
                 Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L))));
-    }
-
-    /**
-     * Runs the pipeline consumer between Camel's start and stop: started by {@link #connectorRoutes} once Camel has
-     * started, and stopped (draining what is in flight) in a lifecycle phase before Camel's own, so that no
-     * application loses its department routes halfway.
-     */
-    static final class PipelineLifecycle implements SmartLifecycle {
-
-        private final Supplier<PipelineConsumer> consumers;
-        private volatile PipelineConsumer running;
-
-        PipelineLifecycle(Supplier<PipelineConsumer> consumers) {
-            this.consumers = consumers;
-        }
-
-        @Override
-        public synchronized void start() {
-            if (running == null) {
-                running = consumers.get().start();
-            }
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (running != null) {
-                try {
-                    running.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                running = null;
-            }
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running != null;
-        }
-
-        /** Not at the context's refresh: Camel starts after it. */
-        @Override
-        public boolean isAutoStartup() {
-            return false;
-        }
-
-        /** After the web server's graceful shutdown (no new applications), before Camel stops. */
-        @Override
-        public int getPhase() {
-            return Integer.MAX_VALUE - 1500;
-        }
-
-        int inFlight() {
-            PipelineConsumer consumer = running;
-            return consumer == null ? 0 : consumer.inFlight();
-        }
     }
 
     /** What the pipeline is doing now: records in flight, workers busy, applications collected by this instance. */

@@ -17,8 +17,8 @@ import java.time.Instant;
 /**
  * Times every call of a department connector, as Camel reports each send to {@code direct:source-<id>} and
  * {@code direct:target-<id>}: the source and target latency histograms and the deliveries by target and outcome.
- * Retries (Camel's redeliveries, in a source's template or in place in dispatch) are counted by stage.
- * Nothing in the pipeline's code knows of metrics.
+ * Retries (Camel's redeliveries in a source's template, and pushes the dispatch stage repeats in place) are counted
+ * by stage. Nothing in the pipeline's code knows of metrics.
  */
 public final class ConnectorCallMetrics extends EventNotifierSupport {
 
