@@ -65,8 +65,9 @@ final class HubJvm implements AutoCloseable {
                 "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
                 "--hub.clients." + Applicants.KEY + ".burst=1000000",
                 "--hub.signing.secret=bench-hub-secret",
-                // Payloads are sealed at rest as in production: a fresh AES-256 key per run.
-                "--hub.encryption.key=" + freshKey()));
+                // Payloads are sealed at rest as in production: a fresh AES-256 key per bench run, shared by the
+                // hubs that work on one database (scale-out), since each must open what the other sealed.
+                "--hub.encryption.key=" + ENCRYPTION_KEY));
         command.addAll(hubArguments);
         long started = System.nanoTime();
         JvmProcess jvm = JvmProcess.start(command, log);
@@ -74,6 +75,8 @@ final class HubJvm implements AutoCloseable {
         hub.awaitReady(log);
         return new HubJvm(jvm, port, kafkaPort, Duration.ofNanos(System.nanoTime() - started));
     }
+
+    private static final String ENCRYPTION_KEY = freshKey();
 
     private static String freshKey() {
         byte[] key = new byte[32];
