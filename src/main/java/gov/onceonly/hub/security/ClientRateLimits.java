@@ -34,9 +34,11 @@ public final class ClientRateLimits {
 
     /** 0 if the client may go on now, else the seconds to wait before the next request is allowed. */
     public long secondsToWait(RegisteredClient client) {
-        long now = nanoTime.getAsLong();
-        Bucket bucket = buckets.computeIfAbsent(client.key(), key -> new Bucket(client.burst(), now));
+        Bucket bucket = buckets.computeIfAbsent(client.key(), key -> new Bucket(client.burst(), nanoTime.getAsLong()));
         synchronized (bucket) {
+            // Read under the lock, and never backwards: a time read before another request's refill (a thread
+            // descheduled between the two on a busy machine) would otherwise take tokens away, refusing good requests.
+            long now = Math.max(nanoTime.getAsLong(), bucket.refilledAtNanos);
             double elapsed = (now - bucket.refilledAtNanos) / 1e9;
             bucket.tokens = Math.min(client.burst(), bucket.tokens + elapsed * client.requestsPerSecond());
             bucket.refilledAtNanos = now;

@@ -25,6 +25,22 @@ class ClientRateLimitsTest {
         assertThat(limits.secondsToWait(kiosk)).isEqualTo(1);
     }
 
+    /**
+     * Found by the bench's backlog run: a request whose clock reading was older than the last refill (its thread was
+     * descheduled for a second between the two) emptied a bucket of a million tokens, and the next requests got 429.
+     */
+    @Test
+    void aClockReadingOlderThanTheLastRefillTakesNoTokens() {
+        RegisteredClient portal = new RegisteredClient("bench-portal", RegisteredClient.Role.CHANNEL, null,
+                "s".getBytes(StandardCharsets.UTF_8), 1000, 1000);
+        now.set(10_000_000_000L);
+        assertThat(limits.secondsToWait(portal)).isZero();
+        now.set(8_000_000_000L); // two seconds behind the refill just made
+        assertThat(limits.secondsToWait(portal)).isZero();
+        now.set(10_000_000_000L);
+        assertThat(limits.secondsToWait(portal)).as("998 tokens left, not a debt of 2000").isZero();
+    }
+
     @Test
     void clientsHaveTheirOwnBuckets() {
         RegisteredClient other = new RegisteredClient("portal", RegisteredClient.Role.CHANNEL, null,
