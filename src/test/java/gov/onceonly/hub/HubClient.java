@@ -157,6 +157,16 @@ public final class HubClient {
         return body(response).path("statusUrl").asText();
     }
 
+    /** One item of a status view. */
+    public static JsonNode item(JsonNode view, String item) {
+        for (JsonNode shown : view.path("items")) {
+            if (shown.path("item").asText().equals(item)) {
+                return shown;
+            }
+        }
+        throw new IllegalStateException("no item " + item + " in " + view);
+    }
+
     /** Waits until the application's overall status is the given one, and returns its status view. */
     public JsonNode awaitStatus(String statusUrl, String status) {
         return awaitStatus(statusUrl, status, Duration.ofSeconds(30));

@@ -131,6 +131,29 @@ public abstract class HubIntegrationTest {
                 applicationId.toString(), item)));
     }
 
+    /**
+     * Writes a bundle's mapping into the configuration copy and waits until the hub serves it (hot reload); a test
+     * that does restores the original with {@link #restoreMapping}.
+     */
+    protected void serveMapping(String bundleId, String yaml) throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(CONFIG_ROOT, "mappings", bundleId + ".yaml"), yaml);
+        String version = gov.onceonly.hub.catalog.BundleCatalog.version(yaml);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode config = hub.body(hub.asOperator().get("/api/v1/ops/config"));
+            return config.path("bundleVersions").path(bundleId).asText().equals(version) && config.path("rejected").isNull();
+        });
+    }
+
+    /** The mapping as the configuration copy holds it now. */
+    protected String servedMapping(String bundleId) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of(CONFIG_ROOT, "mappings", bundleId + ".yaml"));
+    }
+
+    /** Serves the working tree's mapping again. */
+    protected void restoreMapping(String bundleId) throws java.io.IOException {
+        serveMapping(bundleId, java.nio.file.Files.readString(java.nio.file.Path.of("mappings", bundleId + ".yaml")));
+    }
+
     protected long count(String table) {
         Long n = jdbc.queryForObject("select count(*) from " + table, Long.class);
         return n == null ? 0 : n;

@@ -20,6 +20,7 @@ public class ApplicationQueries {
     private static final TypeReference<Map<String, ItemRecord.FieldOrigin>> PROVENANCE = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Milestone>> WAITS_FOR = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -61,22 +62,30 @@ public class ApplicationQueries {
 
     private List<ApplicationView.Item> items(UUID id) {
         Map<String, List<ApplicationView.Event>> timelines = timelines(id);
-        return jdbc.query("""
+        List<ApplicationView.Item> items = jdbc.query("""
                 select item_id, department, target_id, status, attempts, last_error, delivered_at,
-                       missing::text, provenance::text, dept_status, dept_status_at, result, certificate_no, reason
+                       missing::text, provenance::text, dept_status, dept_status_at, result, certificate_no, reason,
+                       waits_for::text
                 from application_item where application_id = ? order by item_id""",
                 (rs, n) -> {
                     List<ApplicationView.Field> fields = new ArrayList<>();
                     read(rs.getString(9), PROVENANCE).forEach((name, origin) ->
                             fields.add(new ApplicationView.Field(name, origin.origin(), origin.at())));
                     String deptStatus = rs.getString(10);
+                    String waitsFor = rs.getString(15);
                     return new ApplicationView.Item(rs.getString(1), rs.getString(2), rs.getString(3),
                             ItemStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
-                            instant(rs.getTimestamp(7)), read(rs.getString(8), NAMES), fields,
+                            instant(rs.getTimestamp(7)), read(rs.getString(8), NAMES),
+                            waitsFor == null ? Map.of() : read(waitsFor, WAITS_FOR), fields,
                             deptStatus == null ? null : ItemStatus.valueOf(deptStatus), instant(rs.getTimestamp(11)),
                             rs.getString(12), rs.getString(13), rs.getString(14),
                             timelines.getOrDefault(rs.getString(1), List.of()));
                 }, id);
+        // What a waiting item still waits for: its prerequisites that have not reached their milestones yet.
+        Map<String, ItemStatus> statuses = new HashMap<>();
+        items.forEach(item -> statuses.put(item.item(), item.status()));
+        return items.stream().map(item -> item.withWaitsFor(item.status() != ItemStatus.WAITING ? Map.of()
+                : ItemOrder.unmet(new ItemOrder.Item(item.item(), item.status(), item.waitsFor()), statuses))).toList();
     }
 
     /** The department reports of every item, in the order they happened at the department. */

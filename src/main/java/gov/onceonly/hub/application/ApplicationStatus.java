@@ -17,11 +17,12 @@ public enum ApplicationStatus {
     /** Some delivery is parked after its retries, or the sources stayed down too long; an operator must look. */
     NEEDS_ATTENTION,
     /**
-     * Every item is at its department and some department has reported on its item (accepted, in progress, or
-     * already decided), but not every item is decided yet. Nothing waits on the hub.
+     * Every item is at its department, or waits for another item's progress there, and some department has reported
+     * on its item (accepted, in progress, or already decided), or some item waits; not every item is decided yet.
+     * Nothing waits on the hub.
      */
     IN_PROGRESS,
-    /** Every item is decided by its department: DONE or REJECTED. Nothing more will happen. */
+    /** Every item is decided by its department (DONE or REJECTED), cancelled or not applicable. Nothing more will happen. */
     COMPLETED;
 
     public static ApplicationStatus derive(Collection<ItemStatus> items) {
@@ -34,12 +35,16 @@ public enum ApplicationStatus {
         if (items.contains(ItemStatus.NEEDS_MATERIALS)) {
             return NEEDS_MATERIALS;
         }
-        if (!items.stream().allMatch(ItemStatus::atDepartment)) {
+        if (items.contains(ItemStatus.PENDING)) {
             return DISPATCHING; // some delivery is still on its way
         }
-        if (items.stream().allMatch(ItemStatus::terminal)) {
+        if (items.stream().allMatch(ItemStatus::settled)) {
             return COMPLETED;
         }
-        return items.stream().allMatch(s -> s == ItemStatus.DELIVERED) ? DELIVERED : IN_PROGRESS;
+        if (items.contains(ItemStatus.WAITING)) {
+            return IN_PROGRESS; // the rest waits for the departments' progress
+        }
+        return items.stream().allMatch(s -> s == ItemStatus.DELIVERED || s == ItemStatus.CANCELLED
+                || s == ItemStatus.NOT_APPLICABLE) ? DELIVERED : IN_PROGRESS;
     }
 }

@@ -33,11 +33,13 @@ public class ApplicationStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PayloadCipher cipher;
+    private final WaitingItems waiting;
 
     public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
+        this.waiting = new WaitingItems(jdbc, json);
     }
 
     /** A dataset as pulled for an application, its fields opened. */
@@ -100,16 +102,20 @@ public class ApplicationStore {
                 rs.getString(4)), rs.getTimestamp(5).toInstant()), applicationId);
     }
 
-    /** An application's item records, each with its initial status; an item already there stays as it is. */
+    /**
+     * An application's item records, each with its initial status, the items it waits for and why it does not apply,
+     * if it does not; an item already there stays as it is.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void saveItems(UUID applicationId, List<ItemRecord> items) {
         jdbc.batchUpdate("""
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
-                                              missing, status, updated_at)
-                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, now()) on conflict do nothing""",
+                                              missing, status, waits_for, reason, updated_at)
+                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, ?::jsonb, ?, now()) on conflict do nothing""",
                 items.stream().map(item -> new Object[] {applicationId, item.itemId(), item.department(), item.target(),
                         sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()), write(item.provenance()),
-                        write(item.missing()), item.initialStatus().name()}).toList());
+                        write(item.missing()), item.initialStatus().name(),
+                        item.waitsFor().isEmpty() ? null : write(item.waitsFor()), item.notApplicableBecause()}).toList());
     }
 
     public Optional<StoredItem> item(UUID applicationId, String itemId) {
@@ -156,12 +162,14 @@ public class ApplicationStore {
                 applicationId, itemIds.toArray(String[]::new));
     }
 
-    /** Derives the application's status from its items, under a row lock so concurrent deliveries agree. */
+    /**
+     * Derives the application's status from its items, under a row lock so concurrent deliveries agree; first the
+     * items that wait for others move on where they can ({@link WaitingItems}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationStatus refreshStatus(UUID applicationId) {
         jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
-        List<ItemStatus> items = jdbc.queryForList("select status from application_item where application_id = ?",
-                String.class, applicationId).stream().map(ItemStatus::valueOf).toList();
+        List<ItemStatus> items = waiting.moveOn(applicationId);
         ApplicationStatus status = ApplicationStatus.derive(items);
         jdbc.update("update application set status = ?, updated_at = now() where id = ? and status <> ?",
                 status.name(), applicationId, status.name());

@@ -33,12 +33,19 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
 
     /**
      * One item: its delivery, then what its department reported ({@code deptStatus} at {@code deptStatusAt}, with
-     * the decision's result, certificate number or reason) and every report in order ({@code timeline}).
+     * the decision's result, certificate number or reason) and every report in order ({@code timeline}). A WAITING
+     * item lists the items it still waits for and how far each must go ({@code waitsFor}); a CANCELLED one says why
+     * in {@code reason}.
      */
     public record Item(String item, String department, String target, ItemStatus status, int attempts,
-                       String lastError, Instant deliveredAt, List<String> missing, List<Field> fields,
-                       ItemStatus deptStatus, Instant deptStatusAt, String result, String certificateNo, String reason,
-                       List<Event> timeline) {
+                       String lastError, Instant deliveredAt, List<String> missing, Map<String, Milestone> waitsFor,
+                       List<Field> fields, ItemStatus deptStatus, Instant deptStatusAt, String result,
+                       String certificateNo, String reason, List<Event> timeline) {
+
+        Item withWaitsFor(Map<String, Milestone> unmet) {
+            return new Item(item, department, target, status, attempts, lastError, deliveredAt, missing, unmet, fields,
+                    deptStatus, deptStatusAt, result, certificateNo, reason, timeline);
+        }
     }
 
     /**

@@ -6,10 +6,21 @@ import java.util.Map;
 
 /**
  * One item's record, built from its data-demand list only: the values, where each came from, and the
- * required fields that nothing provided.
+ * required fields that nothing provided; the items it waits for (none: it goes out at once); and, for an item whose
+ * condition does not hold, why it does not apply (then it has no values: nothing is sent).
  */
 public record ItemRecord(String itemId, String department, String target, Map<String, Object> values,
-                         Map<String, FieldOrigin> provenance, List<String> missing) {
+                         Map<String, FieldOrigin> provenance, List<String> missing, Map<String, Milestone> waitsFor,
+                         String notApplicableBecause) {
+
+    public ItemRecord {
+        waitsFor = waitsFor == null ? Map.of() : waitsFor;
+    }
+
+    /** The record of an item that does not apply to the application. */
+    public static ItemRecord notApplicable(String itemId, String department, String target, String because) {
+        return new ItemRecord(itemId, department, target, Map.of(), Map.of(), List.of(), Map.of(), because);
+    }
 
     /**
      * The provenance of one field: {@code <connector>/<dataset>} and the time of the answer, {@code form}, or
@@ -25,7 +36,17 @@ public record ItemRecord(String itemId, String department, String target, Map<St
         }
     }
 
+    /**
+     * NOT_APPLICABLE, then NEEDS_MATERIALS (the applicant can act on it at once), then WAITING for its prerequisites; the store
+     * releases an item whose prerequisites are met already when it derives the application's status.
+     */
     public ItemStatus initialStatus() {
-        return missing.isEmpty() ? ItemStatus.PENDING : ItemStatus.NEEDS_MATERIALS;
+        if (notApplicableBecause != null) {
+            return ItemStatus.NOT_APPLICABLE;
+        }
+        if (!missing.isEmpty()) {
+            return ItemStatus.NEEDS_MATERIALS;
+        }
+        return waitsFor.isEmpty() ? ItemStatus.PENDING : ItemStatus.WAITING;
     }
 }

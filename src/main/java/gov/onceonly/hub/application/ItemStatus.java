@@ -3,11 +3,21 @@ package gov.onceonly.hub.application;
 /**
  * Where one item stands: first its delivery by the hub, then, once delivered, its progress at the department
  * as the department reports it (status callbacks). Department progress only moves forward:
- * DELIVERED &lt; ACCEPTED &lt; IN_PROGRESS &lt; DONE | REJECTED.
+ * DELIVERED &lt; ACCEPTED &lt; IN_PROGRESS &lt; DONE | REJECTED. An item that waits for others of its application
+ * (the bundle's business-collaboration order) is WAITING until they are far enough, see {@link ItemOrder}.
  */
 public enum ItemStatus {
     /** The record is built and its delivery is queued or being retried. */
     PENDING,
+    /** The record is built; the item waits for other items of the application to reach a milestone (its waitsFor). */
+    WAITING,
+    /**
+     * The item will never be sent: an item it waited for was rejected or cancelled. The hub's decision, with its
+     * reason; terminal.
+     */
+    CANCELLED,
+    /** The item does not apply to this application: its condition does not hold (the reason says why). Never sent. */
+    NOT_APPLICABLE,
     /** The target acknowledged the record. */
     DELIVERED,
     /** A required field has no value: neither a source nor the form gave it. */
@@ -36,5 +46,10 @@ public enum ItemStatus {
     /** DONE and REJECTED: the department's decision, which nothing changes afterwards. */
     public boolean terminal() {
         return this == DONE || this == REJECTED;
+    }
+
+    /** Whether nothing more will happen to the item: decided by its department, cancelled, or not applicable. */
+    public boolean settled() {
+        return terminal() || this == CANCELLED || this == NOT_APPLICABLE;
     }
 }

@@ -10,6 +10,7 @@ import gov.onceonly.hub.connector.DatasetDefinition;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,20 +78,13 @@ public final class BundleCompiler {
                 boolean freshest = demand.prefer() == ItemDefinition.Preference.FRESHEST;
                 CompiledDemand compiled = new CompiledDemand(name, origin, demand.required(), fallback, freshest);
                 demands.add(compiled);
-                for (Origin candidate : compiled.candidates()) {
-                    if (candidate instanceof Origin.DatasetField f) {
-                        DatasetFetch fetch = plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
-                                k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()));
-                        fetch.fields().add(f.field());
-                        if (item.id() != null) {
-                            fetch.items().add(item.id());
-                        }
-                    }
-                }
+                compiled.candidates().forEach(candidate -> plan(plan, candidate, item.id()));
             });
+            CompiledBundle.CompiledCondition condition = condition(file, at, item, bundle, subjectKey, plan, problems);
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
-                    item.exemptMaterials(), List.copyOf(demands)));
+                    item.exemptMaterials(), List.copyOf(demands), Collections.unmodifiableMap(item.waitsFor()), condition));
         }
+        WaitsForCheck.check(file, bundle.items(), problems);
         if (problems.isEmpty()) {
             checkFormIsDemanded(file, bundle, items, problems);
         }
@@ -101,6 +95,38 @@ public final class BundleCompiler {
                 .map(f -> new DatasetFetch(f.connector(), f.dataset(), Set.copyOf(f.fields()), Set.copyOf(f.items())))
                 .toList();
         return new CompiledBundle(bundle, version, subjectKey, fetchPlan, List.copyOf(items));
+    }
+
+    /** A dataset field the item needs joins the fetch plan: asked once per application, whoever needs it. */
+    private static void plan(Map<String, DatasetFetch> plan, Origin origin, String itemId) {
+        if (origin instanceof Origin.DatasetField f) {
+            DatasetFetch fetch = plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
+                    k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()));
+            fetch.fields().add(f.field());
+            if (itemId != null) {
+                fetch.items().add(itemId);
+            }
+        }
+    }
+
+    /** The item's condition: exactly one operator, on a field that exists; a source field joins the fetch plan. */
+    private CompiledBundle.CompiledCondition condition(String file, String at, ItemDefinition item, BundleDefinition bundle,
+                                                       SubjectKeyKind subjectKey, Map<String, DatasetFetch> plan,
+                                                       List<ConfigProblem> problems) {
+        ItemCondition when = item.when();
+        if (when == null) {
+            return null;
+        }
+        if (when.operators().size() != 1) {
+            problems.add(new ConfigProblem(file, at + ".when", "give exactly one of equals, in, greaterThan, present"
+                    + (when.operators().isEmpty() ? "" : "; found " + when.operators())));
+        }
+        Origin origin = resolve(file, at + ".when.field", when.field(), bundle, subjectKey, problems);
+        if (origin == null) {
+            return null;
+        }
+        plan(plan, origin, item.id());
+        return new CompiledBundle.CompiledCondition(origin, when);
     }
 
     private static void checkFacts(String file, String expectedId, BundleDefinition bundle, List<ConfigProblem> problems) {
@@ -123,7 +149,7 @@ public final class BundleCompiler {
         if (bundle.items().isEmpty()) problems.add(new ConfigProblem(file, "items", "a bundle must have at least one item"));
     }
 
-    /** A form field no item demands would make the applicant type something nobody receives. */
+    /** A form field no item demands nor is switched on by would make the applicant type something nobody receives. */
     private static void checkFormIsDemanded(String file, BundleDefinition bundle, List<CompiledItem> items,
                                             List<ConfigProblem> problems) {
         Set<String> demanded = new HashSet<>();
@@ -132,6 +158,9 @@ public final class BundleCompiler {
                 demanded.add(input.field());
             }
         }));
+        // A form answer that switches an item on is asked for that reason.
+        items.stream().filter(item -> item.condition() != null && item.condition().origin() instanceof Origin.FormInput)
+                .forEach(item -> demanded.add(((Origin.FormInput) item.condition().origin()).field()));
         bundle.form().keySet().stream().filter(name -> !demanded.contains(name)).forEach(name ->
                 problems.add(new ConfigProblem(file, "form." + name, "no item demands this field; remove it from the form")));
     }

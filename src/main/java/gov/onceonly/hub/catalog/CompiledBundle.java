@@ -1,8 +1,10 @@
 package gov.onceonly.hub.catalog;
 
+import gov.onceonly.hub.application.Milestone;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,9 +22,25 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
         return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
-    /** One item with its data-demand list resolved. */
-    public record CompiledItem(String id, String name, String department, String target,
-                               List<String> exemptMaterials, List<CompiledDemand> demands) {
+    /**
+     * One item with its data-demand list resolved, the items it waits for (checked: known, no cycle) and the condition
+     * under which it applies (null: always).
+     */
+    public record CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
+                               List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition) {
+
+        public CompiledItem {
+            waitsFor = waitsFor == null ? Map.of() : waitsFor;
+        }
+
+        public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
+                            List<CompiledDemand> demands) {
+            this(id, name, department, target, exemptMaterials, demands, Map.of(), null);
+        }
+    }
+
+    /** An item's condition with its field resolved, like a demand's origin. */
+    public record CompiledCondition(Origin origin, ItemCondition rule) {
     }
 
     /**

@@ -23,7 +23,12 @@ public final class FormSchema {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         bundle.definition().form().forEach((name, field) -> {
-            properties.put(name, property(field));
+            Map<String, Object> property = property(field);
+            List<Map<String, Object>> switches = switches(bundle, name);
+            if (!switches.isEmpty()) {
+                property.put("x-switches", switches);
+            }
+            properties.put(name, property);
             if (field.required()) {
                 required.add(name);
             }
@@ -38,6 +43,22 @@ public final class FormSchema {
         schema.put("required", required);
         schema.put("properties", properties);
         return schema;
+    }
+
+    /** The items this answer switches on or off: each item whose condition looks at it, and when it applies. */
+    private static List<Map<String, Object>> switches(CompiledBundle bundle, String formField) {
+        List<Map<String, Object>> switches = new ArrayList<>();
+        bundle.items().stream()
+                .filter(item -> item.condition() != null && item.condition().origin() instanceof Origin.FormInput input
+                        && input.field().equals(formField))
+                .forEach(item -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("item", item.id());
+                    entry.put("name", item.name());
+                    entry.put("appliesWhen", item.condition().rule().describe());
+                    switches.add(entry);
+                });
+        return switches;
     }
 
     private static Map<String, Object> property(FormField field) {

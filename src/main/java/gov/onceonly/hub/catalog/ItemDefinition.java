@@ -1,20 +1,29 @@
 package gov.onceonly.hub.catalog;
 
+import gov.onceonly.hub.application.Milestone;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** One single procedure ("单项事") of a bundle, owned by one department and decided by its target system. */
+/**
+ * One single procedure ("单项事") of a bundle, owned by one department and decided by its target system. It may wait
+ * for other items of the bundle ({@code waitsFor}: item id and how far that item must have gone), and then goes out
+ * only once they are that far; and it may apply only when a condition holds ({@code when}).
+ */
 public record ItemDefinition(
         String id,
         String name,
         String department,
         String target,
         List<String> exemptMaterials,
-        LinkedHashMap<String, Demand> demands) {
+        LinkedHashMap<String, Demand> demands,
+        LinkedHashMap<String, Milestone> waitsFor,
+        ItemCondition when) {
 
     public ItemDefinition {
         exemptMaterials = exemptMaterials == null ? List.of() : List.copyOf(exemptMaterials);
         demands = demands == null ? new LinkedHashMap<>() : demands;
+        waitsFor = waitsFor == null ? new LinkedHashMap<>() : waitsFor;
     }
 
     /**

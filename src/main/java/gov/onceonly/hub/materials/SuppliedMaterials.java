@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemRecord;
+import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
@@ -111,14 +112,15 @@ public class SuppliedMaterials {
                     store.sealed(ApplicationStore.ITEM_RECORD, application.id() + ":" + item.id(), record.values()), write(record.provenance()),
                     write(record.missing()),
                     record.initialStatus().name(), application.id(), item.id());
-            if (record.missing().isEmpty()) {
+            if (record.initialStatus() == ItemStatus.PENDING) {
                 PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(application.id(), item.id());
                 outbox.append(deliveriesTopic, delivery.key(), PipelineMessages.write(json, delivery));
                 released++;
-            } else {
+            } else if (!record.missing().isEmpty()) {
                 stillMissing.put(item.id(), record.missing());
             }
         }
+        // An item that waits for others goes out when they are far enough; perhaps now.
         store.refreshStatus(application.id());
         return new Outcome(released, stillMissing);
     }

@@ -40,6 +40,13 @@ public final class ItemMapper {
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form,
                                  Instant formAt, Map<String, Object> materials, Map<String, Instant> materialsAt) {
+        if (item.condition() != null) {
+            Object value = value(item.condition().origin(), answers, form);
+            if (!item.condition().rule().holds(value)) {
+                return ItemRecord.notApplicable(item.id(), item.department(), item.target(),
+                        item.condition().rule().whyNot(value));
+            }
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FieldOrigin> provenance = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -84,7 +91,18 @@ public final class ItemMapper {
             values.put(demand.name(), value);
             provenance.put(demand.name(), origin);
         }
-        return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing));
+        return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing),
+                item.waitsFor(), null);
+    }
+
+    /** The value a condition looks at: the form's answer, or the field of a dataset found (null otherwise). */
+    private static Object value(Origin origin, Map<String, SourceAnswer> answers, Map<String, Object> form) {
+        if (origin instanceof Origin.FormInput input) {
+            return form.get(input.field());
+        }
+        Origin.DatasetField field = (Origin.DatasetField) origin;
+        SourceAnswer answer = answers.get(field.label());
+        return answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND ? answer.fields().get(field.field()) : null;
     }
 
     private static boolean newer(FieldOrigin candidate, FieldOrigin current) {

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.sandbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +13,8 @@ import java.util.function.Consumer;
  */
 public final class ApprovalInbox {
 
-    /** One record as received, with the key it came with (null if the sender forgot it). */
-    public record Received(String system, String idempotencyKey, String body) {
+    /** One record as received, with the key it came with (null if the sender forgot it), and when it came. */
+    public record Received(String system, String idempotencyKey, String body, Instant receivedAt) {
     }
 
     private final Map<String, Map<String, Received>> bySystem = new ConcurrentHashMap<>();
@@ -32,7 +33,7 @@ public final class ApprovalInbox {
             withoutKey.incrementAndGet();
             return false;
         }
-        Received received = new Received(system, idempotencyKey, body);
+        Received received = new Received(system, idempotencyKey, body, Instant.now());
         Received previous = bySystem.computeIfAbsent(system, s -> new ConcurrentHashMap<>())
                 .putIfAbsent(idempotencyKey, received);
         if (previous != null) {

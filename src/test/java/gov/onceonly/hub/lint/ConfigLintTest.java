@@ -139,6 +139,37 @@ public class ConfigLintTest {
     }
 
     @Test
+    void anItemThatWaitsForAnItemTheBundleDoesNotHave() throws IOException {
+        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    waitsFor: { second: done }\n");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "second: done"),
+                "unknown item 'second'");
+    }
+
+    @Test
+    void itemsThatWaitForEachOtherInACycle() throws IOException {
+        String second = """
+                  - id: second
+                    name: 第二项
+                    department: 市某局
+                    target: dept-approval
+                    waitsFor: { first: done }
+                    demands:
+                      name: { from: dept-registry/person.name }
+                """;
+        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    waitsFor: { second: accepted }\n")
+                + second;
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "second: accepted"),
+                "items wait for each other in a cycle, so none of them would ever go out: first → second → first");
+    }
+
+    @Test
+    void aConditionOnAFieldThatDoesNotExist() throws IOException {
+        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    when: { field: form.pet, present: true }\n");
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "form.pet"),
+                "unknown form field 'pet'");
+    }
+
+    @Test
     void aTargetThatDoesNotExist() throws IOException {
         String broken = SAMPLE.replace("target: dept-approval", "target: dept-aproval");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "dept-aproval"),

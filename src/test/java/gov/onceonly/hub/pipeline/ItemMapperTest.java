@@ -7,6 +7,7 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
 import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
+import gov.onceonly.hub.catalog.ItemCondition;
 import gov.onceonly.hub.catalog.Origin;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.FetchRequest;
@@ -60,6 +61,29 @@ class ItemMapperTest {
         assertThat(record.values()).doesNotContainValue("李强");
         assertThat(record.missing()).as("fatherName is optional").isEmpty();
         assertThat(record.initialStatus()).isEqualTo(ItemStatus.PENDING);
+    }
+
+    @Test
+    void anItemWhoseConditionDoesNotHoldMapsNothingAndSaysWhy() {
+        CompiledItem onlyInDongcheng = new CompiledItem(MEDICAL_INSURANCE.id(), MEDICAL_INSURANCE.name(),
+                MEDICAL_INSURANCE.department(), MEDICAL_INSURANCE.target(), List.of(), MEDICAL_INSURANCE.demands(), Map.of(),
+                new CompiledBundle.CompiledCondition(Origin.parse("ybj-insured-persons/insured.insuredArea"),
+                        new ItemCondition("ybj-insured-persons/insured.insuredArea", "东城区", null, null, null)));
+        Map<String, SourceAnswer> elsewhere = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X")),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "西城区")));
+
+        ItemRecord record = ItemMapper.map(onlyInDongcheng, elsewhere, FORM, FORM_AT);
+
+        assertThat(record.initialStatus()).isEqualTo(ItemStatus.NOT_APPLICABLE);
+        assertThat(record.values()).isEmpty();
+        assertThat(record.missing()).as("nothing is asked of the applicant for it").isEmpty();
+        assertThat(record.notApplicableBecause())
+                .isEqualTo("it applies only when ybj-insured-persons/insured.insuredArea is '东城区'; it is '西城区'");
+        Map<String, SourceAnswer> there = answers(
+                found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X")),
+                found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "东城区")));
+        assertThat(ItemMapper.map(onlyInDongcheng, there, FORM, FORM_AT).initialStatus()).isEqualTo(ItemStatus.PENDING);
     }
 
     @Test
