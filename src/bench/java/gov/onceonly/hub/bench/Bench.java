@@ -215,9 +215,11 @@ public final class Bench {
     private void headline(SystemUnderTest hub, SystemUnderTest handWritten, SystemUnderTest statusQuo) throws Exception {
         List<RunResult> runs = new ArrayList<>();
         String latency = departments.sourceLatency.toString();
+        Instant hubWindow = Instant.now().plus(options.warmup()); // the hub's open loop runs first
         for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
             runs.add(measure(system, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
         }
+        String timeline = HubTimeline.markdown(db, "hub", hubWindow);
         for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
             runs.add(measure(system, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
         }
@@ -239,7 +241,8 @@ public final class Bench {
                 .append("Closed loop, ").append(options.concurrency()).append(" applications in flight (maximum), hub ÷ baseline:\n\n")
                 .append(ResultTables.ratios(runs.get(3), List.of(runs.get(4), runs.get(5)))).append('\n')
                 .append("Zero department latency, closed loop, hub ÷ hand-written:\n\n")
-                .append(ResultTables.ratios(runs.get(6), List.of(runs.get(7)))).append('\n');
+                .append(ResultTables.ratios(runs.get(6), List.of(runs.get(7)))).append('\n')
+                .append("In the open loop: ").append(timeline);
         if (options.before() != null) {
             markdown.append("The version before (").append(options.before()).append(") ÷ hand-written, the same runs: open loop, "
                             + "closed loop, zero latency:\n\n")
