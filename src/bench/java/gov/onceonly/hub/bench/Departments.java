@@ -58,11 +58,15 @@ final class Departments implements AutoCloseable {
     /**
      * The JDK server keeps at most 200 idle keep-alive connections and closes the rest; the hub alone holds more
      * (48 consumers calling sources and targets), and a client that reuses a connection the server just closed gets
-     * "no response": department faults the bench did not ask for. Must be set before the first server starts.
+     * "no response": department faults the bench did not ask for. And it leaves Nagle's algorithm on, unlike Tomcat,
+     * Jetty or Netty: its response's second write then waits for the client's delayed ACK, up to 40 ms, which the
+     * hub's HTTP client (Apache HttpClient 5) met on most calls and the baseline's JDK client did not. Must be set
+     * before the first server starts.
      */
     static void keepConnections() {
         System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
         System.setProperty("sun.net.httpserver.idleInterval", "3600");
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     Departments(DeliveryWatch watch) throws IOException {
