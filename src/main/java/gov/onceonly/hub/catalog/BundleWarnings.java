@@ -59,14 +59,23 @@ public final class BundleWarnings {
         return warnings;
     }
 
-    /** Dataset fields no bundle demands: the source is asked for data no item needs (least privilege). */
+    /**
+     * Dataset fields no bundle demands nor reads in a condition: the source is asked for data no item needs (least
+     * privilege).
+     */
     public static List<ConfigProblem> unusedDatasetFields(ConnectorCatalog connectors, Collection<CompiledBundle> bundles) {
         Set<String> demanded = new HashSet<>();
-        bundles.forEach(b -> b.items().forEach(i -> i.demands().forEach(d -> d.candidates().forEach(o -> {
-            if (o instanceof Origin.DatasetField f) {
+        bundles.forEach(b -> b.items().forEach(i -> {
+            i.demands().forEach(d -> d.candidates().forEach(o -> {
+                if (o instanceof Origin.DatasetField f) {
+                    demanded.add(f.connector() + "/" + f.dataset() + "." + f.field());
+                }
+            }));
+            // A field an item's condition reads is needed too: it decides whether the item applies.
+            if (i.condition() != null && i.condition().origin() instanceof Origin.DatasetField f) {
                 demanded.add(f.connector() + "/" + f.dataset() + "." + f.field());
             }
-        }))));
+        }));
         List<ConfigProblem> warnings = new ArrayList<>();
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             entry.definition().datasets().forEach((dataset, definition) -> {

@@ -239,6 +239,16 @@ public class ConfigLintTest {
     }
 
     @Test
+    void aDatasetFieldReadOnlyByAConditionIsNeeded() throws IOException {
+        String extra = REGISTRY.replace("      address: 地址", "      address: 地址\n      income: 收入");
+        String switched = SAMPLE.replace("    target: dept-approval\n",
+                "    target: dept-approval\n    when: { field: dept-registry/person.income, greaterThan: 0 }\n");
+        LintReport report = lint(Map.of("connectors/dept-registry.yaml", extra, "mappings/sample.yaml", switched));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.unusedFields()).isEmpty();
+    }
+
+    @Test
     void twoSourcesOfOneFieldWithoutPrecedence() throws IOException {
         String other = REGISTRY.replace("dept-registry", "dept-civil").replace("  person:", "  resident:");
         String twoItems = SAMPLE + """
