@@ -67,7 +67,8 @@ public class BundleController {
 
     /**
      * The data-sharing model. {@code format} is mermaid, svg or html; without it the Accept header decides (a browser
-     * gets the page, an SVG client the picture) and anything else gets the Mermaid text.
+     * gets the page, an SVG client the picture) and anything else gets the Mermaid text. {@code collaboration} is the
+     * business-collaboration model instead: the items, their order and conditions, as Mermaid text.
      */
     @GetMapping("/{id}/model")
     public ResponseEntity<String> model(@PathVariable String id, @RequestParam(required = false) String format,
@@ -81,7 +82,8 @@ public class BundleController {
             case "mermaid" -> ResponseEntity.ok().contentType(TEXT).body(BundleModelDiagram.mermaid(model));
             case "svg" -> ResponseEntity.ok().contentType(SVG).body(SvgDiagram.svg(model));
             case "html" -> ResponseEntity.ok().contentType(HTML).body(ModelPage.html(views.summary(bundle), model));
-            default -> throw new InvalidFilterException("format", "one-of", "must be mermaid, svg or html");
+            case "collaboration" -> ResponseEntity.ok().contentType(TEXT).body(CollaborationDiagram.mermaid(bundle));
+            default -> throw new InvalidFilterException("format", "one-of", "must be mermaid, svg, html or collaboration");
         };
     }
 

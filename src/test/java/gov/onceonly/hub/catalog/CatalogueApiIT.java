@@ -83,7 +83,7 @@ class CatalogueApiIT extends HubIntegrationTest {
     }
 
     @Test
-    void theModelComesAsMermaidSvgOrAPage() throws Exception {
+    void theModelComesAsMermaidSvgOrAPageAndTheCollaborationModelAsMermaid() throws Exception {
         HttpResponse<String> mermaid = get("/api/v1/bundles/newborn/model", "*/*");
         assertThat(mermaid.statusCode()).isEqualTo(200);
         assertThat(mermaid.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
@@ -94,8 +94,12 @@ class CatalogueApiIT extends HubIntegrationTest {
         HttpResponse<String> page = get("/api/v1/bundles/newborn/model", "text/html,application/xhtml+xml");
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", "flowchart LR").doesNotContain("<script");
+        HttpResponse<String> collaboration = get("/api/v1/bundles/newborn/model?format=collaboration", "*/*");
+        assertThat(collaboration.statusCode()).isEqualTo(200);
+        assertThat(collaboration.body()).contains("业务协同模型", "flowchart TD", "application --> item0");
         JsonNode problem = problem(get("/api/v1/bundles/newborn/model?format=png", "*/*"), 400);
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("format");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("collaboration");
     }
 
     @Test
