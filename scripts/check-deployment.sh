@@ -42,14 +42,18 @@ fi
 
 work=$(mktemp -d)
 server_pids=()
+throwaway_env=""
 cleanup() {
   for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
+  [[ -z "$throwaway_env" ]] || rm -f "$throwaway_env"
 }
 trap cleanup EXIT
 
 step "compose: ${compose[*]} config"
 "${compose[@]}" version 2>/dev/null | head -1
+# Compose has no defaults for its secrets; a check run without docker/.env makes a throwaway one.
+[[ -f docker/.env ]] || { scripts/compose-secrets >/dev/null; throwaway_env=docker/.env; }
 check "docker/compose.yaml is valid" "${compose[@]}" -f docker/compose.yaml config -q
 services=$({ "${compose[@]}" -f docker/compose.yaml config --services 2>/dev/null || true; } | sort | tr "\n" " ")
 echo "services: $services"

@@ -33,6 +33,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTest {
 
+    /**
+     * hub-2 runs the prod profile: a value the sandbox publishes (application-sandbox.properties) must not reach it,
+     * neither as a compose default nor written out, and no secret has a default at all (scripts/compose-secrets
+     * writes docker/.env).
+     */
+    @Test
+    void noValueTheSandboxPublishesIsACredentialHere() throws IOException {
+        String compose = java.nio.file.Files.readString(java.nio.file.Path.of("docker/compose.yaml"));
+        java.util.regex.Matcher published = java.util.regex.Pattern.compile("\\$\\{[A-Z_]+:([^}]+)}")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/application-sandbox.properties")));
+        List<String> values = new java.util.ArrayList<>();
+        while (published.find()) {
+            values.add(published.group(1));
+        }
+        assertThat(values).contains("sandbox-hub-secret", "sandbox-portal-secret");
+        values.stream().filter(v -> v.length() >= 8 && !v.startsWith("http") && !v.startsWith("jdbc")).forEach(value ->
+                assertThat(compose).as("the sandbox's published value " + value).doesNotContain(value));
+        assertThat(compose).doesNotContainPattern("\\$\\{[A-Z_]*(PASSWORD|SECRET|KEY)[A-Z_]*:-")
+                .doesNotContain("demo-password");
+    }
+
     @Test
     void composeRunsPostgres16AndOneKraftBrokerWithEnoughPartitionsForEveryHubConsumer() throws IOException {
         assertThat(string(service("postgres"), "image")).matches("postgres:16(\\.\\d+)*(-[a-z0-9.]+)?");
