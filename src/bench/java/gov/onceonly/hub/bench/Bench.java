@@ -217,17 +217,17 @@ public final class Bench {
         String latency = departments.sourceLatency.toString();
         Instant hubWindow = Instant.now().plus(options.warmup()); // the hub's open loop runs first
         for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
-            runs.add(measure(system, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
+            runs.add(measurement.measure(system, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
         }
         String timeline = HubTimeline.markdown(db, "hub", hubWindow);
         for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
-            runs.add(measure(system, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            runs.add(measurement.measure(system, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
         }
         Departments.Latency before = departments.sourceLatency;
         departments.sourceLatency = new Departments.Latency(0, 0);
         departments.targetLatency = new Departments.Latency(0, 0);
         for (SystemUnderTest system : List.of(hub, handWritten)) {
-            runs.add(measure(system, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            runs.add(measurement.measure(system, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
         }
         departments.sourceLatency = before;
         departments.targetLatency = before;
@@ -267,12 +267,12 @@ public final class Bench {
             driver.closed(before, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
             watch.reset();
             List<RunResult> runs = new ArrayList<>();
-            runs.add(measure(before, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
-            runs.add(measure(before, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            runs.add(measurement.measure(before, "headline", HEADLINE, "open", options.rate(), true, options.warmup(), options.duration()));
+            runs.add(measurement.measure(before, "headline", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
             Departments.Latency latency = departments.sourceLatency;
             departments.sourceLatency = new Departments.Latency(0, 0);
             departments.targetLatency = new Departments.Latency(0, 0);
-            runs.add(measure(before, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            runs.add(measurement.measure(before, "zero latency", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
             departments.sourceLatency = latency;
             departments.targetLatency = latency;
             return runs;
@@ -285,7 +285,7 @@ public final class Bench {
      */
     private void scaleOut(HubJvm hub, SystemUnderTest one, String database) throws Exception {
         List<RunResult> runs = new ArrayList<>();
-        runs.add(measure(one, "one instance", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+        runs.add(measurement.measure(one, "one instance", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
         try (HubJvm second = HubJvm.start(Path.of("target", "hub.jar"), configRoot, database, work.resolve("hub-data-2"),
                 out.resolve("hub-2.log"), List.of(), List.of("--hub.kafka.bootstrap-servers=" + hub.bootstrapServers()))) {
             SystemUnderTest secondHub = new HttpIntake("hub 2", second.url(), applicants, null);
@@ -294,7 +294,7 @@ public final class Bench {
             System.out.println("warming up the second hub for " + options.jitWarmup().toSeconds() + " s");
             driver.closed(pair, HEADLINE, 5, 16, options.jitWarmup(), Duration.ofSeconds(10));
             watch.reset();
-            runs.add(measure(pair, "two instances", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
+            runs.add(measurement.measure(pair, "two instances", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration()));
         }
         section("Scale-out: two hub instances on one PostgreSQL and one broker, " + HEADLINE + ", closed loop", "scaleout", runs);
         markdown.append("Two instances ÷ one (CPU is both JVMs' together; on 2 cores shared with PostgreSQL, the broker and "
@@ -325,13 +325,13 @@ public final class Bench {
         double rate = Math.min(options.rate(), 10);
         List<RunResult> items = new ArrayList<>();
         for (int n : new int[]{2, 4, 8, 16}) {
-            items.add(measure(hub, "items=" + n, "bench-i" + n + "-s3", "open", rate, false, options.curveWarmup(), options.curveDuration()));
+            items.add(measurement.measure(hub, "items=" + n, "bench-i" + n + "-s3", "open", rate, false, options.curveWarmup(), options.curveDuration()));
         }
         section("Items per bundle (3 distinct sources), open loop at " + rate + "/s", "items", items);
         List<RunResult> sources = new ArrayList<>();
         for (int n : new int[]{1, 2, 4, 8}) {
             for (SystemUnderTest system : List.of(hub, statusQuo)) {
-                sources.add(measure(system, "sources=" + n, "bench-i8-s" + n, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+                sources.add(measurement.measure(system, "sources=" + n, "bench-i8-s" + n, "open", rate, false, options.curveWarmup(), options.curveDuration()));
             }
         }
         section("Distinct sources per bundle (8 items), open loop at " + rate + "/s", "sources", sources);
@@ -341,7 +341,7 @@ public final class Bench {
             departments.sourceLatency = new Departments.Latency(ms, ms / 4);
             departments.targetLatency = new Departments.Latency(ms, ms / 4);
             for (SystemUnderTest system : List.of(hub, handWritten, statusQuo)) {
-                latency.add(measure(system, "latency=" + departments.sourceLatency, HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+                latency.add(measurement.measure(system, "latency=" + departments.sourceLatency, HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
             }
         }
         departments.sourceLatency = before;
@@ -352,7 +352,7 @@ public final class Bench {
         for (int kb : new int[]{1, 10, 100}) {
             departments.payloadBytes = kb * 1024;
             for (SystemUnderTest system : List.of(hub, handWritten)) {
-                payload.add(measure(system, "payload=" + kb + "KB", HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
+                payload.add(measurement.measure(system, "payload=" + kb + "KB", HEADLINE, "open", rate, false, options.curveWarmup(), options.curveDuration()));
             }
         }
         departments.payloadBytes = payloadBefore;
@@ -360,7 +360,7 @@ public final class Bench {
         List<RunResult> concurrency = new ArrayList<>();
         for (int c : options.quick() ? new int[]{4, 32} : new int[]{1, 4, 16, 64, 128}) {
             for (SystemUnderTest system : List.of(hub, handWritten)) {
-                concurrency.add(measure(system, "in flight=" + c, HEADLINE, "closed", c, false, options.curveWarmup(), options.curveDuration()));
+                concurrency.add(measurement.measure(system, "in flight=" + c, HEADLINE, "closed", c, false, options.curveWarmup(), options.curveDuration()));
             }
         }
         section("Concurrency up to saturation, " + HEADLINE + ", closed loop", "concurrency", concurrency);
@@ -394,10 +394,5 @@ public final class Bench {
                 .append("Load average at the end (other processes share the machine): ").append(Machine.loadAverage()).append(".\n\n");
         json.put(key, runs);
         Files.writeString(out.resolve("results.md"), markdown); // a partial report survives a later failure
-    }
-
-    private RunResult measure(SystemUnderTest system, String scenario, String bundle, String mode, double load,
-                              boolean exactRows, Duration warmup, Duration duration) throws Exception {
-        return measurement.measure(system, scenario, bundle, mode, load, exactRows, warmup, duration);
     }
 }
