@@ -29,15 +29,7 @@ class BundleCompilerTest {
             "medical-insurance", "social-security-card", "vaccination-certificate"};
 
     /** A small valid mapping; each error test breaks one thing in it. */
-    private static final String VALID = """
-            id: newborn
-            name: 新生儿出生
-            type: personal
-            stage: 出生阶段
-            leadDepartment: 市卫生健康委
-            batch: 优化提升
-            sequence: 1
-            completionMonth: 2023-05
+    private static final String VALID = MappingFixture.FACTS + """
             form:
               babyName: { title: 新生儿姓名 }
             items:

@@ -1,36 +1,21 @@
 package gov.onceonly.hub.catalog;
 
-import gov.onceonly.hub.configfile.ConfigFileException;
-import gov.onceonly.hub.connector.ConnectorCatalog;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** When an item applies ({@code when}): the four comparisons, and what the compiler checks. */
 class ItemConditionTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-
     /** The card only when the baby is registered with the father; the form answer is asked for that alone. */
-    private static final String SWITCHED = """
-            id: newborn
-            name: 新生儿出生
-            type: personal
-            stage: 出生阶段
-            leadDepartment: 市卫生健康委
-            batch: 优化提升
-            sequence: 1
-            completionMonth: 2023-05
+    private static final String SWITCHED = MappingFixture.FACTS + """
             form:
               babyName: { title: 新生儿姓名 }
               registrationChoice: { title: 落户方式, pattern: "^(mother|father)$" }
@@ -49,15 +34,8 @@ class ItemConditionTest {
                   motherName: { from: gongan-population/person.name }
             """;
 
-    private static ConnectorCatalog connectors;
-
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void loadConnectors() {
-        connectors = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
-    }
 
     @Test
     void eachComparisonHoldsOnlyForWhatItSays() {
@@ -126,12 +104,10 @@ class ItemConditionTest {
     }
 
     private CompiledBundle load(String yaml) throws IOException {
-        Files.createDirectories(temp.resolve("mappings"));
-        Files.writeString(temp.resolve("mappings/newborn.yaml"), yaml);
-        return BundleCatalog.load(temp, temp.resolve("mappings"), connectors).find("newborn").orElseThrow();
+        return MappingFixture.newborn(temp, yaml);
     }
 
     private String loadError(String yaml) {
-        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(yaml)).actual().getMessage();
+        return MappingFixture.loadError(temp, yaml);
     }
 }

@@ -1,35 +1,20 @@
 package gov.onceonly.hub.catalog;
 
 import gov.onceonly.hub.application.Milestone;
-import gov.onceonly.hub.configfile.ConfigFileException;
-import gov.onceonly.hub.connector.ConnectorCatalog;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The business-collaboration order in a mapping ({@code waitsFor}), as the bundle compiler reads and checks it. */
 class WaitsForCheckTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-
     /** Three items: the certificate first, the household registration and the card after it. */
-    private static final String ORDERED = """
-            id: newborn
-            name: 新生儿出生
-            type: personal
-            stage: 出生阶段
-            leadDepartment: 市卫生健康委
-            batch: 优化提升
-            sequence: 1
-            completionMonth: 2023-05
+    private static final String ORDERED = MappingFixture.FACTS + """
             form:
               babyName: { title: 新生儿姓名 }
             items:
@@ -52,15 +37,8 @@ class WaitsForCheckTest {
                   babyName: { from: form.babyName }
             """;
 
-    private static ConnectorCatalog connectors;
-
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void loadConnectors() {
-        connectors = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
-    }
 
     @Test
     void theOrderIsCompiledWithItsMilestones() throws IOException {
@@ -108,12 +86,10 @@ class WaitsForCheckTest {
     }
 
     private CompiledBundle load(String yaml) throws IOException {
-        Files.createDirectories(temp.resolve("mappings"));
-        Files.writeString(temp.resolve("mappings/newborn.yaml"), yaml);
-        return BundleCatalog.load(temp, temp.resolve("mappings"), connectors).find("newborn").orElseThrow();
+        return MappingFixture.newborn(temp, yaml);
     }
 
     private String loadError(String yaml) {
-        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(yaml)).actual().getMessage();
+        return MappingFixture.loadError(temp, yaml);
     }
 }

@@ -140,7 +140,7 @@ public class ConfigLintTest {
 
     @Test
     void anItemThatWaitsForAnItemTheBundleDoesNotHave() throws IOException {
-        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    waitsFor: { second: done }\n");
+        String broken = firstItemWith("waitsFor: { second: done }");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "second: done"),
                 "unknown item 'second'");
     }
@@ -156,7 +156,7 @@ public class ConfigLintTest {
                     demands:
                       name: { from: dept-registry/person.name }
                 """;
-        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    waitsFor: { second: accepted }\n")
+        String broken = firstItemWith("waitsFor: { second: accepted }")
                 + second;
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "second: accepted"),
                 "items wait for each other in a cycle, so none of them would ever go out: first → second → first");
@@ -164,7 +164,7 @@ public class ConfigLintTest {
 
     @Test
     void aConditionOnAFieldThatDoesNotExist() throws IOException {
-        String broken = SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    when: { field: form.pet, present: true }\n");
+        String broken = firstItemWith("when: { field: form.pet, present: true }");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "form.pet"),
                 "unknown form field 'pet'");
     }
@@ -241,8 +241,7 @@ public class ConfigLintTest {
     @Test
     void aDatasetFieldReadOnlyByAConditionIsNeeded() throws IOException {
         String extra = REGISTRY.replace("      address: 地址", "      address: 地址\n      income: 收入");
-        String switched = SAMPLE.replace("    target: dept-approval\n",
-                "    target: dept-approval\n    when: { field: dept-registry/person.income, greaterThan: 0 }\n");
+        String switched = firstItemWith("when: { field: dept-registry/person.income, greaterThan: 0 }");
         LintReport report = lint(Map.of("connectors/dept-registry.yaml", extra, "mappings/sample.yaml", switched));
         assertThat(report.findings()).isEmpty();
         assertThat(report.unusedFields()).isEmpty();
@@ -315,6 +314,11 @@ public class ConfigLintTest {
     }
 
     /** The one-based line of the first line containing {@code fragment}. */
+    /** SAMPLE with one more line in its first item, after its target. */
+    private static String firstItemWith(String line) {
+        return SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    " + line + "\n");
+    }
+
     private static int line(String content, String fragment) {
         List<String> lines = content.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,55 @@
+package gov.onceonly.hub.catalog;
+
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.connector.ConnectorCatalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** A newborn mapping written to a temporary configuration root and loaded as the hub loads it, with the real connectors. */
+final class MappingFixture {
+
+    /** The catalogue facts of a small newborn bundle; a test adds its form and items. */
+    static final String FACTS = """
+            id: newborn
+            name: 新生儿出生
+            type: personal
+            stage: 出生阶段
+            leadDepartment: 市卫生健康委
+            batch: 优化提升
+            sequence: 1
+            completionMonth: 2023-05
+            """;
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static ConnectorCatalog connectors;
+
+    private MappingFixture() {
+    }
+
+    static synchronized ConnectorCatalog connectors() {
+        if (connectors == null) {
+            connectors = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
+        }
+        return connectors;
+    }
+
+    /** The catalogue of {@code root} after writing {@code yaml} as its mappings/newborn.yaml. */
+    static BundleCatalog load(Path root, String yaml) throws IOException {
+        Files.createDirectories(root.resolve("mappings"));
+        Files.writeString(root.resolve("mappings/newborn.yaml"), yaml);
+        return BundleCatalog.load(root, root.resolve("mappings"), connectors());
+    }
+
+    static CompiledBundle newborn(Path root, String yaml) throws IOException {
+        return load(root, yaml).find("newborn").orElseThrow();
+    }
+
+    /** The message of the configuration error loading {@code yaml} gives. */
+    static String loadError(Path root, String yaml) {
+        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(root, yaml)).actual().getMessage();
+    }
+}
