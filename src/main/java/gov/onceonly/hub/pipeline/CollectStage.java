@@ -135,7 +135,7 @@ public class CollectStage {
                     a.connector(), a.dataset(), a.outcome() == SourceAnswer.Outcome.FOUND, a.fields(), a.at())).toList());
             store.saveItems(application.id(), items);
             if (items.stream().anyMatch(item -> item.initialStatus() == ItemStatus.WAITING)) {
-                // An item may wait only for items that do not apply: nothing else would move it on.
+                // An item that waits only for items that do not apply may go at once; no delivery would move it on.
                 store.refreshStatus(application.id());
             }
             // Evidence, in this transaction: the ledger's entries, which are also the access log.
