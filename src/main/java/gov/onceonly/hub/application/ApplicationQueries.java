@@ -70,7 +70,7 @@ public class ApplicationQueries {
                 (rs, n) -> {
                     List<ApplicationView.Field> fields = new ArrayList<>();
                     read(rs.getString(9), PROVENANCE).forEach((name, origin) ->
-                            fields.add(new ApplicationView.Field(name, origin.origin(), origin.at())));
+                            fields.add(new ApplicationView.Field(name, origin.origin(), origin.at(), origin.reportedBy())));
                     String deptStatus = rs.getString(10);
                     String waitsFor = rs.getString(15);
                     return new ApplicationView.Item(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -29,17 +29,26 @@ public class ApplicationStore {
     public static final String MATERIALS = "application.materials";
     public static final String PULLED_FIELDS = "pulled_dataset.fields";
     public static final String ITEM_RECORD = "application_item.record";
+    public static final String ITEM_OUTPUTS = "application_item.outputs";
+
+    /**
+     * Maps a released item that takes earlier items' outputs again, now that they exist; the pipeline does it (it
+     * knows the bundles), called under the application's row lock with this store to read from.
+     */
+    public interface ReleasedItemMapper {
+        ItemRecord remap(ApplicationStore store, UUID applicationId, String itemId);
+    }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PayloadCipher cipher;
     private final WaitingItems waiting;
 
-    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
+    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, ReleasedItemMapper released) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
-        this.waiting = new WaitingItems(jdbc, json);
+        this.waiting = new WaitingItems(jdbc, json, this, released);
     }
 
     /** A dataset as pulled for an application, its fields opened. */
@@ -110,12 +119,76 @@ public class ApplicationStore {
     public void saveItems(UUID applicationId, List<ItemRecord> items) {
         jdbc.batchUpdate("""
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
-                                              missing, status, waits_for, reason, updated_at)
-                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, ?::jsonb, ?, now()) on conflict do nothing""",
+                                              missing, status, waits_for, reason, declared_outputs, takes_outputs,
+                                              updated_at)
+                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, now()) on conflict do nothing""",
                 items.stream().map(item -> new Object[] {applicationId, item.itemId(), item.department(), item.target(),
                         sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()), write(item.provenance()),
                         write(item.missing()), item.initialStatus().name(),
-                        item.waitsFor().isEmpty() ? null : write(item.waitsFor()), item.notApplicableBecause()}).toList());
+                        item.waitsFor().isEmpty() ? null : write(item.waitsFor()), item.notApplicableBecause(),
+                        item.declaredOutputs().isEmpty() ? null : write(item.declaredOutputs()), item.takesOutputs()})
+                        .toList());
+    }
+
+    /** Replaces a remapped item's record, if the item is still in {@code from}; false if it is not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean replaceRecord(UUID applicationId, ItemRecord record, ItemStatus from, ItemStatus to) {
+        return jdbc.update("""
+                update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb, status = ?,
+                       next_delivery_at = case when ? = 'PENDING' then now() end, updated_at = now()
+                where application_id = ? and item_id = ? and status = ?""",
+                sealed(ITEM_RECORD, applicationId + ":" + record.itemId(), record.values()), write(record.provenance()),
+                write(record.missing()), to.name(), to.name(), applicationId, record.itemId(), from.name()) == 1;
+    }
+
+    /** The materials the applicant supplied after the fact, opened. */
+    public Map<String, Object> materials(UUID applicationId) {
+        return opened(MATERIALS, applicationId,
+                jdbc.queryForObject("select materials::text from application where id = ?", String.class, applicationId));
+    }
+
+    /** An item's provenance, as stored. */
+    public Map<String, ItemRecord.FieldOrigin> provenance(UUID applicationId, String itemId) {
+        String text = jdbc.queryForObject("select provenance::text from application_item where application_id = ? and item_id = ?",
+                String.class, applicationId, itemId);
+        try {
+            return json.readValue(text, new TypeReference<Map<String, ItemRecord.FieldOrigin>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored provenance is unreadable", e);
+        }
+    }
+
+    /** The outputs of the application's DONE items, by item id: an item done without outputs has none. */
+    public Map<String, ItemOutputs> outputs(UUID applicationId) {
+        Map<String, ItemOutputs> outputs = new LinkedHashMap<>();
+        jdbc.query("""
+                select item_id, department, dept_status_at, outputs::text from application_item
+                where application_id = ? and status = 'DONE'""", rs -> {
+            String itemId = rs.getString(1);
+            outputs.put(itemId, new ItemOutputs(itemId, rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    opened(ITEM_OUTPUTS, applicationId + ":" + itemId, rs.getString(4))));
+        }, applicationId);
+        return outputs;
+    }
+
+    /** The outputs an item's department may report, by name, with their patterns ("" for any text). */
+    public Map<String, String> declaredOutputs(UUID applicationId, String itemId) {
+        String text = jdbc.queryForObject("""
+                select declared_outputs::text from application_item where application_id = ? and item_id = ?""",
+                String.class, applicationId, itemId);
+        if (text == null) {
+            return Map.of();
+        }
+        Map<String, String> declared = new LinkedHashMap<>();
+        read(text).forEach((name, pattern) -> declared.put(name, String.valueOf(pattern)));
+        return declared;
+    }
+
+    /** Keeps the outputs an item was decided with, sealed like its record. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void saveOutputs(UUID applicationId, String itemId, Map<String, Object> outputs) {
+        jdbc.update("update application_item set outputs = ?::jsonb where application_id = ? and item_id = ?",
+                sealed(ITEM_OUTPUTS, applicationId + ":" + itemId, outputs), applicationId, itemId);
     }
 
     public Optional<StoredItem> item(UUID applicationId, String itemId) {

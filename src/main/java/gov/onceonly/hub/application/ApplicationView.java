@@ -56,6 +56,8 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
                         String eventId, Map<String, Object> details) {
     }
 
-    public record Field(String name, String origin, Instant at) {
+    /** Where a field came from and when; for an earlier item's output, the department that reported it. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Field(String name, String origin, Instant at, String reportedBy) {
     }
 }

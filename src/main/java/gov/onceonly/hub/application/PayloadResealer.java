@@ -34,6 +34,8 @@ public class PayloadResealer {
                     List.of("application_id", "connector_id", "dataset")),
             new Column(ApplicationStore.ITEM_RECORD, "application_item", "record", "json",
                     List.of("application_id", "item_id")),
+            new Column(ApplicationStore.ITEM_OUTPUTS, "application_item", "outputs", "jsonb",
+                    List.of("application_id", "item_id")),
             new Column(MaterialisedDatasets.FIELDS, "dataset_record", "fields", "jsonb",
                     List.of("connector_id", "dataset", "record_key")));
 

@@ -15,7 +15,9 @@ import java.util.UUID;
  * Moves an application's WAITING items on, as {@link ItemOrder} says, whenever the application's status is derived:
  * so under its row lock, after whatever changed an item (a delivery, a report, materials supplied), and two such
  * changes cannot both miss the moment an item's last prerequisite is met. A released item is PENDING and due now, so
- * the delivery retries queue it (through the outbox); a cancelled one keeps its reason.
+ * the delivery retries queue it (through the outbox); a cancelled one keeps its reason. A released item that takes
+ * earlier items' outputs is mapped again first, now that they exist: it needs materials if a required output is
+ * missing, as it would for a missing source field.
  */
 final class WaitingItems {
 
@@ -24,10 +26,14 @@ final class WaitingItems {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ApplicationStore store;
+    private final ApplicationStore.ReleasedItemMapper mapper;
 
-    WaitingItems(JdbcTemplate jdbc, ObjectMapper json) {
+    WaitingItems(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore store, ApplicationStore.ReleasedItemMapper mapper) {
         this.jdbc = jdbc;
         this.json = json;
+        this.store = store;
+        this.mapper = mapper;
     }
 
     /** The statuses of the application's items after the moves; the caller holds the application's row lock. */
@@ -41,11 +47,15 @@ final class WaitingItems {
             return items.stream().map(ItemOrder.Item::status).toList();
         }
         ItemOrder.Moves moves = ItemOrder.next(items);
-        if (!moves.released().isEmpty()) {
+        Map<String, ItemStatus> remapped = remapTakersOfOutputs(applicationId, moves.released());
+        List<String> released = moves.released().stream().filter(id -> !remapped.containsKey(id)).toList();
+        if (!released.isEmpty()) {
             jdbc.update("""
                     update application_item set status = 'PENDING', next_delivery_at = now(), updated_at = now()
                     where application_id = ? and item_id = any(?) and status = 'WAITING'""",
-                    applicationId, moves.released().toArray(String[]::new));
+                    applicationId, released.toArray(String[]::new));
+        }
+        if (!moves.released().isEmpty()) {
             log.info("Application {}: {} may go out now, what they wait for is done", applicationId, moves.released());
         }
         moves.cancelled().forEach((itemId, reason) -> {
@@ -54,7 +64,36 @@ final class WaitingItems {
                     where application_id = ? and item_id = ? and status = 'WAITING'""", reason, applicationId, itemId);
             log.info("Application {}: item {} is cancelled, never sent: {}", applicationId, itemId, reason);
         });
-        return items.stream().map(moves::statusAfter).toList();
+        return items.stream().map(item -> remapped.getOrDefault(item.id(), moves.statusAfter(item))).toList();
+    }
+
+    /** The released items that take outputs, mapped again and stored: PENDING, or NEEDS_MATERIALS if one is missing. */
+    private Map<String, ItemStatus> remapTakersOfOutputs(UUID applicationId, List<String> released) {
+        if (released.isEmpty()) {
+            return Map.of();
+        }
+        List<String> takers = jdbc.queryForList("""
+                select item_id from application_item where application_id = ? and item_id = any(?) and takes_outputs""",
+                String.class, applicationId, released.toArray(String[]::new));
+        Map<String, ItemStatus> statuses = new java.util.HashMap<>();
+        for (String itemId : takers) {
+            ItemRecord record = mapper.remap(store, applicationId, itemId);
+            if (record == null) {
+                // Its bundle is no longer served: it cannot be mapped, and stays WAITING for an operator.
+                log.error("Application {}: item {} may go out but cannot be mapped again: its bundle is no longer served",
+                        applicationId, itemId);
+                statuses.put(itemId, ItemStatus.WAITING);
+                continue;
+            }
+            ItemStatus next = record.missing().isEmpty() ? ItemStatus.PENDING : ItemStatus.NEEDS_MATERIALS;
+            store.replaceRecord(applicationId, record, ItemStatus.WAITING, next);
+            statuses.put(itemId, next);
+            if (next == ItemStatus.NEEDS_MATERIALS) {
+                log.info("Application {}: item {} needs materials, its prerequisites did not report {}", applicationId,
+                        itemId, record.missing());
+            }
+        }
+        return statuses;
     }
 
     private Map<String, Milestone> read(String text) {

@@ -61,12 +61,13 @@ public final class BundleCompiler {
             List<CompiledDemand> demands = new ArrayList<>();
             item.demands().forEach((name, demand) -> {
                 String demandAt = at + ".demands." + name;
-                Origin origin = resolve(file, demandAt + ".from", demand == null ? null : demand.from(), bundle, subjectKey, problems);
+                Origin origin = resolve(file, demandAt + ".from", demand == null ? null : demand.from(), bundle, item,
+                        subjectKey, problems);
                 List<Origin> fallback = new ArrayList<>();
                 if (demand != null) {
                     for (int k = 0; k < demand.fallback().size(); k++) {
                         Origin other = resolve(file, demandAt + ".fallback[" + k + "]", demand.fallback().get(k), bundle,
-                                subjectKey, problems);
+                                item, subjectKey, problems);
                         if (other != null) {
                             fallback.add(other);
                         }
@@ -81,8 +82,10 @@ public final class BundleCompiler {
                 compiled.candidates().forEach(candidate -> plan(plan, candidate, item.id()));
             });
             CompiledBundle.CompiledCondition condition = condition(file, at, item, bundle, subjectKey, plan, problems);
+            checkOutputs(file, at, item, problems);
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
-                    item.exemptMaterials(), List.copyOf(demands), Collections.unmodifiableMap(item.waitsFor()), condition));
+                    item.exemptMaterials(), List.copyOf(demands), Collections.unmodifiableMap(item.waitsFor()), condition,
+                    Collections.unmodifiableMap(item.outputs())));
         }
         WaitsForCheck.check(file, bundle.items(), problems);
         if (problems.isEmpty()) {
@@ -121,7 +124,8 @@ public final class BundleCompiler {
             problems.add(new ConfigProblem(file, at + ".when", "give exactly one of equals, in, greaterThan, present"
                     + (when.operators().isEmpty() ? "" : "; found " + when.operators())));
         }
-        Origin origin = resolve(file, at + ".when.field", when.field(), bundle, subjectKey, problems);
+        // A condition is decided when the application is collected, before any item has an output.
+        Origin origin = resolve(file, at + ".when.field", when.field(), bundle, null, subjectKey, problems);
         if (origin == null) {
             return null;
         }
@@ -178,7 +182,25 @@ public final class BundleCompiler {
         }
     }
 
-    private Origin resolve(String file, String at, String from, BundleDefinition bundle,
+    /** An output's pattern must compile: a department's report is checked against it. */
+    private static void checkOutputs(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {
+        item.outputs().forEach((name, output) -> {
+            if (output != null && output.pattern() != null) {
+                try {
+                    java.util.regex.Pattern.compile(output.pattern());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problems.add(new ConfigProblem(file, at + ".outputs." + name + ".pattern",
+                            "is not a regular expression: " + e.getDescription()));
+                }
+            }
+        });
+    }
+
+    /**
+     * Resolves a demand's or a condition's origin against the bundle; {@code consumer} is the item that takes the
+     * value, null for a condition.
+     */
+    private Origin resolve(String file, String at, String from, BundleDefinition bundle, ItemDefinition consumer,
                            SubjectKeyKind subjectKey, List<ConfigProblem> problems) {
         Origin origin;
         try {
@@ -190,6 +212,14 @@ public final class BundleCompiler {
         if (origin instanceof Origin.FormInput form) {
             if (!bundle.form().containsKey(form.field())) {
                 problems.add(new ConfigProblem(file, at, "unknown form field '" + form.field() + "' (declare it under form)"));
+                return null;
+            }
+            return origin;
+        }
+        if (origin instanceof Origin.ItemOutput output) {
+            String problem = ItemOutputCheck.problem(output, bundle, consumer);
+            if (problem != null) {
+                problems.add(new ConfigProblem(file, at, problem));
                 return null;
             }
             return origin;

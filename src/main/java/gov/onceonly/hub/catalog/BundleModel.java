@@ -35,7 +35,9 @@ public record BundleModel(String bundleId, String bundleName, List<List<Node>> l
         Set<Edge> edges = new LinkedHashSet<>();
         for (DemandLine line : DemandLine.of(bundle, connectors)) {
             boolean form = line.fromForm();
-            String connector = form ? "form" : line.origin().substring(0, line.origin().indexOf('/'));
+            // An earlier item's output comes from its department's decision, in that department's approval system.
+            String connector = form ? "form" : line.fromOutput() ? line.origin()
+                    : line.origin().substring(0, line.origin().indexOf('/'));
             Node source = form ? new Node("S_form", DemandLine.APPLICANT, "申请表", true)
                     : new Node(id("S", connector), line.system(), line.responsibleDepartment(), false);
             Node dataset = new Node(id("D", line.origin()), line.datasetTitle(), line.origin(), form);

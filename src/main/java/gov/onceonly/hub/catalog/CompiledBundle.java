@@ -23,19 +23,26 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
     }
 
     /**
-     * One item with its data-demand list resolved, the items it waits for (checked: known, no cycle) and the condition
-     * under which it applies (null: always).
+     * One item with its data-demand list resolved, the items it waits for (checked: known, no cycle), the condition
+     * under which it applies (null: always) and the outputs its department reports when it is done.
      */
     public record CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
-                               List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition) {
+                               List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition,
+                               Map<String, ItemDefinition.Output> outputs) {
 
         public CompiledItem {
             waitsFor = waitsFor == null ? Map.of() : waitsFor;
+            outputs = outputs == null ? Map.of() : outputs;
         }
 
         public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                             List<CompiledDemand> demands) {
-            this(id, name, department, target, exemptMaterials, demands, Map.of(), null);
+            this(id, name, department, target, exemptMaterials, demands, Map.of(), null, Map.of());
+        }
+
+        /** Whether a demand takes an earlier item's output: then its record is completed when it is released. */
+        public boolean takesOutputs() {
+            return demands.stream().flatMap(d -> d.candidates().stream()).anyMatch(Origin.ItemOutput.class::isInstance);
         }
     }
 

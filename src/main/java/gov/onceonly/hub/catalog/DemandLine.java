@@ -20,9 +20,16 @@ public record DemandLine(String item, String itemName, String itemDepartment, St
 
     public static final String APPLICANT = "申请人";
     public static final String FORM_METHOD = "申请人填报";
+    /** How an earlier item's output reaches a later one: with its department's DONE report. */
+    public static final String OUTPUT_METHOD = "办结结果（业务协同）";
 
     public boolean fromForm() {
         return "form".equals(origin);
+    }
+
+    /** An earlier item's output, reported with its department's decision. */
+    public boolean fromOutput() {
+        return origin.startsWith("item:");
     }
 
     public static List<DemandLine> of(CompiledBundle bundle, ConnectorCatalog connectors) {
@@ -40,6 +47,15 @@ public record DemandLine(String item, String itemName, String itemDepartment, St
             FormField field = bundle.definition().form().get(input.field());
             return new DemandLine(item.id(), item.name(), item.department(), demand.name(), field.title(), demand.required(),
                     "form", "form." + input.field(), "申请表", "form", "申请人填写的表单", APPLICANT, FORM_METHOD);
+        }
+        if (demand.origin() instanceof Origin.ItemOutput output) {
+            CompiledItem producer = bundle.item(output.item()).orElseThrow();
+            ItemDefinition.Output declared = producer.outputs().get(output.output());
+            String title = declared == null || declared.title() == null ? output.output() : declared.title();
+            return new DemandLine(item.id(), item.name(), item.department(), demand.name(), title, demand.required(),
+                    output.label(), "output." + output.item() + "." + output.output(),
+                    connectors.get(producer.target()).system(), output.label(), producer.name() + "（办结结果）",
+                    producer.department(), OUTPUT_METHOD);
         }
         Origin.DatasetField f = (Origin.DatasetField) demand.origin();
         ConnectorDefinition connector = connectors.get(f.connector());

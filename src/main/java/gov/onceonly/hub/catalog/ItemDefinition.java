@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One single procedure ("单项事") of a bundle, owned by one department and decided by its target system. It may wait
  * for other items of the bundle ({@code waitsFor}: item id and how far that item must have gone), and then goes out
- * only once they are that far; and it may apply only when a condition holds ({@code when}).
+ * only once they are that far; it may apply only when a condition holds ({@code when}); and its department's DONE report
+ * may carry outputs ({@code outputs}: a credit code, a certificate number) that later items take.
  */
 public record ItemDefinition(
         String id,
@@ -18,12 +19,21 @@ public record ItemDefinition(
         List<String> exemptMaterials,
         LinkedHashMap<String, Demand> demands,
         LinkedHashMap<String, Milestone> waitsFor,
-        ItemCondition when) {
+        ItemCondition when,
+        LinkedHashMap<String, Output> outputs) {
 
     public ItemDefinition {
         exemptMaterials = exemptMaterials == null ? List.of() : List.copyOf(exemptMaterials);
         demands = demands == null ? new LinkedHashMap<>() : demands;
         waitsFor = waitsFor == null ? new LinkedHashMap<>() : waitsFor;
+        outputs = outputs == null ? new LinkedHashMap<>() : outputs;
+    }
+
+    /**
+     * A field the item's department reports with its DONE decision: what it is, and the pattern a well-formed value
+     * matches (none: any text). A value that does not match is refused, and the items that take it go without it.
+     */
+    public record Output(String title, String pattern) {
     }
 
     /**

@@ -1,6 +1,9 @@
 package gov.onceonly.hub.catalog;
 
-/** Where a demanded value comes from: a field of a department dataset, or the applicant's form. */
+/**
+ * Where a demanded value comes from: a field of a department dataset, the applicant's form, or an output an earlier
+ * item of the same application was decided with (its department's DONE report).
+ */
 public sealed interface Origin {
 
     /** The provenance label shown to users, such as {@code gongan-population/person} or {@code form}. */
@@ -18,8 +21,17 @@ public sealed interface Origin {
         }
     }
 
+    /** An output of another item, known once that item's department reports it DONE. */
+    record ItemOutput(String item, String output) implements Origin {
+        public static final String PREFIX = "output.";
+
+        public String label() {
+            return "item:" + item;
+        }
+    }
+
     /**
-     * Parses {@code form.<field>} or {@code <connector>/<dataset>.<field>}.
+     * Parses {@code form.<field>}, {@code output.<item>.<output>} or {@code <connector>/<dataset>.<field>}.
      *
      * @throws IllegalArgumentException with a message fit for the user
      */
@@ -30,10 +42,18 @@ public sealed interface Origin {
         if (text.startsWith("form.")) {
             return new FormInput(text.substring(5));
         }
+        if (text.startsWith(ItemOutput.PREFIX)) {
+            String rest = text.substring(ItemOutput.PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new IllegalArgumentException("expected 'output.<item>.<output>', got '" + text + "'");
+            }
+            return new ItemOutput(rest.substring(0, dot), rest.substring(dot + 1));
+        }
         int slash = text.indexOf('/');
         int dot = text.indexOf('.', slash + 1);
         if (slash <= 0 || dot < 0 || dot == text.length() - 1) {
-            throw new IllegalArgumentException("expected 'form.<field>' or '<connector>/<dataset>.<field>', got '" + text + "'");
+            throw new IllegalArgumentException("expected 'form.<field>', 'output.<item>.<output>' or '<connector>/<dataset>.<field>', got '" + text + "'");
         }
         return new DatasetField(text.substring(0, slash), text.substring(slash + 1, dot), text.substring(dot + 1));
     }

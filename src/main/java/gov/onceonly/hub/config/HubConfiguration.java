@@ -17,6 +17,7 @@ import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxWakeup;
+import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,8 +48,8 @@ public class HubConfiguration {
     }
 
     @Bean
-    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
-        return new ApplicationStore(jdbc, json, cipher);
+    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, BundleCatalog bundles) {
+        return new ApplicationStore(jdbc, json, cipher, new ItemRemapper(bundles));
     }
 
     @Bean

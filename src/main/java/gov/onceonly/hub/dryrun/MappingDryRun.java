@@ -87,7 +87,8 @@ public final class MappingDryRun {
             Map<String, Object> materials = app.materials().getOrDefault(item.id(), Map.of());
             Map<String, java.time.Instant> suppliedAt = new java.util.HashMap<>();
             materials.keySet().forEach(field -> suppliedAt.put(field, app.receivedAt()));
-            ItemRecord after = ItemMapper.map(item, app.answers(), app.form(), app.receivedAt(), materials, suppliedAt);
+            ItemRecord after = ItemMapper.map(item, app.answers(), app.form(), app.receivedAt(), materials, suppliedAt,
+                    app.outputs());
             items.add(ItemDiff.between(item.id(), app.records().get(item.id()), after.values(), notRecorded(item, app, ranOn)));
         }
         app.records().forEach((itemId, before) -> {

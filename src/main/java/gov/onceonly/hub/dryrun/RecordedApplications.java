@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemOutputs;
+import gov.onceonly.hub.pipeline.ItemRemapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -37,7 +39,7 @@ final class RecordedApplications {
     /** One application as recorded: its answers by {@code <connector>/<dataset>} and its items' records. */
     record Recorded(UUID id, String mappingVersion, Instant receivedAt, Map<String, Object> form,
                     Map<String, SourceAnswer> answers, Map<String, Map<String, Object>> records,
-                    Map<String, Map<String, Object>> materials) {
+                    Map<String, Map<String, Object>> materials, Map<String, ItemOutputs> outputs) {
     }
 
     /** The last {@code limit} applications of the bundle that were collected, newest first. */
@@ -49,19 +51,8 @@ final class RecordedApplications {
             UUID id = rs.getObject(1, UUID.class);
             return new Recorded(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
                     store.opened(ApplicationStore.FORM, id, rs.getString(4)),
-                    answers(id), new LinkedHashMap<>(), new LinkedHashMap<>());
+                    ItemRemapper.storedAnswers(store, id), new LinkedHashMap<>(), new LinkedHashMap<>(), store.outputs(id));
         }, bundleId, limit).stream().map(this::withItems).toList();
-    }
-
-    private Map<String, SourceAnswer> answers(UUID id) {
-        Map<String, SourceAnswer> answers = new LinkedHashMap<>();
-        for (ApplicationStore.PulledDataset pulled : store.pulled(id)) {
-            FetchRequest fetch = new FetchRequest(id.toString(), pulled.connector(), pulled.dataset(), null);
-            SourceAnswer answer = pulled.found() ? SourceAnswer.found(fetch, pulled.fields(), pulled.pulledAt())
-                    : SourceAnswer.notFound(fetch, pulled.pulledAt());
-            answers.put(answer.label(), answer);
-        }
-        return answers;
     }
 
     /** Each item's record, and the fields the applicant supplied afterwards (provenance "materials"). */

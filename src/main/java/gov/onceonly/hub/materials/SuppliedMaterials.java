@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemOutputs;
 import gov.onceonly.hub.application.ItemRecord;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredApplication;
@@ -15,6 +16,7 @@ import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.pipeline.ItemMapper;
+import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.pipeline.PipelineMessages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,14 +99,16 @@ public class SuppliedMaterials {
 
     private Outcome remap(StoredApplication application, CompiledBundle bundle, Set<String> itemIds,
                           Map<String, Object> materials, Map<String, Instant> suppliedAt) {
-        Map<String, SourceAnswer> answers = storedAnswers(application.id());
+        Map<String, SourceAnswer> answers = ItemRemapper.storedAnswers(store, application.id());
+        Map<String, ItemOutputs> outputs = store.outputs(application.id());
         int released = 0;
         Map<String, List<String>> stillMissing = new LinkedHashMap<>();
         for (CompiledBundle.CompiledItem item : bundle.items()) {
             if (!itemIds.contains(item.id())) {
                 continue;
             }
-            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials, suppliedAt);
+            ItemRecord record = ItemMapper.map(item, answers, application.form(), application.createdAt(), materials,
+                    suppliedAt, outputs);
             jdbc.update("""
                     update application_item set record = ?::json, provenance = ?::json, missing = ?::jsonb,
                            status = ?, updated_at = now()
@@ -176,17 +180,6 @@ public class SuppliedMaterials {
                     waiting.put(rs.getString(1), read(rs.getString(2), LIST));
                 }, applicationId);
         return waiting;
-    }
-
-    private Map<String, SourceAnswer> storedAnswers(UUID applicationId) {
-        Map<String, SourceAnswer> answers = new HashMap<>();
-        for (ApplicationStore.PulledDataset pulled : store.pulled(applicationId)) {
-            SourceAnswer answer = new SourceAnswer(pulled.connector(), pulled.dataset(),
-                    pulled.found() ? SourceAnswer.Outcome.FOUND : SourceAnswer.Outcome.NOT_FOUND, pulled.fields(),
-                    pulled.pulledAt(), null);
-            answers.put(answer.label(), answer);
-        }
-        return answers;
     }
 
     private <T> T read(String text, TypeReference<T> type) {

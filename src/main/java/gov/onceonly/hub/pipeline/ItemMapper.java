@@ -1,5 +1,6 @@
 package gov.onceonly.hub.pipeline;
 
+import gov.onceonly.hub.application.ItemOutputs;
 import gov.onceonly.hub.application.ItemRecord;
 import gov.onceonly.hub.application.ItemRecord.FieldOrigin;
 import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
@@ -28,7 +29,7 @@ public final class ItemMapper {
      * @param formAt  when the applicant submitted the form
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form, Instant formAt) {
-        return map(item, answers, form, formAt, Map.of(), Map.of());
+        return map(item, answers, form, formAt, Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -37,9 +38,12 @@ public final class ItemMapper {
      *
      * @param materialsAt when each material was supplied, by demand name: its provenance keeps that time however
      *                    often the item is mapped again
+     * @param outputs     the outputs of the application's DONE items, by item id. A demand on an item not done yet
+     *                    is left out and not missing: the item waits for it, and is mapped again when released.
      */
     public static ItemRecord map(CompiledItem item, Map<String, SourceAnswer> answers, Map<String, Object> form,
-                                 Instant formAt, Map<String, Object> materials, Map<String, Instant> materialsAt) {
+                                 Instant formAt, Map<String, Object> materials, Map<String, Instant> materialsAt,
+                                 Map<String, ItemOutputs> outputs) {
         if (item.condition() != null) {
             Object value = value(item.condition().origin(), answers, form);
             if (!item.condition().rule().holds(value)) {
@@ -53,10 +57,19 @@ public final class ItemMapper {
         for (CompiledDemand demand : item.demands()) {
             Object value = null;
             FieldOrigin origin = null;
+            boolean awaited = false;
             for (Origin candidate : demand.candidates()) {
                 Object found = null;
                 FieldOrigin foundOrigin = null;
-                if (candidate instanceof Origin.FormInput input) {
+                if (candidate instanceof Origin.ItemOutput output) {
+                    ItemOutputs done = outputs.get(output.item());
+                    if (done == null) {
+                        awaited = true;
+                    } else {
+                        found = done.values().get(output.output());
+                        foundOrigin = new FieldOrigin(output.label(), done.reportedAt(), done.department());
+                    }
+                } else if (candidate instanceof Origin.FormInput input) {
                     found = form.get(input.field());
                     foundOrigin = new FieldOrigin(FieldOrigin.FORM, formAt);
                 } else if (candidate instanceof Origin.DatasetField field) {
@@ -83,7 +96,7 @@ public final class ItemMapper {
                 origin = new FieldOrigin(FieldOrigin.MATERIALS, materialsAt.get(demand.name()));
             }
             if (blank(value)) {
-                if (demand.required()) {
+                if (demand.required() && !awaited) {
                     missing.add(demand.name());
                 }
                 continue;
@@ -92,7 +105,15 @@ public final class ItemMapper {
             provenance.put(demand.name(), origin);
         }
         return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing),
-                item.waitsFor(), null);
+                item.waitsFor(), null, declaredOutputs(item), item.takesOutputs());
+    }
+
+    /** The item's outputs with their patterns, "" for any text: a department's report is checked against them. */
+    private static Map<String, String> declaredOutputs(CompiledItem item) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        item.outputs().forEach((name, output) -> declared.put(name,
+                output == null || output.pattern() == null ? "" : output.pattern()));
+        return declared;
     }
 
     /** The value a condition looks at: the form's answer, or the field of a dataset found (null otherwise). */

@@ -11,7 +11,14 @@ package gov.onceonly.hub.progress;
  * @param certificateNo the certificate issued, for DONE
  * @param reason        why it was sent back, required for REJECTED
  * @param eventId       the department's own id of this report, if it has one: a second report with it is a repeat
+ * @param outputs       for DONE, the outputs the item was decided with (a credit code, a decision date), by the
+ *                      names the mapping declares for the item; later items of the application take them
  */
 public record StatusReport(String applicationId, String item, String status, String at, String result,
-                           String certificateNo, String reason, String eventId) {
+                           String certificateNo, String reason, String eventId, java.util.Map<String, Object> outputs) {
+
+    public StatusReport(String applicationId, String item, String status, String at, String result,
+                        String certificateNo, String reason, String eventId) {
+        this(applicationId, item, status, at, result, certificateNo, reason, eventId, null);
+    }
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Every rule a status report must pass before the state rule looks at it; all violations are reported at once,
@@ -22,6 +25,10 @@ public final class StatusReportValidator {
             ItemStatus.REJECTED);
     /** A department's clock may run somewhat ahead of the hub's; a time further ahead is a mistake. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    static final int MAX_OUTPUTS = 32;
+    static final int MAX_OUTPUT_LENGTH = 500;
+    private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private StatusReportValidator() {
     }
@@ -65,6 +72,7 @@ public final class StatusReportValidator {
         String certificateNo = text("certificateNo", report.certificateNo(), 64, violations);
         String reason = text("reason", report.reason(), 1000, violations);
         String eventId = text("eventId", report.eventId(), 128, violations);
+        Map<String, Object> outputs = outputs(report.outputs(), violations);
         text("item", item, 100, violations);
         if (status == ItemStatus.REJECTED && reason == null) {
             violations.add(new FieldViolation("reason", "required-when-rejected", "is required when the status is REJECTED"));
@@ -83,11 +91,46 @@ public final class StatusReportValidator {
             if (certificateNo != null) {
                 violations.add(new FieldViolation("certificateNo", "only-when-done", "is only for the status DONE"));
             }
+            if (!outputs.isEmpty()) {
+                violations.add(new FieldViolation("outputs", "only-when-done", "is only for the status DONE"));
+            }
         }
         if (!violations.isEmpty()) {
             throw StatusReportException.invalid(violations);
         }
-        return new ItemEvent(applicationId, item.trim(), status, at, receivedAt, source, result, certificateNo, reason, eventId);
+        return new ItemEvent(applicationId, item.trim(), status, at, receivedAt, source, result, certificateNo, reason,
+                eventId, outputs);
+    }
+
+    /**
+     * Outputs are named like identifiers, and each value is a string, number or true/false of a sensible length;
+     * whether the item declares them is checked against its mapping when the report is applied.
+     */
+    private static Map<String, Object> outputs(Map<String, Object> outputs, List<FieldViolation> violations) {
+        if (outputs == null || outputs.isEmpty()) {
+            return Map.of();
+        }
+        if (outputs.size() > MAX_OUTPUTS) {
+            violations.add(new FieldViolation("outputs", "maxProperties", "must have at most " + MAX_OUTPUTS + " outputs"));
+            return Map.of();
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        outputs.forEach((name, value) -> {
+            String field = "outputs." + NulCharacters.without(cut(name));
+            if (!OUTPUT_NAME.matcher(name).matches()) {
+                violations.add(new FieldViolation(field, "name", "must be an output name: a letter, then letters, digits"
+                        + " or '_', at most 64 characters"));
+            } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                violations.add(new FieldViolation(field, "type", "must be a string, a number or true/false"));
+            } else if (value instanceof String text && NulCharacters.in(text)) {
+                violations.add(NulCharacters.violation(field));
+            } else if (String.valueOf(value).length() > MAX_OUTPUT_LENGTH) {
+                violations.add(new FieldViolation(field, "maxLength", "must be at most " + MAX_OUTPUT_LENGTH + " characters"));
+            } else if (!String.valueOf(value).isBlank()) {
+                kept.put(name, value instanceof String text ? text.trim() : value);
+            }
+        });
+        return kept;
     }
 
     private static ItemStatus status(String text, List<FieldViolation> violations) {

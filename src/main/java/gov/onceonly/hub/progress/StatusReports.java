@@ -98,7 +98,7 @@ public class StatusReports {
                 return state(event, ItemState.Outcome.DUPLICATE, decision.why());
             }
             case STALE -> {
-                record(event, false, decision.why());
+                record(event, false, decision.why(), Map.of());
                 return state(event, ItemState.Outcome.IGNORED, decision.why());
             }
             case APPLY -> {
@@ -109,9 +109,12 @@ public class StatusReports {
                         where application_id = ? and item_id = ?""",
                         event.status().name(), event.status().name(), Timestamp.from(event.at()), event.result(),
                         event.certificateNo(), event.reason(), event.applicationId(), event.item());
-                record(event, true, null);
+                Map<String, String> refused = event.status() == ItemStatus.DONE ? keepOutputs(event) : Map.of();
+                record(event, true, null, refused);
+                // After the outputs are kept: an item released now takes them.
                 applications.refreshStatus(event.applicationId());
-                return state(event, ItemState.Outcome.APPLIED, decision.why());
+                return state(event, ItemState.Outcome.APPLIED, refused.isEmpty() ? decision.why()
+                        : join(decision.why(), "outputs not kept: " + refused));
             }
             default -> throw new IllegalStateException("unhandled verdict " + decision.verdict());
         }
@@ -142,10 +145,31 @@ public class StatusReports {
         return Boolean.TRUE.equals(seen);
     }
 
-    private void record(ItemEvent event, boolean applied, String ignoredBecause) {
+    /** Keeps the declared, well-formed outputs of a DONE report with the item; returns those refused, with why. */
+    private Map<String, String> keepOutputs(ItemEvent event) {
+        ReportedOutputs.Checked checked = ReportedOutputs.check(
+                applications.declaredOutputs(event.applicationId(), event.item()), event.outputs(), event.certificateNo());
+        if (!checked.kept().isEmpty()) {
+            applications.saveOutputs(event.applicationId(), event.item(), checked.kept());
+        }
+        if (!checked.refused().isEmpty()) {
+            log.warn("Item {} of {} is DONE, but its department's outputs {} were not kept: {}", event.item(),
+                    event.applicationId(), checked.refused().keySet(), checked.refused());
+        }
+        return checked.refused();
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : first + "; " + second;
+    }
+
+    private void record(ItemEvent event, boolean applied, String ignoredBecause, Map<String, String> outputsRefused) {
         Map<String, Object> details = new LinkedHashMap<>(event.details());
         if (ignoredBecause != null) {
             details.put("ignored", ignoredBecause);
+        }
+        if (!outputsRefused.isEmpty()) {
+            details.put("outputsRefused", outputsRefused);
         }
         jdbc.update("""
                 insert into item_event (application_id, item_id, status, at, received_at, source, event_id, details, applied)

@@ -20,11 +20,11 @@ public final class ApprovalInbox {
     private final Map<String, Map<String, Received>> bySystem = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> duplicates = new ConcurrentHashMap<>();
     private final AtomicInteger withoutKey = new AtomicInteger();
-    private volatile Consumer<Received> onFirstReceipt = received -> { };
+    private final List<Consumer<Received>> onFirstReceipt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Who hears of each record received the first time (the sandbox's status reporter). */
+    /** Who hears of each record received the first time (the sandbox's systems that report their decisions). */
     void onFirstReceipt(Consumer<Received> listener) {
-        onFirstReceipt = listener;
+        onFirstReceipt.add(listener);
     }
 
     /** @return false when the key was seen before */
@@ -40,7 +40,7 @@ public final class ApprovalInbox {
             duplicates.computeIfAbsent(system, s -> new AtomicInteger()).incrementAndGet();
             return false;
         }
-        onFirstReceipt.accept(received);
+        onFirstReceipt.forEach(listener -> listener.accept(received));
         return true;
     }
 

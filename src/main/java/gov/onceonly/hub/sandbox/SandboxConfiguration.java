@@ -31,6 +31,16 @@ public class SandboxConfiguration {
         return SandboxApplications.serve(departments, bundles, json);
     }
 
+    /** The departments deciding what they receive, on the status topic; off unless asked (hub.sandbox.report-status). */
+    @Bean(destroyMethod = "close")
+    SandboxDecisions sandboxDecisions(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json, Environment env) {
+        SandboxDecisions decisions = new SandboxDecisions(bundles, json, env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+                env.getRequiredProperty("hub.topics.item-status"),
+                env.getProperty("hub.sandbox.report-status", Boolean.class, false));
+        departments.inbox().onFirstReceipt(decisions::received);
+        return decisions;
+    }
+
     @Bean
     ExampleApplication sandboxExample(SandboxApplications served, Environment env) {
         return new SandboxExample(env); // served: the examples are up once this bean is

@@ -115,7 +115,7 @@ class BundleCompilerTest {
             unknown dataset       | gongan-population/person.name | gongan-population/people.name     | items[0].demands.motherName.from: unknown dataset field 'people.name'
             unknown connector     | gongan-population/person.name | gongan-populace/person.name       | items[0].demands.motherName.from: unknown source connector 'gongan-populace'
             target as source      | gongan-population/person.name | weijian-approval/person.name      | items[0].demands.motherName.from: unknown source connector 'weijian-approval'
-            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected 'form.<field>' or '<connector>/<dataset>.<field>', got 'person.name'
+            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected 'form.<field>', 'output.<item>.<output>' or '<connector>/<dataset>.<field>', got 'person.name'
             unknown form field    | form.babyName                 | form.babyNmae                     | items[0].demands.babyName.from: unknown form field 'babyNmae' (declare it under form)
             unknown target        | target: weijian-approval      | target: weijian-aproval           | items[0].target: unknown connector 'weijian-aproval'
             source as target      | target: weijian-approval      | target: gongan-population         | items[0].target: connector 'gongan-population' is a source, not a target

@@ -28,9 +28,9 @@ class BundleViewsTest {
         assertThat(seals.department()).isEqualTo("市公安局");
         assertThat(seals.targetSystem()).isEqualTo("公安政务服务平台");
         assertThat(seals.exemptMaterials()).contains("营业执照");
-        assertThat(seals.demands()).contains(new BundleViews.Demand("businessLicence", "电子证照标识", true,
-                "dsj-e-certificates/business-licence", "business-licence.certificateId", "电子证照库", "营业执照",
-                "市大数据发展局", "接口调用（HTTP）"));
+        assertThat(seals.demands()).contains(new BundleViews.Demand("businessLicence", "营业执照编号", true,
+                "item:establishment-registration", "output.establishment-registration.licenceNumber",
+                "市场主体登记及准营审批系统", "企业设立登记（办结结果）", "市市场监管局", "办结结果（业务协同）"));
         assertThat(detail.exemptMaterials()).contains("营业执照");
         assertThat(detail.fetchPlan()).extracting(BundleViews.Fetch::source).doesNotHaveDuplicates()
                 .contains("scjg-enterprise-registry", "swj-taxpayers");

@@ -20,11 +20,11 @@ class CollaborationDiagramTest {
         CompiledItem card = items.get(3);
         List<CompiledItem> ordered = List.of(certificate,
                 new CompiledItem(household.id(), household.name(), household.department(), household.target(),
-                        household.exemptMaterials(), household.demands(), Map.of(certificate.id(), Milestone.DONE), null),
+                        household.exemptMaterials(), household.demands(), Map.of(certificate.id(), Milestone.DONE), null, Map.of()),
                 new CompiledItem(card.id(), card.name(), card.department(), card.target(), card.exemptMaterials(),
                         card.demands(), Map.of(certificate.id(), Milestone.DELIVERED),
                         new CompiledBundle.CompiledCondition(Origin.parse("form.registrationChoice"),
-                                new ItemCondition("form.registrationChoice", "father", null, null, null))));
+                                new ItemCondition("form.registrationChoice", "father", null, null, null)), Map.of()));
         CompiledBundle bundle = new CompiledBundle(newborn.definition(), newborn.version(), newborn.subjectKey(),
                 newborn.fetchPlan(), ordered);
 

@@ -163,6 +163,21 @@ public class ConfigLintTest {
     }
 
     @Test
+    void anOutputNoItemDeclares() throws IOException {
+        String broken = SAMPLE + """
+                  - id: second
+                    name: 第二项
+                    department: 市某局
+                    target: dept-approval
+                    waitsFor: { first: done }
+                    demands:
+                      decisionNo: { from: output.first.decisionNo }
+                """;
+        assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "output.first"),
+                "item 'first' declares no output 'decisionNo'; declare it under that item's outputs");
+    }
+
+    @Test
     void aConditionOnAFieldThatDoesNotExist() throws IOException {
         String broken = firstItemWith("when: { field: form.pet, present: true }");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "form.pet"),
@@ -313,12 +328,12 @@ public class ConfigLintTest {
         assertThat(finding.message()).contains(fragment);
     }
 
-    /** The one-based line of the first line containing {@code fragment}. */
     /** SAMPLE with one more line in its first item, after its target. */
     private static String firstItemWith(String line) {
         return SAMPLE.replace("    target: dept-approval\n", "    target: dept-approval\n    " + line + "\n");
     }
 
+    /** The one-based line of the first line containing {@code fragment}. */
     private static int line(String content, String fragment) {
         List<String> lines = content.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

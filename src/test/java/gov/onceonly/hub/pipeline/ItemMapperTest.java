@@ -1,5 +1,6 @@
 package gov.onceonly.hub.pipeline;
 
+import gov.onceonly.hub.application.ItemOutputs;
 import gov.onceonly.hub.application.ItemRecord;
 import gov.onceonly.hub.application.ItemRecord.FieldOrigin;
 import gov.onceonly.hub.application.ItemStatus;
@@ -68,7 +69,7 @@ class ItemMapperTest {
         CompiledItem onlyInDongcheng = new CompiledItem(MEDICAL_INSURANCE.id(), MEDICAL_INSURANCE.name(),
                 MEDICAL_INSURANCE.department(), MEDICAL_INSURANCE.target(), List.of(), MEDICAL_INSURANCE.demands(), Map.of(),
                 new CompiledBundle.CompiledCondition(Origin.parse("ybj-insured-persons/insured.insuredArea"),
-                        new ItemCondition("ybj-insured-persons/insured.insuredArea", "东城区", null, null, null)));
+                        new ItemCondition("ybj-insured-persons/insured.insuredArea", "东城区", null, null, null)), Map.of());
         Map<String, SourceAnswer> elsewhere = answers(
                 found("gongan-population", "person", PERSON_AT, Map.of("name", "王芳", "idNumber", "11010519491231002X")),
                 found("ybj-insured-persons", "insured", INSURED_AT, Map.of("insuredArea", "西城区")));
@@ -144,7 +145,7 @@ class ItemMapperTest {
 
         ItemRecord record = ItemMapper.map(MEDICAL_INSURANCE, answers, FORM, FORM_AT,
                 Map.of("guardianName", "王芳", "guardianIdNumber", "110101199003074514"),
-                Map.of("guardianName", firstCall, "guardianIdNumber", secondCall));
+                Map.of("guardianName", firstCall, "guardianIdNumber", secondCall), Map.of());
 
         assertThat(record.missing()).isEmpty();
         assertThat(record.provenance().get("guardianName")).isEqualTo(new FieldOrigin(FieldOrigin.MATERIALS, firstCall));
@@ -210,6 +211,37 @@ class ItemMapperTest {
         assertThat(fellBack.values()).containsEntry("employer", "新单位");
         assertThat(fellBack.provenance().get("employer").origin()).isEqualTo("ybj-insured-persons/insured");
         assertThat(ItemMapper.map(inOrder, answers(), FORM, FORM_AT).missing()).containsExactly("employer");
+    }
+
+    /**
+     * An output demand waits while its item is not done (not missing: the item is mapped again when released); once
+     * the item is done, its value comes with "item x, reported by D at T", and a done item without it leaves it missing.
+     */
+    @Test
+    void anEarlierItemsOutputIsTakenWithItsProvenanceOnceThatItemIsDone() {
+        CompiledItem seals = new CompiledItem("seal-engraving", "公章刻制备案", "市公安局", "gongan-approval", List.of(),
+                List.of(demand("creditCode", "output.establishment-registration.creditCode", true),
+                        demand("sealTypes", "form.sealTypes", false)),
+                Map.of("establishment-registration", gov.onceonly.hub.application.Milestone.DONE), null, Map.of());
+        Instant doneAt = Instant.parse("2025-03-02T10:00:00Z");
+        Map<String, Object> form = Map.of("sealTypes", "公章");
+
+        ItemRecord beforeDone = ItemMapper.map(seals, answers(), form, FORM_AT, Map.of(), Map.of(), Map.of());
+        assertThat(beforeDone.missing()).isEmpty();
+        assertThat(beforeDone.values()).doesNotContainKey("creditCode");
+        assertThat(beforeDone.takesOutputs()).isTrue();
+        assertThat(beforeDone.initialStatus()).isEqualTo(ItemStatus.WAITING);
+
+        ItemRecord afterDone = ItemMapper.map(seals, answers(), form, FORM_AT, Map.of(), Map.of(), Map.of(
+                "establishment-registration", new ItemOutputs("establishment-registration", "市市场监管局", doneAt,
+                        Map.of("creditCode", "91500000MA5U0001X1"))));
+        assertThat(afterDone.values()).containsEntry("creditCode", "91500000MA5U0001X1");
+        assertThat(afterDone.provenance().get("creditCode"))
+                .isEqualTo(new FieldOrigin("item:establishment-registration", doneAt, "市市场监管局"));
+
+        ItemRecord doneWithout = ItemMapper.map(seals, answers(), form, FORM_AT, Map.of(), Map.of(), Map.of(
+                "establishment-registration", new ItemOutputs("establishment-registration", "市市场监管局", doneAt, Map.of())));
+        assertThat(doneWithout.missing()).containsExactly("creditCode");
     }
 
     private static CompiledItem item(CompiledDemand demand) {

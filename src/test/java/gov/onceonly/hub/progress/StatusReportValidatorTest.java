@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,28 @@ class StatusReportValidatorTest {
         assertThat(StatusReportConsumer.masked("{\"certificateNo\":\"Q500101198808170106\"}"))
                 .isEqualTo("{\"certificateNo\":\"Q500101********0106\"}");
         assertThat(StatusReportConsumer.masked("phone 13800138000\nnext")).isEqualTo("phone 138001*8000 next");
+    }
+
+    @Test
+    void outputsComeWithADecisionEachNamedAndOfASensibleShape() {
+        ItemEvent done = StatusReportValidator.validatePosted(new StatusReport(null, null, "DONE", null, "准予登记", null,
+                null, null, Map.of("creditCode", " 91500000MA5U0001X1 ", "capital", 100)), ID, "x", NOW);
+        assertThat(done.outputs()).containsEntry("creditCode", "91500000MA5U0001X1").containsEntry("capital", 100);
+        assertThat((List<?>) done.details().get("outputs")).as("the event names the outputs, it does not hold them")
+                .containsExactlyInAnyOrder("creditCode", "capital");
+
+        assertThat(violations(new StatusReport(null, null, "ACCEPTED", null, null, null, null, null,
+                Map.of("creditCode", "91500000MA5U0001X1")))).extracting(FieldViolation::field, FieldViolation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("outputs", "only-when-done"));
+        Map<String, Object> malformed = new java.util.LinkedHashMap<>();
+        malformed.put("1st", "x");
+        malformed.put("nested", Map.of("a", 1));
+        malformed.put("long", "x".repeat(StatusReportValidator.MAX_OUTPUT_LENGTH + 1));
+        assertThat(violations(new StatusReport(null, null, "DONE", null, "准予登记", null, null, null, malformed)))
+                .extracting(FieldViolation::field, FieldViolation::rule).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("outputs.1st", "name"),
+                        org.assertj.core.groups.Tuple.tuple("outputs.nested", "type"),
+                        org.assertj.core.groups.Tuple.tuple("outputs.long", "maxLength"));
     }
 
     private static StatusReport report(String status, String at) {

@@ -1,0 +1,140 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.ItemDefinition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The back-office systems of every department but 市卫生健康委 ({@link ApprovalStatusReporter}) deciding what they
+ * receive, as real ones would, on the hub's status topic: ACCEPTED a moment after receipt, then DONE with the outputs
+ * the mapping declares for the item, or REJECTED for an item a test asked to reject. Off unless
+ * {@code hub.sandbox.report-status=true} or a test enables it. Records when each decision was reported, so that a test
+ * can check on the departments' side that no item arrived before what it waits for was decided.
+ */
+public final class SandboxDecisions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxDecisions.class);
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+    private final BundleCatalog bundles;
+    private final ObjectMapper json;
+    private final String topic;
+    private final KafkaProducer<String, String> producer;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandbox-decisions");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> decidedAt = new ConcurrentHashMap<>();
+    private volatile boolean enabled;
+
+    SandboxDecisions(BundleCatalog bundles, ObjectMapper json, String bootstrapServers, String topic, boolean enabled) {
+        this.bundles = bundles;
+        this.json = json;
+        this.topic = topic;
+        this.enabled = enabled;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.CLIENT_ID_CONFIG, "sandbox-decisions"), new StringSerializer(), new StringSerializer());
+    }
+
+    public void enable(boolean on) {
+        enabled = on;
+    }
+
+    /** The items (by item id, in any bundle) to reject from now on, instead of deciding them DONE; none clears. */
+    public void reject(Set<String> itemIds) {
+        rejected.clear();
+        rejected.addAll(itemIds);
+    }
+
+    /** When the department reported its decision (DONE or REJECTED) on the record of that idempotency key. */
+    public Instant decidedAt(String idempotencyKey) {
+        return decidedAt.get(idempotencyKey);
+    }
+
+    void received(ApprovalInbox.Received received) {
+        if (!enabled || ApprovalStatusReporter.SYSTEM.equals(received.system())) {
+            return;
+        }
+        try {
+            JsonNode envelope = json.readTree(received.body());
+            String applicationId = envelope.path("applicationId").asText();
+            String item = envelope.path("item").asText();
+            scheduler.schedule(() -> publish(applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                Map<String, Object> decision = new LinkedHashMap<>();
+                if (rejected.contains(item)) {
+                    decision.put("status", "REJECTED");
+                    decision.put("reason", "材料不符合要求（沙箱）");
+                } else {
+                    decision.put("status", "DONE");
+                    decision.put("result", "准予办理");
+                    Map<String, Object> outputs = outputs(envelope);
+                    if (!outputs.isEmpty()) {
+                        decision.put("outputs", outputs);
+                    }
+                }
+                publish(applicationId, item, decision);
+                decidedAt.put(received.idempotencyKey(), Instant.now());
+            }, 400, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("Sandbox {} cannot read what it received: {}", received.system(), e.getMessage());
+        }
+    }
+
+    /** The outputs the mapping declares for the item, each produced the way its department would. */
+    private Map<String, Object> outputs(JsonNode envelope) {
+        Map<String, ItemDefinition.Output> declared = bundles.find(envelope.path("bundle").asText())
+                .flatMap(bundle -> bundle.item(envelope.path("item").asText()))
+                .map(item -> item.outputs()).orElse(Map.of());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        declared.forEach((name, output) -> {
+            String value = SandboxOutputs.value(name, output == null ? null : output.pattern(),
+                    envelope.path("fields"), envelope.path("idempotencyKey").asText(), LocalDate.now(BEIJING));
+            if (value != null) {
+                outputs.put(name, value);
+            }
+        });
+        return outputs;
+    }
+
+    private void publish(String applicationId, String item, Map<String, Object> report) {
+        try {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("applicationId", applicationId);
+            message.put("item", item);
+            message.put("at", OffsetDateTime.now(BEIJING).toString());
+            message.putAll(report);
+            producer.send(new ProducerRecord<>(topic, applicationId, json.writeValueAsString(message)));
+        } catch (Exception e) {
+            log.warn("Sandbox could not report on {} {}: {}", applicationId, item, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        producer.close(java.time.Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,49 @@
+package gov.onceonly.hub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.subject.CreditCode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The value a sandbox department decides an output with: the field of the same name the item received, if it had
+ * one (a registration confirms the credit code it was asked for); otherwise a credit code, a date or a number,
+ * whichever matches the output's pattern, derived from the idempotency key so that a repeat decides the same.
+ */
+final class SandboxOutputs {
+
+    private SandboxOutputs() {
+    }
+
+    /** Null if nothing the sandbox can make matches the pattern. */
+    static String value(String name, String pattern, JsonNode received, String idempotencyKey, LocalDate today) {
+        Pattern matcher = pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern);
+        List<String> candidates = new ArrayList<>();
+        if (received.hasNonNull(name)) {
+            candidates.add(received.get(name).asText());
+        }
+        int seed = Math.floorMod(idempotencyKey.hashCode(), 1_000_000_000);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("date") || lower.endsWith("on")) {
+            candidates.add(today.toString());
+        }
+        if (lower.contains("creditcode")) {
+            String first17 = "915001" + "%011d".formatted(seed).replace('I', '1');
+            candidates.add(first17 + CreditCode.checkCharacter(first17));
+        }
+        candidates.add("%s%09d".formatted(prefix(name), seed));
+        candidates.add(today.toString());
+        candidates.add("%012d".formatted(seed));
+        return candidates.stream().filter(v -> matcher == null || matcher.matcher(v).matches()).findFirst().orElse(null);
+    }
+
+    /** Two capitals from the output's name, as a department's number series might start. */
+    private static String prefix(String name) {
+        String capitals = name.chars().filter(Character::isUpperCase).limit(2)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return (Character.toUpperCase(name.charAt(0)) + capitals).substring(0, Math.min(2, 1 + capitals.length()));
+    }
+}
