@@ -133,13 +133,22 @@ final class CatalogueDatabases {
 
     /** The record an exchange table received under an idempotency key, as the department would read it. */
     Optional<String> exchanged(String target, String idempotencyKey) throws SQLException {
+        return column(target, idempotencyKey, "record").map(String::valueOf);
+    }
+
+    /** When the exchange table received the record of an idempotency key. */
+    Optional<java.time.Instant> receivedAt(String target, String idempotencyKey) throws SQLException {
+        return column(target, idempotencyKey, "received_at").map(at -> ((java.sql.Timestamp) at).toInstant());
+    }
+
+    private Optional<Object> column(String target, String idempotencyKey, String column) throws SQLException {
         String table = EXCHANGES.get(target);
         try (Connection c = connect(table.substring(0, table.indexOf('.')));
-             PreparedStatement query = c.prepareStatement("select record from " + table.substring(table.indexOf('.') + 1)
-                     + " where idempotency_key = ?")) {
+             PreparedStatement query = c.prepareStatement("select " + column + " from "
+                     + table.substring(table.indexOf('.') + 1) + " where idempotency_key = ?")) {
             query.setString(1, idempotencyKey);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(rs.getObject(1)) : Optional.empty();
             }
         }
     }

@@ -79,6 +79,15 @@ public final class CatalogueDepartments implements AutoCloseable {
                 .map(ApprovalInbox.Received::body).findFirst();
     }
 
+    /** When a target system received the record of an idempotency key, by its own clock (its table, its inbox). */
+    public Optional<java.time.Instant> receivedAt(String target, String idempotencyKey) throws SQLException {
+        if (CatalogueDatabases.EXCHANGES.containsKey(target)) {
+            return databases.receivedAt(target, idempotencyKey);
+        }
+        return inbox.received(target).stream().filter(r -> idempotencyKey.equals(r.idempotencyKey()))
+                .map(ApprovalInbox.Received::receivedAt).findFirst();
+    }
+
     @Override
     public void close() throws InterruptedException {
         streams.close();

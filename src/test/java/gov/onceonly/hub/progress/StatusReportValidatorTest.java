@@ -93,11 +93,12 @@ class StatusReportValidatorTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void outputsComeWithADecisionEachNamedAndOfASensibleShape() {
         ItemEvent done = StatusReportValidator.validatePosted(new StatusReport(null, null, "DONE", null, "准予登记", null,
                 null, null, Map.of("creditCode", " 91500000MA5U0001X1 ", "capital", 100)), ID, "x", NOW);
         assertThat(done.outputs()).containsEntry("creditCode", "91500000MA5U0001X1").containsEntry("capital", 100);
-        assertThat((List<?>) done.details().get("outputs")).as("the event names the outputs, it does not hold them")
+        assertThat((List<Object>) done.details().get("outputs")).as("the event names the outputs, it does not hold them")
                 .containsExactlyInAnyOrder("creditCode", "capital");
 
         assertThat(violations(new StatusReport(null, null, "ACCEPTED", null, null, null, null, null,
