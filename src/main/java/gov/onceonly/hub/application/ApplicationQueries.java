@@ -33,7 +33,7 @@ public class ApplicationQueries {
     public Optional<ApplicationView> view(UUID id) {
         List<ApplicationView> found = jdbc.query("""
                 select bundle_id, mapping_version, status, created_at, updated_at, attention_reason, collect_attempts,
-                       next_collect_at, trace_id
+                       next_collect_at, trace_id, withdrawn_at, withdrawal_reason
                 from application where id = ?""",
                 (rs, n) -> {
                     List<ApplicationView.Item> items = items(id);
@@ -46,7 +46,9 @@ public class ApplicationQueries {
                     }
                     return new ApplicationView(id, rs.getString(1), rs.getString(2),
                             ApplicationStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant(), items, byHub, byApplicant, waiting(rs), rs.getString(9));
+                            rs.getTimestamp(5).toInstant(), items, byHub, byApplicant, waiting(rs), rs.getString(9),
+                            rs.getTimestamp(10) == null ? null
+                                    : new ApplicationView.Withdrawal(rs.getTimestamp(10).toInstant(), rs.getString(11)));
                 }, id);
         return found.stream().findFirst();
     }

@@ -23,7 +23,24 @@ public enum ApplicationStatus {
      */
     IN_PROGRESS,
     /** Every item is decided by its department (DONE or REJECTED), cancelled or not applicable. Nothing more will happen. */
-    COMPLETED;
+    COMPLETED,
+    /** The applicant withdrew it; some department that has an item has not answered the withdrawal notice yet. */
+    WITHDRAWING,
+    /** The applicant withdrew it, and every item is cancelled, withdrawn at its department, or was decided before. */
+    WITHDRAWN;
+
+    /** The status of an application its applicant withdrew: until every department answered, WITHDRAWING. */
+    public static ApplicationStatus derive(Collection<ItemStatus> items, boolean withdrawn) {
+        if (!withdrawn) {
+            return derive(items);
+        }
+        return items.contains(ItemStatus.WITHDRAWING) ? WITHDRAWING : WITHDRAWN;
+    }
+
+    /** Whether nothing more will happen: completed or withdrawn. */
+    public boolean finished() {
+        return this == COMPLETED || this == WITHDRAWN;
+    }
 
     public static ApplicationStatus derive(Collection<ItemStatus> items) {
         if (items.isEmpty()) {

@@ -3,6 +3,7 @@ package gov.onceonly.hub.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,11 +45,12 @@ public class ApplicationStore {
     private final PayloadCipher cipher;
     private final WaitingItems waiting;
 
-    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, ReleasedItemMapper released) {
+    public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, ReleasedItemMapper released,
+                            EvidenceRecorder evidence) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
-        this.waiting = new WaitingItems(jdbc, json, this, released);
+        this.waiting = new WaitingItems(jdbc, json, this, released, evidence);
     }
 
     /** A dataset as pulled for an application, its fields opened. */
@@ -233,6 +235,15 @@ public class ApplicationStore {
                        last_error = null, next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = any(?) and status in ('PENDING', 'PARKED')""",
                 applicationId, itemIds.toArray(String[]::new));
+        // Sent while the application was being withdrawn (cancelled as not sent yet): its department has it after
+        // all, so it is withdrawn there like any other.
+        jdbc.update("""
+                update application_item i set status = 'WITHDRAWING', attempts = attempts + 1, delivered_at = now(),
+                       notice_due_at = now(), updated_at = now()
+                from application a
+                where a.id = i.application_id and a.withdrawn_at is not null
+                  and i.application_id = ? and i.item_id = any(?) and i.status = 'CANCELLED'""",
+                applicationId, itemIds.toArray(String[]::new));
     }
 
     /**
@@ -241,9 +252,10 @@ public class ApplicationStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationStatus refreshStatus(UUID applicationId) {
-        jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
+        boolean withdrawn = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select withdrawn_at is not null from application where id = ? for update", Boolean.class, applicationId));
         List<ItemStatus> items = waiting.moveOn(applicationId);
-        ApplicationStatus status = ApplicationStatus.derive(items);
+        ApplicationStatus status = ApplicationStatus.derive(items, withdrawn);
         jdbc.update("update application set status = ?, updated_at = now() where id = ? and status <> ?",
                 status.name(), applicationId, status.name());
         return status;

@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String bundle, String mappingVersion, ApplicationStatus status,
                               Instant receivedAt, Instant updatedAt, List<Item> items,
-                              int filledByHub, int filledByApplicant, Waiting waiting, String traceId) {
+                              int filledByHub, int filledByApplicant, Waiting waiting, String traceId,
+                              Withdrawal withdrawal) {
 
     /**
      * The same view with only the given items, for a department that may see its own items only: the status and the
@@ -20,11 +21,16 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
      * out.
      */
     public ApplicationView onlyItems(List<Item> kept) {
+        boolean withdrawn = withdrawal != null;
         int byApplicant = (int) kept.stream().flatMap(item -> item.fields().stream())
                 .filter(field -> new ItemRecord.FieldOrigin(field.origin(), null).fromApplicant()).count();
         int all = kept.stream().mapToInt(item -> item.fields().size()).sum();
         return new ApplicationView(id, bundle, mappingVersion, ApplicationStatus.derive(kept.stream().map(Item::status)
-                .toList()), receivedAt, updatedAt, kept, all - byApplicant, byApplicant, null, traceId);
+                .toList(), withdrawn), receivedAt, updatedAt, kept, all - byApplicant, byApplicant, null, traceId, withdrawal);
+    }
+
+    /** The applicant's channel withdrew the application at {@code at}, for this reason (null: not withdrawn). */
+    public record Withdrawal(Instant at, String reason) {
     }
 
     /** Sources that did not answer: the reason, the attempts so far and the next one (none: an operator must act). */

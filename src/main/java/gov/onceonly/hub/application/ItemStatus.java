@@ -31,16 +31,23 @@ public enum ItemStatus {
     /** The department decided it (办结), with a result and/or a certificate number. Terminal. */
     DONE,
     /** The department sent it back (退回), with a reason. Terminal. */
-    REJECTED;
+    REJECTED,
+    /**
+     * The applicant withdrew the application while its department had the item (or may have had it): a withdrawal
+     * notice is on its way to the target, or waits for the department's answer.
+     */
+    WITHDRAWING,
+    /** The department confirmed the withdrawal: it stopped working on the item. Settled. */
+    WITHDRAWN;
 
     /** Whether the department has the item: it was delivered, and maybe reported on since. */
     public boolean atDepartment() {
-        return this == DELIVERED || reportedByDepartment();
+        return this == DELIVERED || this == WITHDRAWING || reportedByDepartment();
     }
 
     /** Whether this is a status only a department's report sets. */
     public boolean reportedByDepartment() {
-        return this == ACCEPTED || this == IN_PROGRESS || terminal();
+        return this == ACCEPTED || this == IN_PROGRESS || this == WITHDRAWN || terminal();
     }
 
     /** DONE and REJECTED: the department's decision, which nothing changes afterwards. */
@@ -48,8 +55,8 @@ public enum ItemStatus {
         return this == DONE || this == REJECTED;
     }
 
-    /** Whether nothing more will happen to the item: decided by its department, cancelled, or not applicable. */
+    /** Whether nothing more will happen to the item: decided by its department, cancelled, withdrawn, or not applicable. */
     public boolean settled() {
-        return terminal() || this == CANCELLED || this == NOT_APPLICABLE;
+        return terminal() || this == CANCELLED || this == NOT_APPLICABLE || this == WITHDRAWN;
     }
 }

@@ -19,15 +19,16 @@ public enum Milestone {
             return true;
         }
         return switch (this) {
-            case DELIVERED -> status.atDepartment();
+            case DELIVERED -> status.atDepartment() && status != ItemStatus.WITHDRAWING && status != ItemStatus.WITHDRAWN;
             case ACCEPTED -> status == ItemStatus.ACCEPTED || status == ItemStatus.IN_PROGRESS || status == ItemStatus.DONE;
             case DONE -> status == ItemStatus.DONE;
         };
     }
 
-    /** Whether an item in this status will never reach the milestone: it was rejected (before it) or cancelled. */
+    /** Whether an item in this status will never reach the milestone: rejected (before it), cancelled or withdrawn. */
     public boolean unreachableFrom(ItemStatus status) {
-        return !reachedBy(status) && (status == ItemStatus.REJECTED || status == ItemStatus.CANCELLED);
+        return !reachedBy(status) && (status == ItemStatus.REJECTED || status == ItemStatus.CANCELLED
+                || status == ItemStatus.WITHDRAWING || status == ItemStatus.WITHDRAWN);
     }
 
     /** As the mapping writes it: {@code delivered}, {@code accepted}, {@code done}. */

@@ -3,6 +3,7 @@ package gov.onceonly.hub.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.evidence.EvidenceRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +29,15 @@ final class WaitingItems {
     private final ObjectMapper json;
     private final ApplicationStore store;
     private final ApplicationStore.ReleasedItemMapper mapper;
+    private final EvidenceRecorder evidence;
 
-    WaitingItems(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore store, ApplicationStore.ReleasedItemMapper mapper) {
+    WaitingItems(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore store, ApplicationStore.ReleasedItemMapper mapper,
+                 EvidenceRecorder evidence) {
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
         this.mapper = mapper;
+        this.evidence = evidence;
     }
 
     /** The statuses of the application's items after the moves; the caller holds the application's row lock. */
@@ -64,6 +68,9 @@ final class WaitingItems {
                     where application_id = ? and item_id = ? and status = 'WAITING'""", reason, applicationId, itemId);
             log.info("Application {}: item {} is cancelled, never sent: {}", applicationId, itemId, reason);
         });
+        if (!moves.cancelled().isEmpty()) {
+            evidence.cancelled(applicationId, moves.cancelled());
+        }
         return items.stream().map(item -> remapped.getOrDefault(item.id(), moves.statusAfter(item))).toList();
     }
 

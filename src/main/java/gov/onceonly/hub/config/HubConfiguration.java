@@ -48,8 +48,9 @@ public class HubConfiguration {
     }
 
     @Bean
-    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, BundleCatalog bundles) {
-        return new ApplicationStore(jdbc, json, cipher, new ItemRemapper(bundles));
+    ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, BundleCatalog bundles,
+                                      EvidenceRecorder evidence) {
+        return new ApplicationStore(jdbc, json, cipher, new ItemRemapper(bundles), evidence);
     }
 
     @Bean

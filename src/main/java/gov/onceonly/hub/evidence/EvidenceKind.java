@@ -1,4 +1,7 @@
 package gov.onceonly.hub.evidence;
 
-/** What a ledger entry records: an application received, a dataset pulled, an item pushed, a status report received. */
-public enum EvidenceKind { INTAKE, PULL, PUSH, STATUS }
+/**
+ * What a ledger entry records: an application received, a dataset pulled, an item pushed (or a withdrawal notice), a
+ * status report received, an application withdrawn by its channel, an item the hub cancelled and never sent.
+ */
+public enum EvidenceKind { INTAKE, PULL, PUSH, STATUS, WITHDRAWAL, CANCEL }

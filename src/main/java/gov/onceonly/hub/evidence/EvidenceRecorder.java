@@ -25,6 +25,9 @@ public class EvidenceRecorder {
     public record Push(String item, String target, String department, Collection<String> fields, byte[] envelope) {
     }
 
+    /** The party of what the hub decides itself (a cancellation). */
+    public static final String HUB = "hub";
+
     private final EvidenceLedger ledger;
     private final ObjectMapper json;
 
@@ -69,6 +72,38 @@ public class EvidenceRecorder {
         String sha = Sha256.hex(payload);
         ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.STATUS, applicationId, item, partyOrUnknown(party),
                 sha, null, "STATUS:" + applicationId + ":" + item + ":" + sha)));
+    }
+
+    /**
+     * An application withdrawn by its channel, {@code body} being the request's exact bytes; the detail names the
+     * items cancelled and those whose departments are sent a withdrawal notice.
+     */
+    public void withdrawn(UUID applicationId, String channel, byte[] body, List<String> cancelled, List<String> notified) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("cancelled", List.copyOf(cancelled));
+        detail.put("notified", List.copyOf(notified));
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.WITHDRAWAL, applicationId, null,
+                partyOrUnknown(channel), Sha256.hex(body), write(detail), "WITHDRAWAL:" + applicationId)));
+    }
+
+    /** Items the hub cancelled, never to be sent, each with its reason (the reason's SHA-256 is the payload's). */
+    public void cancelled(UUID applicationId, Map<String, String> reasons) {
+        ledger.append(reasons.entrySet().stream().map(cancelled -> {
+            byte[] reason = cancelled.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new EvidenceLedger.Appended(EvidenceKind.CANCEL, applicationId, cancelled.getKey(), HUB,
+                    Sha256.hex(reason), write(Map.of("reason", cancelled.getValue())),
+                    "CANCEL:" + applicationId + ":" + cancelled.getKey());
+        }).toList());
+    }
+
+    /** A withdrawal notice delivered to an item's target: its exact bytes; it carries no personal field. */
+    public void noticed(UUID applicationId, Push notice) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("department", notice.department());
+        detail.put("fields", List.copyOf(notice.fields()));
+        detail.put("notice", "withdrawal");
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.PUSH, applicationId, notice.item(), notice.target(),
+                Sha256.hex(notice.envelope()), write(detail), "NOTICE:" + applicationId + ":" + notice.item())));
     }
 
     /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */

@@ -13,6 +13,9 @@ import java.util.Objects;
  * person to sort out, never silently applied. A report on an item the hub still counts as PENDING or PARKED is
  * proof that the department has it (its answer to the hub was lost or is still being recorded), so the item counts
  * as DELIVERED ({@link #provesDelivery}); an item waiting for materials was never sent, and cannot be reported on.
+ *
+ * <p>Withdrawal: an item being withdrawn takes the department's answer WITHDRAWN, or its decision if it was made
+ * first (DONE, REJECTED); progress short of a decision is stale by then. WITHDRAWN answers only a withdrawal notice.
  */
 public final class ItemProgress {
 
@@ -51,6 +54,10 @@ public final class ItemProgress {
             throw new IllegalArgumentException(reported + " is not a status a department reports");
         }
         ItemStatus now = provesDelivery(current.status()) ? ItemStatus.DELIVERED : current.status();
+        Decision withdrawal = withdrawal(now, reported);
+        if (withdrawal != null) {
+            return withdrawal;
+        }
         if (!now.atDepartment()) {
             return new Decision(Verdict.NOT_DELIVERED, "the item is " + now
                     + ": the hub has not delivered it, so its department cannot report " + reported + " yet");
@@ -75,6 +82,27 @@ public final class ItemProgress {
             return new Decision(Verdict.STALE, "the item is already " + now + "; " + reported + " would move it backwards");
         }
         return new Decision(Verdict.APPLY, now + " -> " + reported);
+    }
+
+    /** The verdict where a withdrawal is involved (the item is being withdrawn, or the report withdraws); else null. */
+    private static Decision withdrawal(ItemStatus now, ItemStatus reported) {
+        if (now == ItemStatus.WITHDRAWING) {
+            return reported == ItemStatus.WITHDRAWN || reported.terminal()
+                    ? new Decision(Verdict.APPLY, now + " -> " + reported)
+                    : new Decision(Verdict.STALE, "the application is being withdrawn; " + reported + " changes nothing");
+        }
+        if (now == ItemStatus.WITHDRAWN) {
+            return reported == ItemStatus.WITHDRAWN ? new Decision(Verdict.DUPLICATE, "the item is already WITHDRAWN")
+                    : new Decision(Verdict.CONFLICT, "the department already confirmed the item's withdrawal; "
+                    + reported + " would contradict it");
+        }
+        if (reported == ItemStatus.WITHDRAWN) {
+            return now.atDepartment() ? new Decision(Verdict.CONFLICT, "the application of this item was not withdrawn; "
+                    + "WITHDRAWN answers a withdrawal notice only")
+                    : new Decision(Verdict.NOT_DELIVERED, "the item is " + now + ": the hub has not delivered it, so its"
+                    + " department cannot report WITHDRAWN");
+        }
+        return null;
     }
 
     /**

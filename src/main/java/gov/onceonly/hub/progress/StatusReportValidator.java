@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class StatusReportValidator {
 
     static final List<ItemStatus> REPORTABLE = List.of(ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS, ItemStatus.DONE,
-            ItemStatus.REJECTED);
+            ItemStatus.REJECTED, ItemStatus.WITHDRAWN);
     /** A department's clock may run somewhat ahead of the hub's; a time further ahead is a mistake. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 

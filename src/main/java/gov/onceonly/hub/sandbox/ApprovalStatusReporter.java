@@ -64,6 +64,9 @@ public final class ApprovalStatusReporter implements AutoCloseable {
         }
         try {
             JsonNode envelope = json.readTree(received.body());
+            if (SandboxDecisions.WITHDRAWAL.equals(envelope.path("type").asText())) {
+                return; // a withdrawal notice, not an item to decide: SandboxDecisions answers it
+            }
             String path = "/api/v1/applications/" + envelope.path("applicationId").asText() + "/items/"
                     + envelope.path("item").asText() + "/status";
             String certificateNo = "Q%09d".formatted(Math.floorMod(received.idempotencyKey().hashCode(), 1_000_000_000));

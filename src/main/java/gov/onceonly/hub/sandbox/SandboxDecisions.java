@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The back-office systems of every department but 市卫生健康委 ({@link ApprovalStatusReporter}) deciding what they
  * receive, as real ones would, on the hub's status topic: ACCEPTED a moment after receipt, then DONE with the outputs
- * the mapping declares for the item, or REJECTED for an item a test asked to reject. Off unless
+ * the mapping declares for the item, or REJECTED for an item a test asked to reject; a withdrawal notice, from any
+ * system, is answered WITHDRAWN. Off unless
  * {@code hub.sandbox.report-status=true} or a test enables it. Records when each decision was reported, so that a test
  * can check on the departments' side that no item arrived before what it waits for was decided.
  */
@@ -34,6 +35,8 @@ public final class SandboxDecisions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxDecisions.class);
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    /** The {@code type} of a withdrawal notice's envelope. */
+    static final String WITHDRAWAL = "withdrawal";
 
     private final BundleCatalog bundles;
     private final ObjectMapper json;
@@ -74,13 +77,21 @@ public final class SandboxDecisions implements AutoCloseable {
     }
 
     void received(ApprovalInbox.Received received) {
-        if (!enabled || ApprovalStatusReporter.SYSTEM.equals(received.system())) {
+        if (!enabled) {
             return;
         }
         try {
             JsonNode envelope = json.readTree(received.body());
             String applicationId = envelope.path("applicationId").asText();
             String item = envelope.path("item").asText();
+            if (WITHDRAWAL.equals(envelope.path("type").asText())) {
+                // Any department, 市卫生健康委 too: it stops working on the item and says so.
+                scheduler.schedule(() -> publish(applicationId, item, Map.of("status", "WITHDRAWN")), 100, TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (ApprovalStatusReporter.SYSTEM.equals(received.system())) {
+                return;
+            }
             scheduler.schedule(() -> publish(applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
             scheduler.schedule(() -> {
                 Map<String, Object> decision = new LinkedHashMap<>();

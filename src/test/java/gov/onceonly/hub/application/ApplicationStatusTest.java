@@ -17,6 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplicationStatusTest {
 
     @Test
+    void aWithdrawnApplicationIsWithdrawingUntilEveryDepartmentAnswered() {
+        assertThat(ApplicationStatus.derive(List.of(ItemStatus.WITHDRAWING, ItemStatus.CANCELLED), true))
+                .isEqualTo(ApplicationStatus.WITHDRAWING);
+        assertThat(ApplicationStatus.derive(List.of(ItemStatus.WITHDRAWN, ItemStatus.CANCELLED, DONE), true))
+                .isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(ApplicationStatus.derive(List.of(), true)).as("withdrawn before it was collected")
+                .isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(ApplicationStatus.derive(List.of(ItemStatus.WITHDRAWN, DONE))).as("settled, when not withdrawn")
+                .isEqualTo(ApplicationStatus.COMPLETED);
+    }
+
+    @Test
     void noItemsYetIsReceived() {
         assertThat(ApplicationStatus.derive(List.of())).isEqualTo(ApplicationStatus.RECEIVED);
     }

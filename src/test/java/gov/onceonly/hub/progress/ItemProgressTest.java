@@ -51,6 +51,25 @@ class ItemProgressTest {
         assertThat(decide(current, reported, false).verdict()).isEqualTo(expected);
     }
 
+    /** A withdrawal: the department confirms it, or its decision made first stands; WITHDRAWN answers a notice only. */
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource({
+            "WITHDRAWING, WITHDRAWN,   APPLY",
+            "WITHDRAWING, DONE,        APPLY",
+            "WITHDRAWING, REJECTED,    APPLY",
+            "WITHDRAWING, ACCEPTED,    STALE",
+            "WITHDRAWING, IN_PROGRESS, STALE",
+            "WITHDRAWN,   WITHDRAWN,   DUPLICATE",
+            "WITHDRAWN,   DONE,        CONFLICT",
+            "WITHDRAWN,   ACCEPTED,    CONFLICT",
+            "DELIVERED,   WITHDRAWN,   CONFLICT",
+            "DONE,        WITHDRAWN,   CONFLICT",
+            "CANCELLED,   WITHDRAWN,   NOT_DELIVERED",
+            "CANCELLED,   DONE,        NOT_DELIVERED"})
+    void aWithdrawalIsAnsweredOnceAndNeverOverADecision(ItemStatus current, ItemStatus reported, Verdict expected) {
+        assertThat(decide(current, reported, false).verdict()).isEqualTo(expected);
+    }
+
     @Test
     void aReportSeenBeforeIsADuplicateNotAStaleOne() {
         assertThat(decide(DONE, ACCEPTED, true).verdict()).as("a redelivered ACCEPTED after DONE").isEqualTo(Verdict.DUPLICATE);

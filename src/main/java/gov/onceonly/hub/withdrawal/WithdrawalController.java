@@ -1,0 +1,77 @@
+package gov.onceonly.hub.withdrawal;
+
+import gov.onceonly.hub.application.ApplicationAccess;
+import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.intake.InvalidApplicationException;
+import gov.onceonly.hub.intake.NulCharacters;
+import gov.onceonly.hub.security.RegisteredClient;
+import gov.onceonly.hub.security.SignedRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/v1/applications/{id}/withdrawal}: the applicant's channel withdraws the application before it is
+ * completed, e.g. {@code {"reason": "申请人已通过线下窗口办理"}}. Answers what was cancelled and what is being withdrawn
+ * at the departments; the status view follows the departments' answers.
+ */
+@RestController
+public class WithdrawalController {
+
+    static final int MAX_REASON = 500;
+
+    /** The request body: why the applicant withdraws. */
+    public record WithdrawalRequest(String reason) {
+    }
+
+    private final Withdrawals withdrawals;
+    private final ApplicationAccess access;
+
+    public WithdrawalController(Withdrawals withdrawals, ApplicationAccess access) {
+        this.withdrawals = withdrawals;
+        this.access = access;
+    }
+
+    /** Only the channel that submitted the application withdraws it. */
+    @PostMapping("/api/v1/applications/{id}/withdrawal")
+    public Withdrawals.Outcome withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
+                                        @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
+                                        RegisteredClient caller, HttpServletRequest http) throws IOException {
+        access.requireSubmitter(caller, id);
+        String reason = reason(request);
+        try {
+            return withdrawals.withdraw(id, reason, caller.key(), http.getInputStream().readAllBytes());
+        } catch (WithdrawalRefusedException e) {
+            ResponseStatusException problem = new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+            problem.getBody().setProperty("errors", List.of(new FieldViolation("id", "not-completed",
+                    "the application is completed; there is nothing to withdraw")));
+            throw problem;
+        }
+    }
+
+    private static String reason(WithdrawalRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String reason = request == null || request.reason() == null ? "" : request.reason().trim();
+        if (reason.isEmpty()) {
+            violations.add(new FieldViolation("reason", "required", "is required: the departments are told why"));
+        } else if (reason.length() > MAX_REASON) {
+            violations.add(new FieldViolation("reason", "maxLength", "must be at most " + MAX_REASON + " characters"));
+        } else {
+            NulCharacters.check("reason", reason, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidApplicationException(violations);
+        }
+        return reason;
+    }
+}
