@@ -183,6 +183,31 @@ public final class HubClient {
         return last[0];
     }
 
+    /**
+     * Waits until every item of the application reached its target (or does not apply), whatever its departments
+     * reported since, and returns its status view: with departments that decide, an item that waits for another's
+     * decision goes out too, and the application's status moves past DELIVERED.
+     */
+    public JsonNode awaitEveryItemDelivered(String statusUrl, Duration atMost) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .alias("every item of " + statusUrl + " delivered")
+                .until(() -> {
+                    last[0] = body(get(statusUrl));
+                    JsonNode items = last[0].path("items");
+                    if (items.isEmpty()) {
+                        return false;
+                    }
+                    for (JsonNode item : items) {
+                        if (!item.hasNonNull("deliveredAt") && !"NOT_APPLICABLE".equals(item.path("status").asText())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        return last[0];
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

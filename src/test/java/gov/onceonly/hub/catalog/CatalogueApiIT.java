@@ -61,8 +61,9 @@ class CatalogueApiIT extends HubIntegrationTest {
         JsonNode bundle = ok("/api/v1/bundles/business-startup", "application/json");
         assertThat(bundle.path("type").asText()).isEqualTo("enterprise");
         assertThat(bundle.path("subjectKey").asText()).isEqualTo("creditCode");
-        assertThat(bundle.path("items")).hasSize(7);
+        assertThat(bundle.path("items")).hasSize(8);
         JsonNode licence = bundle.path("items").get(0);
+        assertThat(licence.path("id").asText()).isEqualTo("establishment-registration");
         assertThat(licence.path("targetSystem").asText()).isEqualTo("市场主体登记及准营审批系统");
         JsonNode name = StreamSupport.stream(licence.path("demands").spliterator(), false)
                 .filter(d -> d.path("field").asText().equals("enterpriseName")).findFirst().orElseThrow();

@@ -83,10 +83,7 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
     void everyItemReachesItsTargetWithEveryDemandedFieldAndItsProvenance(String id) throws Exception {
         CompiledBundle bundle = bundles.find(id).orElseThrow();
         Submitted application = submitted.get(id);
-        JsonNode status = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .alias("every item of " + id + " delivered").until(() -> hub.body(hub.get(application.statusUrl())),
-                        view -> view.path("items").size() == bundle.items().size()
-                                && allMatch(view.path("items"), item -> item.hasNonNull("deliveredAt")));
+        JsonNode status = hub.awaitEveryItemDelivered(application.statusUrl(), Duration.ofSeconds(60));
         String applicationId = status.path("id").asText();
 
         Map<String, JsonNode> items = new LinkedHashMap<>();
@@ -138,15 +135,6 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
                 String.class, applicationId);
         assertThat(pulled).as("each dataset of the fetch plan asked once")
                 .containsExactlyInAnyOrderElementsOf(bundle.fetchPlan().stream().map(DatasetFetch::label).toList());
-    }
-
-    private static boolean allMatch(JsonNode array, java.util.function.Predicate<JsonNode> test) {
-        for (JsonNode element : array) {
-            if (!test.test(element)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The envelope a target received; a Kafka target reads its topic a moment after the hub's send. */

@@ -50,12 +50,23 @@ class InjectionIT extends HubIntegrationTest {
     @Autowired
     BundleCatalog bundles;
     @Autowired
+    gov.onceonly.hub.sandbox.SandboxDecisions decisions;
+    @Autowired
     ConnectorCatalog connectors;
     @Autowired
     ProducerTemplate camel;
 
     @Test
     void everyFreeTextFormFieldOfEveryBundleArrivesExactlyAsTyped() throws Exception {
+        decisions.enable(true); // an item that waits for another's decision goes out too
+        try {
+            submitAndCheckEveryBundle();
+        } finally {
+            decisions.enable(false);
+        }
+    }
+
+    private void submitAndCheckEveryBundle() throws Exception {
         Map<String, String> statusUrls = new LinkedHashMap<>();
         Map<String, Map<String, String>> typed = new LinkedHashMap<>();
         int fields = 0;
@@ -86,7 +97,7 @@ class InjectionIT extends HubIntegrationTest {
         assertThat(fields).as("free-text fields injected").isGreaterThan(50);
 
         for (Map.Entry<String, String> submitted : statusUrls.entrySet()) {
-            JsonNode status = hub.awaitStatus(submitted.getValue(), "DELIVERED", Duration.ofSeconds(60));
+            JsonNode status = hub.awaitEveryItemDelivered(submitted.getValue(), Duration.ofSeconds(60));
             String id = status.path("id").asText();
             CompiledBundle bundle = bundles.find(submitted.getKey()).orElseThrow();
             for (CompiledBundle.CompiledItem item : bundle.items()) {
