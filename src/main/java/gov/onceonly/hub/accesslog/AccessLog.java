@@ -12,7 +12,9 @@ import java.util.UUID;
  * The personal access log ("who looked at my data"): every dataset pulled and every item pushed for the subject's
  * applications. It is read from the evidence ledger, whose pull and push entries carry the field names (never the
  * values), so it costs no write of its own and is as tamper-evident as the ledger; the rows of {@code access_log} are
- * the accesses recorded before the ledger carried them (migration V14).
+ * the accesses recorded before the ledger carried them (migration V14). A subject who is a party of someone else's
+ * application (the spouse, the deceased) sees the pulls of their own data there, with the legal basis they were made
+ * on if they could not consent; the applicant's log does not list those pulls as theirs.
  */
 public class AccessLog {
 
@@ -50,6 +52,16 @@ public class AccessLog {
                                (e.detail::jsonb -> 'fields')::text, a.consent ->> 'purpose', a.consent ->> 'givenAt', e.id
                         from evidence_entry e join application a on a.id = e.application_id
                         where a.subject_key = ? and e.kind in ('PULL', 'PUSH') and e.detail is not null
+                          and not (e.kind = 'PULL' and e.party like '%@%')
+                          and (?::text is null or a.submitted_by = ?)
+                        union all
+                        select e.kind, e.recorded_at, e.application_id, a.bundle_id, split_part(e.party, '/', 1),
+                               split_part(e.party, '/', 2), '', null, (e.detail::jsonb ->> 'found')::boolean,
+                               (e.detail::jsonb -> 'fields')::text, coalesce(p.legal_basis, a.consent ->> 'purpose'),
+                               a.consent ->> 'givenAt', e.id
+                        from application_party p join application a on a.id = p.application_id
+                             join evidence_entry e on e.application_id = p.application_id
+                        where p.subject_key = ? and e.kind = 'PULL' and e.party like '%@' || p.party
                           and (?::text is null or a.submitted_by = ?)
                     ) accesses
                     order by at desc, n desc limit ?) newest
@@ -58,7 +70,7 @@ public class AccessLog {
                         rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)), blankToNull(rs.getString(7)),
                         rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)),
                         new AccessLogEntry.Consent(rs.getString(11), rs.getString(12))), subjectKey, submittedBy,
-                submittedBy, subjectKey, submittedBy, submittedBy, LIMIT);
+                submittedBy, subjectKey, submittedBy, submittedBy, subjectKey, submittedBy, submittedBy, LIMIT);
     }
 
     private static String blankToNull(String value) {

@@ -68,6 +68,26 @@ public class ApplicationStore {
                 write(a.consent()), sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
     }
 
+    /** The application's other data subjects, as intake recorded them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insertParties(UUID applicationId, List<StoredParty> parties) {
+        jdbc.batchUpdate("""
+                insert into application_party (application_id, party, subject_key, consented, legal_basis)
+                values (?, ?, ?, ?, ?)""", parties.stream().map(p -> new Object[] {applicationId, p.party(),
+                p.subjectKey(), p.consented(), p.legalBasis()}).toList());
+    }
+
+    /** The application's other data subjects, by party name. */
+    public Map<String, StoredParty> parties(UUID applicationId) {
+        Map<String, StoredParty> parties = new LinkedHashMap<>();
+        jdbc.query("""
+                select party, subject_key, consented, legal_basis from application_party where application_id = ?
+                order by party""", rs -> {
+            parties.put(rs.getString(1), new StoredParty(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+        }, applicationId);
+        return parties;
+    }
+
     public Optional<StoredApplication> find(UUID id) {
         return jdbc.query("""
                 select id, bundle_id, mapping_version, subject_key, form::text, status, created_at, consent::text

@@ -61,13 +61,14 @@ public final class BundleCompiler {
             List<CompiledDemand> demands = new ArrayList<>();
             item.demands().forEach((name, demand) -> {
                 String demandAt = at + ".demands." + name;
+                String party = demand == null ? null : demand.party();
                 Origin origin = resolve(file, demandAt + ".from", demand == null ? null : demand.from(), bundle, item,
-                        subjectKey, problems);
+                        party, subjectKey, problems);
                 List<Origin> fallback = new ArrayList<>();
                 if (demand != null) {
                     for (int k = 0; k < demand.fallback().size(); k++) {
                         Origin other = resolve(file, demandAt + ".fallback[" + k + "]", demand.fallback().get(k), bundle,
-                                item, subjectKey, problems);
+                                item, party, subjectKey, problems);
                         if (other != null) {
                             fallback.add(other);
                         }
@@ -88,6 +89,7 @@ public final class BundleCompiler {
                     Collections.unmodifiableMap(item.outputs())));
         }
         WaitsForCheck.check(file, bundle.items(), problems);
+        checkParties(file, bundle, problems);
         if (problems.isEmpty()) {
             checkFormIsDemanded(file, bundle, items, problems);
         }
@@ -95,7 +97,7 @@ public final class BundleCompiler {
             throw new ConfigFileException(problems);
         }
         List<DatasetFetch> fetchPlan = plan.values().stream()
-                .map(f -> new DatasetFetch(f.connector(), f.dataset(), Set.copyOf(f.fields()), Set.copyOf(f.items())))
+                .map(f -> new DatasetFetch(f.connector(), f.dataset(), Set.copyOf(f.fields()), Set.copyOf(f.items()), f.party()))
                 .toList();
         return new CompiledBundle(bundle, version, subjectKey, fetchPlan, List.copyOf(items));
     }
@@ -103,8 +105,8 @@ public final class BundleCompiler {
     /** A dataset field the item needs joins the fetch plan: asked once per application, whoever needs it. */
     private static void plan(Map<String, DatasetFetch> plan, Origin origin, String itemId) {
         if (origin instanceof Origin.DatasetField f) {
-            DatasetFetch fetch = plan.computeIfAbsent(f.connector() + "/" + f.dataset(),
-                    k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>()));
+            DatasetFetch fetch = plan.computeIfAbsent(f.label(),
+                    k -> new DatasetFetch(f.connector(), f.dataset(), new TreeSet<>(), new TreeSet<>(), f.party()));
             fetch.fields().add(f.field());
             if (itemId != null) {
                 fetch.items().add(itemId);
@@ -125,7 +127,7 @@ public final class BundleCompiler {
                     + (when.operators().isEmpty() ? "" : "; found " + when.operators())));
         }
         // A condition is decided when the application is collected, before any item has an output.
-        Origin origin = resolve(file, at + ".when.field", when.field(), bundle, null, subjectKey, problems);
+        Origin origin = resolve(file, at + ".when.field", when.field(), bundle, null, null, subjectKey, problems);
         if (origin == null) {
             return null;
         }
@@ -182,6 +184,20 @@ public final class BundleCompiler {
         }
     }
 
+    /** Each party has a title and a key, and is not called "applicant" (who is always there). */
+    private static void checkParties(String file, BundleDefinition bundle, List<ConfigProblem> problems) {
+        bundle.parties().forEach((name, party) -> {
+            String at = "parties." + name;
+            if (PartyDefinition.APPLICANT.equals(name)) {
+                problems.add(new ConfigProblem(file, at, "'applicant' is every bundle's own subject; name the party by its role"));
+            } else if (party == null || party.key() == null) {
+                problems.add(new ConfigProblem(file, at + ".key", "is required: idNumber or creditCode"));
+            } else if (party.title() == null || party.title().isBlank()) {
+                problems.add(new ConfigProblem(file, at + ".title", "is required"));
+            }
+        });
+    }
+
     /** An output's pattern must compile: a department's report is checked against it. */
     private static void checkOutputs(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {
         item.outputs().forEach((name, output) -> {
@@ -201,13 +217,30 @@ public final class BundleCompiler {
      * value, null for a condition.
      */
     private Origin resolve(String file, String at, String from, BundleDefinition bundle, ItemDefinition consumer,
-                           SubjectKeyKind subjectKey, List<ConfigProblem> problems) {
+                           String party, SubjectKeyKind subjectKey, List<ConfigProblem> problems) {
         Origin origin;
         try {
             origin = Origin.parse(from);
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(file, at, e.getMessage()));
             return null;
+        }
+        if (party != null) {
+            PartyDefinition declared = bundle.parties().get(party);
+            String partyAt = at.substring(0, at.lastIndexOf(".")) + ".party";
+            if (!(origin instanceof Origin.DatasetField)) {
+                problems.add(new ConfigProblem(file, partyAt, "a party's data comes from a department dataset; "
+                        + "'" + from + "' is not one"));
+                return null;
+            }
+            if (declared == null) {
+                problems.add(new ConfigProblem(file, partyAt, "unknown party '" + party + "'; "
+                        + (bundle.parties().isEmpty() ? "declare it under parties"
+                        : "this bundle's parties are " + bundle.parties().keySet())));
+                return null;
+            }
+            origin = ((Origin.DatasetField) origin).of(party);
+            subjectKey = declared.key();
         }
         if (origin instanceof Origin.FormInput form) {
             if (!bundle.form().containsKey(form.field())) {
@@ -237,7 +270,8 @@ public final class BundleCompiler {
         }
         if (dataset.key() != subjectKey) {
             problems.add(new ConfigProblem(file, at, "dataset '" + f.dataset() + "' is keyed by " + dataset.key().yamlName()
-                    + " but this bundle's applicants are keyed by " + subjectKey.yamlName()));
+                    + " but " + (party == null ? "this bundle's applicants are" : "party '" + party + "' is")
+                    + " keyed by " + subjectKey.yamlName()));
             return null;
         }
         return origin;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One bundle ("一件事"), as written in {@code mappings/<id>.yaml}: the catalogue facts of the 2023 list,
- * the one form the applicant fills, and the items with their data-demand lists.
+ * the one form the applicant fills, the data subjects besides the applicant ({@code parties}), and the items with
+ * their data-demand lists.
  */
 public record BundleDefinition(
         String id,
@@ -18,11 +19,13 @@ public record BundleDefinition(
         Integer sequence,
         String completionMonth,
         LinkedHashMap<String, FormField> form,
+        LinkedHashMap<String, PartyDefinition> parties,
         List<ItemDefinition> items) {
 
     public BundleDefinition {
         coLeadDepartments = coLeadDepartments == null ? List.of() : List.copyOf(coLeadDepartments);
         form = form == null ? new LinkedHashMap<>() : form;
+        parties = parties == null ? new LinkedHashMap<>() : parties;
         items = items == null ? List.of() : items;
     }
 }

@@ -40,9 +40,10 @@ public record ItemDefinition(
      * One entry of the data-demand list: where the value comes from, and whether the item needs it. Where several
      * sources hold the field, {@code fallback} lists the others in order of precedence and {@code prefer} says how
      * to choose ({@code order}, {@code freshest}), or {@code own}: this item wants its own source's value even if
-     * another item takes a field of the same name from elsewhere.
+     * another item takes a field of the same name from elsewhere. {@code party} names whose dataset it is, when it is
+     * not the applicant's (a party of the bundle: the deceased, the spouse).
      */
-    public record Demand(String from, Boolean required, List<String> fallback, Preference prefer) {
+    public record Demand(String from, Boolean required, List<String> fallback, Preference prefer, String party) {
 
         public Demand {
             required = required == null || required;
@@ -50,7 +51,7 @@ public record ItemDefinition(
         }
 
         public Demand(String from, Boolean required) {
-            this(from, required, null, null);
+            this(from, required, null, null, null);
         }
 
         /** Whether the mapping says how this field's sources rank. */

@@ -9,9 +9,27 @@ public sealed interface Origin {
     /** The provenance label shown to users, such as {@code gongan-population/person} or {@code form}. */
     String label();
 
-    record DatasetField(String connector, String dataset, String field) implements Origin {
+    /**
+     * A field of a department dataset, looked up by the applicant's key, or by a party's ({@code party}; null for the
+     * applicant): the label then names the party, {@code gongan-population/person@deceased}.
+     */
+    record DatasetField(String connector, String dataset, String field, String party) implements Origin {
+
+        public DatasetField(String connector, String dataset, String field) {
+            this(connector, dataset, field, null);
+        }
+
         public String label() {
+            return party == null ? source() : source() + "@" + party;
+        }
+
+        /** The source's dataset, {@code <connector>/<dataset>}, whoever it is looked up for. */
+        public String source() {
             return connector + "/" + dataset;
+        }
+
+        DatasetField of(String party) {
+            return new DatasetField(connector, dataset, field, party);
         }
     }
 

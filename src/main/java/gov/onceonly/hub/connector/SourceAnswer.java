@@ -17,6 +17,14 @@ public record SourceAnswer(String connector, String dataset, Outcome outcome, Ma
         this(connector, dataset, outcome, fields, at, failure, null);
     }
 
+    /**
+     * The same answer under the dataset it is stored and labelled as: {@code person@deceased} for a dataset looked up
+     * for a party of the application rather than its applicant.
+     */
+    public SourceAnswer as(String storedDataset) {
+        return new SourceAnswer(connector, storedDataset, outcome, fields, at, failure, payloadSha256);
+    }
+
     /** The same answer with the SHA-256 (hex) of the exact payload received, for the evidence ledger. */
     public SourceAnswer withPayload(byte[] payload) {
         try {

@@ -17,8 +17,16 @@ import java.util.UUID;
  */
 public class EvidenceRecorder {
 
-    /** One dataset's answer: its source, whether the record was found, its field names and the payload's SHA-256. */
-    public record Pull(String connector, String dataset, boolean found, Collection<String> fields, String payloadSha256) {
+    /**
+     * One dataset's answer: its source, whether the record was found, its field names and the payload's SHA-256; for
+     * a party who cannot consent, the legal basis it was pulled on (null otherwise).
+     */
+    public record Pull(String connector, String dataset, boolean found, Collection<String> fields, String payloadSha256,
+                       String legalBasis) {
+
+        public Pull(String connector, String dataset, boolean found, Collection<String> fields, String payloadSha256) {
+            this(connector, dataset, found, fields, payloadSha256, null);
+        }
     }
 
     /** One item record delivered: to which target and department, its field names, and the exact bytes sent. */
@@ -50,6 +58,9 @@ public class EvidenceRecorder {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("fields", List.copyOf(p.fields()));
             detail.put("found", p.found());
+            if (p.legalBasis() != null) {
+                detail.put("legalBasis", p.legalBasis());
+            }
             // One entry per distinct answer: a redelivered message adds nothing, a retry that got another answer does.
             return new EvidenceLedger.Appended(EvidenceKind.PULL, applicationId, null, source, sha, write(detail),
                     "PULL:" + applicationId + ":" + source + ":" + sha);

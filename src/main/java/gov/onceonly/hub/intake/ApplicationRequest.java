@@ -4,8 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code POST /api/v1/applications}: one bundle, one applicant, their consent, the one form. */
-public record ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form) {
+/**
+ * The body of {@code POST /api/v1/applications}: one bundle, one applicant, their consent, the one form, and the
+ * bundle's other data subjects ({@code parties}), each by its key, and a living one with its own consent.
+ */
+public record ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form,
+                                 Map<String, Party> parties) {
+
+    public ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form) {
+        this(bundle, applicant, consent, form, null);
+    }
+
+    /**
+     * A data subject of the bundle besides the applicant, by the key its datasets are looked up by. {@code consent}
+     * is the party's own (a spouse, a seller); a party the mapping gives a legal basis for (the deceased) has none.
+     */
+    public record Party(String idNumber, String creditCode, String name, Consent consent) {
+    }
 
     /**
      * Who applies. For a personal bundle: the person, by {@code idNumber}. For an enterprise bundle: the enterprise,

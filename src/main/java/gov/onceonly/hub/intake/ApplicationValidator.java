@@ -41,6 +41,7 @@ public class ApplicationValidator {
         }
         checkApplicant(request.applicant(), bundle, violations);
         checkConsent(request.consent(), bundle, violations);
+        PartiesValidator.check(request.parties(), bundle, violations);
         if (bundle != null) {
             FormValidator.check(bundle.definition().form(), request.form() == null ? Map.of() : request.form(), violations);
         }
@@ -117,11 +118,11 @@ public class ApplicationValidator {
             violations.add(new FieldViolation("consent.datasets", "maxItems",
                     "must list at most " + MAX_CONSENTED_DATASETS + " datasets"));
         } else if (consent.datasets() != null && bundle != null) {
-            List<String> uncovered = bundle.fetchPlan().stream().map(DatasetFetch::label)
+            List<String> uncovered = bundle.fetchPlan().stream().filter(fetch -> fetch.party() == null).map(DatasetFetch::label)
                     .filter(label -> !consent.datasets().contains(label)).toList();
             if (!uncovered.isEmpty()) {
                 violations.add(new FieldViolation("consent.datasets", "covers-fetch-plan",
-                        "must include every dataset this bundle pulls; missing " + uncovered));
+                        "must include every dataset this bundle pulls of the applicant; missing " + uncovered));
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.NewApplication;
+import gov.onceonly.hub.application.StoredParty;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,7 +63,7 @@ public class Intake {
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("purpose", request.consent().purpose());
         consent.put("datasets", request.consent().datasets() != null ? request.consent().datasets()
-                : bundle.fetchPlan().stream().map(f -> f.label()).toList());
+                : bundle.fetchPlan().stream().filter(f -> f.party() == null).map(f -> f.label()).toList());
         consent.put("givenAt", String.valueOf(request.consent().givenAt() != null ? request.consent().givenAt() : Instant.now()));
         boolean enterprise = bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
         if (enterprise && request.applicant().idNumber() != null) {
@@ -70,13 +73,30 @@ public class Intake {
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
                 subjectKey, request.applicant().name(), consent,
                 request.form() == null ? Map.of() : request.form(), trace.traceId(), channel);
+        List<StoredParty> parties = parties(request, bundle);
         tx.executeWithoutResult(status -> {
             store.insert(application);
+            if (!parties.isEmpty()) {
+                store.insertParties(id, parties);
+            }
             outbox.append(applicationsTopic, id.toString(), message(id));
             evidence.received(id, channel, body);
         });
         log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);
+    }
+
+    /** The bundle's other data subjects as given: each by its key, with its consent or the mapping's legal basis. */
+    private static List<StoredParty> parties(ApplicationRequest request, CompiledBundle bundle) {
+        List<StoredParty> parties = new ArrayList<>();
+        bundle.definition().parties().forEach((name, definition) -> {
+            ApplicationRequest.Party given = request.parties().get(name);
+            String key = definition.key() == SubjectKeyKind.CREDIT_CODE ? given.creditCode() : given.idNumber();
+            boolean consented = definition.consents() && given.consent() != null
+                    && Boolean.TRUE.equals(given.consent().granted());
+            parties.add(new StoredParty(name, key, consented, definition.consents() ? null : definition.legalBasis()));
+        });
+        return parties;
     }
 
     private String message(UUID id) {

@@ -85,28 +85,37 @@ public class CollectStage {
             return List.of();
         }
         // No dataset is pulled without the applicant's consent, whatever the plan asks for.
-        List<String> unconsented = bundle.fetchPlan().stream().map(DatasetFetch::label)
+        List<String> unconsented = bundle.fetchPlan().stream().filter(f -> f.party() == null).map(DatasetFetch::label)
                 .filter(label -> !application.consentedDatasets().contains(label)).toList();
         if (!unconsented.isEmpty()) {
             retries.needsAttention(application.id(), "the applicant did not consent to pulling " + unconsented);
             return List.of();
         }
-        List<SourceAnswer> answers = fetch(application, bundle, trace);
-        List<String> failures = failures(bundle, answers);
+        ApplicationFetchPlan fetchPlan = ApplicationFetchPlan.of(bundle, application, store);
+        List<DatasetFetch> plan = fetchPlan.fetches();
+        List<SourceAnswer> answers = fetch(application, fetchPlan, trace);
+        List<String> failures = failures(plan, answers);
         if (!failures.isEmpty()) {
             tx.executeWithoutResult(status -> {
                 retries.waitForSources(application.id(), application.createdAt(), String.join("; ", failures));
                 // The sources that did answer were asked all the same: their pulls are on the record.
-                recordPulls(application.id(), answers.stream().filter(a -> a.outcome() != SourceAnswer.Outcome.FAILED).toList());
+                recordPulls(application.id(), answers.stream().filter(a -> a.outcome() != SourceAnswer.Outcome.FAILED).toList(),
+                        fetchPlan.legalBases());
             });
             return List.of();
         }
-        return record(application, bundle, answers);
+        return record(application, bundle, fetchPlan, answers);
     }
 
-    private List<SourceAnswer> fetch(StoredApplication application, CompiledBundle bundle, TraceParent trace) {
-        List<FetchRequest> requests = bundle.fetchPlan().stream()
-                .map(f -> new FetchRequest(application.id().toString(), f.connector(), f.dataset(), application.subjectKey()))
+    /**
+     * Asks every fetch of the plan side by side, each by its subject's key (the applicant's, or a party's); an answer
+     * is labelled as its fetch is, so a party's dataset is told from the applicant's.
+     */
+    private List<SourceAnswer> fetch(StoredApplication application, ApplicationFetchPlan fetchPlan, TraceParent trace) {
+        List<DatasetFetch> plan = fetchPlan.fetches();
+        List<FetchRequest> requests = plan.stream()
+                .map(f -> new FetchRequest(application.id().toString(), f.connector(), f.dataset(),
+                        fetchPlan.key(f, application.subjectKey())))
                 .toList();
         List<Callable<SourceAnswer>> fetches = new ArrayList<>(requests.size());
         requests.forEach(request -> fetches.add(() -> calls.fetch(request, trace)));
@@ -114,14 +123,17 @@ public class CollectStage {
         List<SourceAnswer> answers = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             ParallelWork.Outcome<SourceAnswer> outcome = outcomes.get(i);
-            answers.add(outcome.succeeded() ? outcome.value() : SourceAnswer.failed(requests.get(i), outcome.failure().getMessage()));
+            SourceAnswer answer = outcome.succeeded() ? outcome.value()
+                    : SourceAnswer.failed(requests.get(i), outcome.failure().getMessage());
+            answers.add(plan.get(i).party() == null ? answer : answer.as(plan.get(i).storedDataset()));
         }
         return answers;
     }
 
     /** Stores the answers and items and moves the application on, in one transaction; returns what to deliver now. */
-    private List<DispatchStage.Delivery> record(StoredApplication application, CompiledBundle bundle, List<SourceAnswer> answers) {
-        Map<String, SourceAnswer> byDataset = trimmedAnswers(bundle, answers);
+    private List<DispatchStage.Delivery> record(StoredApplication application, CompiledBundle bundle,
+                                                ApplicationFetchPlan plan, List<SourceAnswer> answers) {
+        Map<String, SourceAnswer> byDataset = trimmedAnswers(plan.fetches(), answers);
         List<ItemRecord> items = bundle.items().stream()
                 .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
                 .toList();
@@ -139,7 +151,7 @@ public class CollectStage {
                 store.refreshStatus(application.id());
             }
             // Evidence, in this transaction: the ledger's entries, which are also the access log.
-            recordPulls(application.id(), answers);
+            recordPulls(application.id(), answers, plan.legalBases());
             return true;
         });
         if (!Boolean.TRUE.equals(claimed)) {
@@ -156,16 +168,18 @@ public class CollectStage {
         return collected.get();
     }
 
-    private void recordPulls(UUID applicationId, List<SourceAnswer> answered) {
+    /** The pulls' evidence; a party's pull says on which legal basis it was made, if the party did not consent. */
+    private void recordPulls(UUID applicationId, List<SourceAnswer> answered, Map<String, String> legalBasis) {
         evidence.pulled(applicationId, answered.stream().map(a -> new EvidenceRecorder.Pull(a.connector(), a.dataset(),
-                a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(), a.payloadSha256())).toList());
+                a.outcome() == SourceAnswer.Outcome.FOUND, a.fields().keySet(), a.payloadSha256(),
+                legalBasis.get(a.label()))).toList());
     }
 
     /** Every dataset of the plan must have answered, found or not found; what did not is a reason to wait. */
-    private static List<String> failures(CompiledBundle bundle, List<SourceAnswer> answers) {
+    private static List<String> failures(List<DatasetFetch> plan, List<SourceAnswer> answers) {
         Map<String, SourceAnswer> received = byLabel(answers);
         List<String> failures = new ArrayList<>();
-        for (DatasetFetch fetch : bundle.fetchPlan()) {
+        for (DatasetFetch fetch : plan) {
             SourceAnswer answer = received.get(fetch.label());
             if (answer == null || answer.outcome() == SourceAnswer.Outcome.FAILED) {
                 failures.add(fetch.label() + ": " + (answer == null ? "no answer before the deadline" : answer.failure()));
@@ -181,10 +195,10 @@ public class CollectStage {
     }
 
     /** Answers keep only the fields some item demands: least privilege before anything is stored. */
-    private static Map<String, SourceAnswer> trimmedAnswers(CompiledBundle bundle, List<SourceAnswer> answers) {
+    private static Map<String, SourceAnswer> trimmedAnswers(List<DatasetFetch> plan, List<SourceAnswer> answers) {
         Map<String, SourceAnswer> received = byLabel(answers);
         Map<String, SourceAnswer> trimmed = new LinkedHashMap<>();
-        for (DatasetFetch fetch : bundle.fetchPlan()) {
+        for (DatasetFetch fetch : plan) {
             SourceAnswer answer = received.get(fetch.label());
             Map<String, Object> kept = new LinkedHashMap<>(answer.fields());
             kept.keySet().retainAll(fetch.fields());

@@ -73,7 +73,7 @@ public final class ItemMapper {
                     found = form.get(input.field());
                     foundOrigin = new FieldOrigin(FieldOrigin.FORM, formAt);
                 } else if (candidate instanceof Origin.DatasetField field) {
-                    SourceAnswer answer = answers.get(field.connector() + "/" + field.dataset());
+                    SourceAnswer answer = answers.get(field.label());
                     if (answer != null && answer.outcome() == SourceAnswer.Outcome.FOUND) {
                         found = answer.fields().get(field.field());
                         foundOrigin = new FieldOrigin(answer.label(), answer.at());

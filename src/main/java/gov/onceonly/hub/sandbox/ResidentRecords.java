@@ -35,6 +35,20 @@ final class ResidentRecords {
                 "spouseName", spouse == null ? null : spouse.name(), "spouseIdNumber", spouse == null ? null : spouse.idNumber(),
                 "nativePlace", "重庆" + r.districtName(), "residenceAddress", r.residenceAddress(),
                 "householdType", r.stage() == Stage.GRADUATE ? "集体户" : "家庭户"));
+        // The spouse and the deceased are on the population register too: a bundle may look them up by their own key.
+        for (Person relative : java.util.Arrays.asList(spouse, r.deceased())) {
+            if (relative != null && records.find("gongan-population/person", relative.idNumber()).isEmpty()) {
+                records.put("gongan-population/person", relative.idNumber(), map("idNumber", relative.idNumber(),
+                        "name", relative.name(), "gender", relative.gender(), "ethnicity", relative.ethnicity(),
+                        "birthDate", relative.birthDate().toString(), "householdAddress", r.householdAddress(),
+                        "householdNumber", r.householdNumber(), "householdHead", r.person().name(),
+                        "policeStation", r.policeStation(), "maritalStatus", "已婚",
+                        "spouseName", relative == spouse ? r.person().name() : null,
+                        "spouseIdNumber", relative == spouse ? r.person().idNumber() : null,
+                        "nativePlace", "重庆" + r.districtName(), "residenceAddress", r.residenceAddress(),
+                        "householdType", "家庭户"));
+            }
+        }
         String employer = EMPLOYERS[i % EMPLOYERS.length];
         boolean retired = r.stage() == Stage.SENIOR;
         int months = Math.max(12, (2026 - r.person().birthDate().getYear() - 22) * 12 - i % 30);

@@ -65,18 +65,48 @@ public final class SandboxApplications {
      */
     Optional<String> applicant(CompiledBundle bundle) {
         boolean enterprise = bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
+        // Residents only (every one is insured): their relatives are on the population register too, but have no lives.
         List<String> candidates = new ArrayList<>(records.all(enterprise ? "scjg-enterprise-registry/enterprise"
-                : "gongan-population/person").keySet());
+                : "rlsb-social-insurance/insured-person").keySet());
         int start = Math.floorMod(bundle.id().hashCode(), candidates.size());
         for (int k = 0; k < candidates.size(); k++) {
             String key = candidates.get((start + k) % candidates.size());
-            if (bundle.items().stream().flatMap(i -> i.demands().stream()).map(d -> d.origin())
-                    .filter(Origin.DatasetField.class::isInstance).map(Origin.DatasetField.class::cast)
-                    .allMatch(f -> records.find(f.label(), key).map(r -> r.get(f.field()) != null).orElse(false))) {
+            if (holdsEveryField(bundle, null, key) && parties(bundle, key).isPresent()) {
                 return Optional.of(key);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the records of that subject (the applicant: party null) hold every field the bundle demands of them. */
+    private boolean holdsEveryField(CompiledBundle bundle, String party, String key) {
+        return fields(bundle).filter(f -> java.util.Objects.equals(f.party(), party))
+                .allMatch(f -> records.find(f.source(), key).map(r -> r.get(f.field()) != null).orElse(false));
+    }
+
+    private static java.util.stream.Stream<Origin.DatasetField> fields(CompiledBundle bundle) {
+        return bundle.items().stream().flatMap(i -> i.demands().stream()).map(d -> d.origin())
+                .filter(Origin.DatasetField.class::isInstance).map(Origin.DatasetField.class::cast);
+    }
+
+    /**
+     * The key of each party of the bundle, as the applicant's own records name it: a field {@code <party>IdNumber} (or
+     * {@code <party>CreditCode}) of a dataset the bundle pulls of the applicant, such as the death record's
+     * {@code deceasedIdNumber}; empty if a party is not found or their records lack a demanded field.
+     */
+    Optional<Map<String, String>> parties(CompiledBundle bundle, String applicantKey) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, gov.onceonly.hub.catalog.PartyDefinition> party : bundle.definition().parties().entrySet()) {
+            String field = party.getKey() + (party.getValue().key() == SubjectKeyKind.CREDIT_CODE ? "CreditCode" : "IdNumber");
+            Optional<String> key = bundle.fetchPlan().stream().filter(f -> f.party() == null)
+                    .map(f -> records.find(f.label(), applicantKey).map(r -> r.get(field)).orElse(null))
+                    .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst();
+            if (key.isEmpty() || !holdsEveryField(bundle, party.getKey(), key.get())) {
+                return Optional.empty();
+            }
+            keys.put(party.getKey(), key.get());
+        }
+        return Optional.of(keys);
     }
 
     private String body(CompiledBundle bundle, String key) {
@@ -97,6 +127,19 @@ public final class SandboxApplications {
         body.put("applicant", applicant);
         body.put("consent", Map.of("granted", true, "purpose", bundle.definition().name() + "一件事"));
         body.put("form", form);
+        Map<String, String> partyKeys = parties(bundle, key).orElseThrow();
+        if (!partyKeys.isEmpty()) {
+            Map<String, Object> parties = new LinkedHashMap<>();
+            bundle.definition().parties().forEach((name, party) -> {
+                Map<String, Object> given = new LinkedHashMap<>();
+                given.put(party.key() == SubjectKeyKind.CREDIT_CODE ? "creditCode" : "idNumber", partyKeys.get(name));
+                if (party.consents()) {
+                    given.put("consent", Map.of("granted", true, "purpose", bundle.definition().name() + "一件事"));
+                }
+                parties.put(name, given);
+            });
+            body.put("parties", parties);
+        }
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

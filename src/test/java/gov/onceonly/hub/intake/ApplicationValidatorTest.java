@@ -50,7 +50,43 @@ class ApplicationValidatorTest {
     @MethodSource("bundles")
     void theExamplesOfEveryFormAreAValidApplication(String bundleId) {
         CompiledBundle bundle = catalog.find(bundleId).orElseThrow();
-        assertThat(validator.validate(request(bundleId, applicantFor(bundle), examples(bundle)))).isSameAs(bundle);
+        assertThat(validator.validate(withParties(request(bundleId, applicantFor(bundle), examples(bundle)), bundle)))
+                .isSameAs(bundle);
+    }
+
+    /** A bundle's parties, each by a valid key: the deceased with none of their own consent, the spouse with theirs. */
+    @Test
+    void everyPartyIsGivenByAValidKeyAndOnlyALivingOneConsents() {
+        CompiledBundle afterDeath = catalog.find("after-death").orElseThrow();
+        ApplicationRequest plain = request("after-death", applicantFor(afterDeath), examples(afterDeath));
+        assertThat(violations(plain)).containsExactly("parties.deceased: required");
+        ApplicationRequest.Consent consent = new ApplicationRequest.Consent(true, "一件事一次办", null, null);
+        assertThat(violations(new ApplicationRequest(plain.bundle(), plain.applicant(), plain.consent(), plain.form(),
+                Map.of("deceased", new ApplicationRequest.Party("110105194912310021", null, null, consent),
+                        "cousin", new ApplicationRequest.Party(PERSON, null, null, null)))))
+                .containsExactlyInAnyOrder("parties.cousin: declared-party", "parties.deceased.idNumber: GB11643",
+                        "parties.deceased.consent: legal-basis");
+        CompiledBundle marriage = catalog.find("marriage-and-childbirth").orElseThrow();
+        ApplicationRequest withoutConsent = new ApplicationRequest("marriage-and-childbirth", applicantFor(marriage),
+                consent, examples(marriage), Map.of("spouse", new ApplicationRequest.Party(PERSON, null, null, null)));
+        assertThat(validator.validate(withoutConsent)).as("a spouse who did not consent: nothing of theirs is pulled")
+                .isSameAs(marriage);
+    }
+
+    private static List<String> violations(ApplicationRequest request) {
+        try {
+            validator.validate(request);
+            return List.of();
+        } catch (InvalidApplicationException e) {
+            return e.violations().stream().map(v -> v.field() + ": " + v.rule()).toList();
+        }
+    }
+
+    private static ApplicationRequest withParties(ApplicationRequest request, CompiledBundle bundle) {
+        Map<String, ApplicationRequest.Party> parties = new java.util.LinkedHashMap<>();
+        bundle.definition().parties().forEach((name, party) -> parties.put(name, new ApplicationRequest.Party(PERSON, null,
+                null, party.consents() ? request.consent() : null)));
+        return new ApplicationRequest(request.bundle(), request.applicant(), request.consent(), request.form(), parties);
     }
 
     @Test

@@ -51,7 +51,16 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
 
     private final Map<String, Submitted> submitted = new LinkedHashMap<>();
 
-    private record Submitted(String statusUrl, String subjectKey, JsonNode form) {
+    private record Submitted(String statusUrl, String subjectKey, JsonNode form, JsonNode parties) {
+
+        /** The key a dataset field was looked up by: the applicant's, or its party's. */
+        String keyOf(Origin.DatasetField field) {
+            if (field.party() == null) {
+                return subjectKey;
+            }
+            JsonNode party = parties.path(field.party());
+            return party.hasNonNull("idNumber") ? party.path("idNumber").asText() : party.path("creditCode").asText();
+        }
     }
 
     static Stream<String> bundleIds() throws IOException {
@@ -67,8 +76,9 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
         HubClient client = new HubClient(port, json);
         for (String id : bundleIds().toList()) {
             SandboxApplications.Sample sample = applications.sample(id);
-            submitted.put(id, new Submitted(client.submit(sample.json()), sample.subjectKey(),
-                    json.readTree(sample.json()).path("form")));
+            JsonNode body = json.readTree(sample.json());
+            submitted.put(id, new Submitted(client.submit(sample.json()), sample.subjectKey(), body.path("form"),
+                    body.path("parties")));
         }
         assertThat(submitted).hasSize(50);
     }
@@ -122,7 +132,7 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
                 } else {
                     fromSources++;
                     Origin.DatasetField source = (Origin.DatasetField) demand.origin();
-                    Object held = sandbox.catalogue().records().find(source.label(), application.subjectKey()).orElseThrow()
+                    Object held = sandbox.catalogue().records().find(source.source(), application.keyOf(source)).orElseThrow()
                             .get(source.field());
                     assertSameValue(what, held, fields.get(demand.name()));
                 }
