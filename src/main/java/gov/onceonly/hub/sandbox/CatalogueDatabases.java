@@ -136,6 +136,30 @@ final class CatalogueDatabases {
         return column(target, idempotencyKey, "record").map(String::valueOf);
     }
 
+    /**
+     * The records the exchange tables received at or after {@code since}, oldest first, as their departments read
+     * them: target connector, idempotency key, record, time of receipt.
+     */
+    List<ApprovalInbox.Received> exchangedSince(java.time.Instant since) throws SQLException {
+        List<ApprovalInbox.Received> received = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> exchange : EXCHANGES.entrySet()) {
+            String table = exchange.getValue();
+            try (Connection c = connect(table.substring(0, table.indexOf('.')));
+                 PreparedStatement query = c.prepareStatement("select idempotency_key, record, received_at from "
+                         + table.substring(table.indexOf('.') + 1) + " where received_at >= ? order by received_at")) {
+                query.setTimestamp(1, java.sql.Timestamp.from(since));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        received.add(new ApprovalInbox.Received(exchange.getKey(), rs.getString(1), rs.getString(2),
+                                rs.getTimestamp(3).toInstant()));
+                    }
+                }
+            }
+        }
+        received.sort(java.util.Comparator.comparing(ApprovalInbox.Received::receivedAt));
+        return received;
+    }
+
     /** When the exchange table received the record of an idempotency key. */
     Optional<java.time.Instant> receivedAt(String target, String idempotencyKey) throws SQLException {
         return column(target, idempotencyKey, "received_at").map(at -> ((java.sql.Timestamp) at).toInstant());

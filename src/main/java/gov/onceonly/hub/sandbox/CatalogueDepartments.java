@@ -79,6 +79,11 @@ public final class CatalogueDepartments implements AutoCloseable {
                 .map(ApprovalInbox.Received::body).findFirst();
     }
 
+    /** What the JDBC targets' exchange tables received since then (their departments read them). */
+    java.util.List<ApprovalInbox.Received> exchangedSince(java.time.Instant since) throws SQLException {
+        return databases.exchangedSince(since);
+    }
+
     /** When a target system received the record of an idempotency key, by its own clock (its table, its inbox). */
     public Optional<java.time.Instant> receivedAt(String target, String idempotencyKey) throws SQLException {
         if (CatalogueDatabases.EXCHANGES.containsKey(target)) {

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * the mapping declares for the item, or REJECTED for an item a test asked to reject; a withdrawal notice, from any
  * system, is answered WITHDRAWN. Off unless
  * {@code hub.sandbox.report-status=true} or a test enables it. Records when each decision was reported, so that a test
- * can check on the departments' side that no item arrived before what it waits for was decided.
+ * can check on the departments' side that no item arrived before what it waits for was decided. The departments
+ * behind a JDBC exchange table (前置库) read it as real ones would: every 200 ms, the rows received since.
  */
 public final class SandboxDecisions implements AutoCloseable {
 
@@ -48,7 +49,13 @@ public final class SandboxDecisions implements AutoCloseable {
         return thread;
     });
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
-    private final Map<String, Instant> decidedAt = new ConcurrentHashMap<>();
+    /** The exchange-table rows already read; the poll reads again a little before the newest it saw. */
+    private final Set<String> exchanged = ConcurrentHashMap.newKeySet();
+    private volatile Instant exchangedUpTo = Instant.now();
+    private volatile Instant enabledAt = Instant.now();
+    private volatile ExchangeTables exchangeTables;
+    /** When each report was published, by idempotency key and status. */
+    private final Map<String, Instant> reportedAt = new ConcurrentHashMap<>();
     private volatile boolean enabled;
 
     SandboxDecisions(BundleCatalog bundles, ObjectMapper json, String bootstrapServers, String topic, boolean enabled) {
@@ -62,7 +69,42 @@ public final class SandboxDecisions implements AutoCloseable {
     }
 
     public void enable(boolean on) {
+        if (on && !enabled) {
+            enabledAt = Instant.now(); // only what arrives from now on is decided, as with the inboxes
+            exchangedUpTo = enabledAt;
+        }
         enabled = on;
+    }
+
+    /** Where the JDBC departments read what they received. */
+    @FunctionalInterface
+    interface ExchangeTables {
+        java.util.List<ApprovalInbox.Received> since(Instant since) throws Exception;
+    }
+
+    /** Starts reading the exchange tables every 200 ms (while enabled). */
+    void readExchangeTables(ExchangeTables tables) {
+        this.exchangeTables = tables;
+        scheduler.scheduleWithFixedDelay(this::readExchanges, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private void readExchanges() {
+        if (!enabled || exchangeTables == null) {
+            return;
+        }
+        try {
+            Instant newest = exchangedUpTo;
+            for (ApprovalInbox.Received row : exchangeTables.since(exchangedUpTo.minusSeconds(2))) {
+                if (row.receivedAt().isBefore(enabledAt) || !exchanged.add(row.idempotencyKey())) {
+                    continue;
+                }
+                received(row);
+                newest = row.receivedAt().isAfter(newest) ? row.receivedAt() : newest;
+            }
+            exchangedUpTo = newest;
+        } catch (Exception e) {
+            log.warn("Sandbox departments could not read their exchange tables: {}", e.getMessage());
+        }
     }
 
     /** The items (by item id, in any bundle) to reject from now on, instead of deciding them DONE; none clears. */
@@ -73,7 +115,13 @@ public final class SandboxDecisions implements AutoCloseable {
 
     /** When the department reported its decision (DONE or REJECTED) on the record of that idempotency key. */
     public Instant decidedAt(String idempotencyKey) {
-        return decidedAt.get(idempotencyKey);
+        Instant done = reportedAt(idempotencyKey, "DONE");
+        return done != null ? done : reportedAt(idempotencyKey, "REJECTED");
+    }
+
+    /** When the department published that status on the record of that idempotency key (null: not yet). */
+    public Instant reportedAt(String idempotencyKey, String status) {
+        return reportedAt.get(idempotencyKey + "|" + status);
     }
 
     void received(ApprovalInbox.Received received) {
@@ -86,13 +134,15 @@ public final class SandboxDecisions implements AutoCloseable {
             String item = envelope.path("item").asText();
             if (WITHDRAWAL.equals(envelope.path("type").asText())) {
                 // Any department, 市卫生健康委 too: it stops working on the item and says so.
-                scheduler.schedule(() -> publish(applicationId, item, Map.of("status", "WITHDRAWN")), 100, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> publish(received.idempotencyKey(), applicationId, item, Map.of("status", "WITHDRAWN")),
+                        100, TimeUnit.MILLISECONDS);
                 return;
             }
             if (ApprovalStatusReporter.SYSTEM.equals(received.system())) {
                 return;
             }
-            scheduler.schedule(() -> publish(applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
+            String key = received.idempotencyKey();
+            scheduler.schedule(() -> publish(key, applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
             scheduler.schedule(() -> {
                 Map<String, Object> decision = new LinkedHashMap<>();
                 if (rejected.contains(item)) {
@@ -106,8 +156,7 @@ public final class SandboxDecisions implements AutoCloseable {
                         decision.put("outputs", outputs);
                     }
                 }
-                publish(applicationId, item, decision);
-                decidedAt.put(received.idempotencyKey(), Instant.now());
+                publish(key, applicationId, item, decision);
             }, 400, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.warn("Sandbox {} cannot read what it received: {}", received.system(), e.getMessage());
@@ -130,7 +179,9 @@ public final class SandboxDecisions implements AutoCloseable {
         return outputs;
     }
 
-    private void publish(String applicationId, String item, Map<String, Object> report) {
+    /** Publishes a report, and notes when: before the send, so the hub cannot have it before the note says so. */
+    private void publish(String idempotencyKey, String applicationId, String item, Map<String, Object> report) {
+        reportedAt.put(idempotencyKey + "|" + report.get("status"), Instant.now());
         try {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("applicationId", applicationId);
