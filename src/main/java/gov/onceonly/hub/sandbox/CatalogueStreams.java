@@ -46,6 +46,7 @@ final class CatalogueStreams implements AutoCloseable {
             "gjj.business-requests", "gjj-business",
             "jw.service-requests", "jw-services",
             "finance.bank-requests", "finance-collaboration",
+            "banks.service-requests", "bank-services",
             "utilities.transfer-requests", "utilities-transfer");
 
     private final KafkaConsumer<String, String> consumer;

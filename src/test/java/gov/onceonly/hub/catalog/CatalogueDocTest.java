@@ -69,6 +69,8 @@ class CatalogueDocTest {
                 .append("`/api/v1/bundles/{id}/demands.csv`.\n\n");
         out.append("| Batch | Bundle | Type | Stage | Lead department | Due | Items | Item departments | Filled by the hub |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n").append(rows);
+        out.append(order(ordered));
+        out.append(corrections(ordered));
         out.append("\n## Department systems\n\n");
         out.append("One connector per department system; a bundle's fetch plan asks each (source, dataset) once.\n\n");
         out.append("| Connector | Department | System | Kind | Role | Bundles |\n|---|---|---|---|---|---|\n");
@@ -79,6 +81,49 @@ class CatalogueDocTest {
             out.append("| `").append(c.id()).append("` | ").append(c.department()).append(" | ").append(c.system())
                     .append(" | ").append(c.kind().yamlName()).append(" | ").append(c.role().yamlName()).append(" | ")
                     .append(used).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** Each bundle's business-collaboration order: what each item waits for, and the outputs it takes. */
+    private static String order(List<CompiledBundle> bundles) {
+        StringBuilder out = new StringBuilder("\n## Business-collaboration order\n\n");
+        out.append("An item waits for the items named, until each is delivered to its department, accepted (受理) or done ")
+                .append("(办结), and takes the outputs named from their decisions (`docs/adding-a-bundle.md`). The items of a ")
+                .append("bundle not listed here go out together.\n\n");
+        for (CompiledBundle bundle : bundles) {
+            List<CompiledBundle.CompiledItem> waiting = bundle.items().stream().filter(i -> !i.waitsFor().isEmpty()).toList();
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            out.append("**").append(bundle.definition().name()).append("** (`").append(bundle.id()).append("`)\n\n");
+            for (CompiledBundle.CompiledItem item : waiting) {
+                out.append("- `").append(item.id()).append("` ").append(item.name()).append(" waits for ")
+                        .append(item.waitsFor().entrySet().stream().map(w -> "`" + w.getKey() + "` " + w.getValue().yamlName())
+                                .collect(Collectors.joining(", ")));
+                List<String> taken = item.demands().stream().flatMap(d -> d.candidates().stream())
+                        .filter(Origin.ItemOutput.class::isInstance).map(Origin.ItemOutput.class::cast)
+                        .map(o -> o.item() + "." + o.output()).distinct().toList();
+                if (!taken.isEmpty()) {
+                    out.append("; takes ").append(String.join(", ", taken));
+                }
+                out.append("\n");
+            }
+            out.append("\n");
+        }
+        return out.toString();
+    }
+
+    /** Where the mappings depart from the list as published, each with its reasoning. */
+    private static String corrections(List<CompiledBundle> bundles) {
+        StringBuilder out = new StringBuilder("## Corrections to the list\n\n");
+        out.append("Where a mapping departs from the list as published, or from what an audit of an earlier version found ")
+                .append("wrong, and why (each mapping's `corrections`).\n\n");
+        for (CompiledBundle bundle : bundles) {
+            for (String correction : bundle.definition().corrections()) {
+                out.append("- **").append(bundle.definition().name()).append("** (`").append(bundle.id()).append("`): ")
+                        .append(correction).append("\n");
+            }
         }
         return out.toString();
     }
