@@ -86,7 +86,7 @@ public final class BundleCompiler {
             checkOutputs(file, at, item, problems);
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
                     item.exemptMaterials(), List.copyOf(demands), Collections.unmodifiableMap(item.waitsFor()), condition,
-                    Collections.unmodifiableMap(item.outputs())));
+                    Collections.unmodifiableMap(item.outputs()), item.inPerson()));
         }
         WaitsForCheck.check(file, bundle.items(), problems);
         checkParties(file, bundle, problems);

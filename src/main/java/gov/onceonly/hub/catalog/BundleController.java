@@ -68,7 +68,8 @@ public class BundleController {
     /**
      * The data-sharing model. {@code format} is mermaid, svg or html; without it the Accept header decides (a browser
      * gets the page, an SVG client the picture) and anything else gets the Mermaid text. {@code collaboration} is the
-     * business-collaboration model instead: the items, their order and conditions, as Mermaid text.
+     * business-collaboration model instead: the items, their order, conditions and steps, the outputs passed between
+     * them and the parties whose data they use, as Mermaid text; the html page shows both models.
      */
     @GetMapping("/{id}/model")
     public ResponseEntity<String> model(@PathVariable String id, @RequestParam(required = false) String format,
@@ -81,8 +82,9 @@ public class BundleController {
         return switch (chosen) {
             case "mermaid" -> ResponseEntity.ok().contentType(TEXT).body(BundleModelDiagram.mermaid(model));
             case "svg" -> ResponseEntity.ok().contentType(SVG).body(SvgDiagram.svg(model));
-            case "html" -> ResponseEntity.ok().contentType(HTML).body(ModelPage.html(views.summary(bundle), model));
-            case "collaboration" -> ResponseEntity.ok().contentType(TEXT).body(CollaborationDiagram.mermaid(bundle));
+            case "html" -> ResponseEntity.ok().contentType(HTML).body(ModelPage.html(views.summary(bundle), model,
+                    bundle, connectors));
+            case "collaboration" -> ResponseEntity.ok().contentType(TEXT).body(CollaborationDiagram.mermaid(bundle, connectors));
             default -> throw new InvalidFilterException("format", "one-of", "must be mermaid, svg, html or collaboration");
         };
     }

@@ -22,7 +22,8 @@ public record BundleDefinition(
         LinkedHashMap<String, FormField> form,
         LinkedHashMap<String, PartyDefinition> parties,
         List<ItemDefinition> items,
-        List<String> corrections) {
+        List<String> corrections,
+        WorkingGroup workingGroup) {
 
     public BundleDefinition {
         coLeadDepartments = coLeadDepartments == null ? List.of() : List.copyOf(coLeadDepartments);

@@ -21,7 +21,8 @@ public final class BundleViews {
 
     /** The catalogue facts of the 2023 list, as every view shows them. */
     public record Facts(String id, String name, String type, String stage, String leadDepartment,
-                        List<String> coLeadDepartments, String batch, int sequence, String completionMonth, String subjectKey) {
+                        List<String> coLeadDepartments, String batch, int sequence, String completionMonth, String subjectKey,
+                        WorkingGroup workingGroup) {
     }
 
     public record Summary(@JsonUnwrapped Facts facts, int items, List<String> departments, BundleFigures figures,
@@ -94,7 +95,7 @@ public final class BundleViews {
     private static Facts facts(CompiledBundle bundle) {
         BundleDefinition d = bundle.definition();
         return new Facts(d.id(), d.name(), d.type().yamlName(), d.stage(), d.leadDepartment(), d.coLeadDepartments(),
-                d.batch(), d.sequence(), d.completionMonth(), bundle.subjectKey().yamlName());
+                d.batch(), d.sequence(), d.completionMonth(), bundle.subjectKey().yamlName(), d.workingGroup());
     }
 
     private static Map<String, String> links(CompiledBundle bundle) {

@@ -28,7 +28,7 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
      */
     public record CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                                List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition,
-                               Map<String, ItemDefinition.Output> outputs) {
+                               Map<String, ItemDefinition.Output> outputs, String inPerson) {
 
         public CompiledItem {
             waitsFor = waitsFor == null ? Map.of() : waitsFor;
@@ -36,8 +36,14 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
         }
 
         public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
+                            List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition,
+                            Map<String, ItemDefinition.Output> outputs) {
+            this(id, name, department, target, exemptMaterials, demands, waitsFor, condition, outputs, null);
+        }
+
+        public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                             List<CompiledDemand> demands) {
-            this(id, name, department, target, exemptMaterials, demands, Map.of(), null, Map.of());
+            this(id, name, department, target, exemptMaterials, demands, Map.of(), null, Map.of(), null);
         }
 
         /** Whether a demand takes an earlier item's output: then its record is completed when it is released. */

@@ -9,7 +9,8 @@ import java.util.List;
  * One single procedure ("单项事") of a bundle, owned by one department and decided by its target system. It may wait
  * for other items of the bundle ({@code waitsFor}: item id and how far that item must have gone), and then goes out
  * only once they are that far; it may apply only when a condition holds ({@code when}); and its department's DONE report
- * may carry outputs ({@code outputs}: a credit code, a certificate number) that later items take.
+ * may carry outputs ({@code outputs}: a credit code, a certificate number) that later items take. {@code inPerson} names
+ * the step the applicant still takes in person (collecting the seals), if any; otherwise the item is done online.
  */
 public record ItemDefinition(
         String id,
@@ -20,7 +21,8 @@ public record ItemDefinition(
         LinkedHashMap<String, Demand> demands,
         LinkedHashMap<String, Milestone> waitsFor,
         ItemCondition when,
-        LinkedHashMap<String, Output> outputs) {
+        LinkedHashMap<String, Output> outputs,
+        String inPerson) {
 
     public ItemDefinition {
         exemptMaterials = exemptMaterials == null ? List.of() : List.copyOf(exemptMaterials);

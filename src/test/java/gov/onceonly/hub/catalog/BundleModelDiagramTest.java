@@ -83,11 +83,14 @@ class BundleModelDiagramTest {
     void thePageEmbedsTheSvgAndTheMermaidTextAndLoadsNothing() {
         CompiledBundle bundle = RealCatalogue.bundle("mortgaged-property-transfer");
         BundleModel model = BundleModel.of(bundle, RealCatalogue.CONNECTORS);
-        String html = ModelPage.html(new BundleViews(RealCatalogue.CONNECTORS).summary(bundle), model);
+        String html = ModelPage.html(new BundleViews(RealCatalogue.CONNECTORS).summary(bundle), model, bundle,
+                RealCatalogue.CONNECTORS);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
                 .contains("不动产双预告“带押过户” 一件事").contains("市规划自然资源局（配合：市住房城乡建委、重庆银保监局）")
                 .contains("flowchart LR").contains("&lt;br/&gt;").contains("href=\"demands.csv\"")
                 .doesNotContain("<script").doesNotContain("http://cdn").doesNotContain("https://");
+        assertThat(html).as("the collaboration model, and the lead's 专班 or that none is registered")
+                .contains("<h2>业务协同模型</h2>", "flowchart TD", "<h2>工作专班</h2>", "未在映射中登记专班联系方式");
     }
 
     @Test

@@ -95,6 +95,9 @@ class CatalogueApiIT extends HubIntegrationTest {
         HttpResponse<String> page = get("/api/v1/bundles/newborn/model", "text/html,application/xhtml+xml");
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", "flowchart LR").doesNotContain("<script");
+        HttpResponse<String> startupPage = get("/api/v1/bundles/business-startup/model?format=html", "*/*");
+        assertThat(startupPage.body()).as("both models and the 专班 on one page").contains("<h2>工作专班</h2>",
+                "企业开办专班", "<h2>业务协同模型</h2>", "establishment-registration.creditCode", "flowchart TD");
         HttpResponse<String> collaboration = get("/api/v1/bundles/newborn/model?format=collaboration", "*/*");
         assertThat(collaboration.statusCode()).isEqualTo(200);
         assertThat(collaboration.body()).contains("业务协同模型", "flowchart TD", "application --> item0");

@@ -28,14 +28,25 @@ class CollaborationDiagramTest {
         CompiledBundle bundle = new CompiledBundle(newborn.definition(), newborn.version(), newborn.subjectKey(),
                 newborn.fetchPlan(), ordered);
 
-        String mermaid = CollaborationDiagram.mermaid(bundle);
+        String mermaid = CollaborationDiagram.mermaid(bundle, RealCatalogue.CONNECTORS);
 
         assertThat(mermaid).startsWith("%% 一事一套图：").contains("业务协同模型").contains("flowchart TD\n");
         assertThat(mermaid).contains("  application --> item0\n").doesNotContain("application --> item1")
                 .doesNotContain("application --> item2");
-        assertThat(mermaid).contains("  item0 -- done --> item1\n").contains("  item0 -- delivered --> item2\n");
+        assertThat(mermaid).contains("  item0 -- \"done\" --> item1\n").contains("  item0 -- \"delivered\" --> item2\n");
         assertThat(mermaid).contains("item2[\"" + card.name() + "<br/><small>" + card.department()
-                + "</small><br/><small>仅当 form.registrationChoice is 'father'</small>\"]");
+                + "</small><br/><small>线上：接口调用（HTTP）</small><br/><small>仅当 form.registrationChoice is 'father'</small>\"]");
         assertThat(mermaid).contains("  class item2 conditional\n");
+    }
+
+    /** 企业开办: the outputs on the edges, the step each department takes; 公民身后: the deceased's data, on a legal basis. */
+    @Test
+    void outputsPassedAlongTheOrderPartiesAndEachStepAreDrawn() {
+        String startup = CollaborationDiagram.mermaid(RealCatalogue.bundle("business-startup"), RealCatalogue.CONNECTORS);
+        assertThat(startup).contains("  item0 -- \"done：creditCode、licenceNumber\" --> item2\n")
+                .contains("<small>线上：库表交换（JDBC）</small>").contains("<small>线下：");
+        String afterDeath = CollaborationDiagram.mermaid(RealCatalogue.bundle("after-death"), RealCatalogue.CONNECTORS);
+        assertThat(afterDeath).contains("  party_deceased[/\"逝者<br/><small>法定依据，无需同意</small>\"/]\n")
+                .contains("  party_deceased -.-> item1\n");
     }
 }
