@@ -142,13 +142,15 @@ public class ApplicationStore {
         jdbc.batchUpdate("""
                 insert into application_item (application_id, item_id, department, target_id, record, provenance,
                                               missing, status, waits_for, reason, declared_outputs, takes_outputs,
-                                              updated_at)
-                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, now()) on conflict do nothing""",
+                                              archive, updated_at)
+                values (?, ?, ?, ?, ?::json, ?::json, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, now())
+                on conflict do nothing""",
                 items.stream().map(item -> new Object[] {applicationId, item.itemId(), item.department(), item.target(),
                         sealed(ITEM_RECORD, applicationId + ":" + item.itemId(), item.values()), write(item.provenance()),
                         write(item.missing()), item.initialStatus().name(),
                         item.waitsFor().isEmpty() ? null : write(item.waitsFor()), item.notApplicableBecause(),
-                        item.declaredOutputs().isEmpty() ? null : write(item.declaredOutputs()), item.takesOutputs()})
+                        item.declaredOutputs().isEmpty() ? null : write(item.declaredOutputs()), item.takesOutputs(),
+                        item.archive().isEmpty() ? null : write(item.archive())})
                         .toList());
     }
 
@@ -206,6 +208,17 @@ public class ApplicationStore {
         return declared;
     }
 
+    /** Where an item's certificate goes when it is done: {@code certificate} and {@code target}; empty: nowhere. */
+    public Map<String, String> archive(UUID applicationId, String itemId) {
+        String text = jdbc.queryForObject("select archive::text from application_item where application_id = ? and item_id = ?",
+                String.class, applicationId, itemId);
+        Map<String, String> archive = new LinkedHashMap<>();
+        if (text != null) {
+            read(text).forEach((name, value) -> archive.put(name, String.valueOf(value)));
+        }
+        return archive;
+    }
+
     /** Keeps the outputs an item was decided with, sealed like its record. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void saveOutputs(UUID applicationId, String itemId, Map<String, Object> outputs) {
@@ -257,13 +270,21 @@ public class ApplicationStore {
                 applicationId, itemIds.toArray(String[]::new));
         // Sent while the application was being withdrawn (cancelled as not sent yet): its department has it after
         // all, so it is withdrawn there like any other.
-        jdbc.update("""
+        List<String> withdrawing = jdbc.queryForList("""
                 update application_item i set status = 'WITHDRAWING', attempts = attempts + 1, delivered_at = now(),
-                       notice_due_at = now(), updated_at = now()
+                       updated_at = now()
                 from application a
                 where a.id = i.application_id and a.withdrawn_at is not null
-                  and i.application_id = ? and i.item_id = any(?) and i.status = 'CANCELLED'""",
-                applicationId, itemIds.toArray(String[]::new));
+                  and i.application_id = ? and i.item_id = any(?) and i.status = 'CANCELLED' returning i.item_id""",
+                String.class, applicationId, itemIds.toArray(String[]::new));
+        if (!withdrawing.isEmpty()) {
+            // Its withdrawal notice, as the withdrawal queues one (TargetNotices).
+            jdbc.update("""
+                    insert into target_notice (application_id, item_id, kind, target_id, due_at)
+                    select application_id, item_id, 'WITHDRAWAL', target_id, now() from application_item
+                    where application_id = ? and item_id = any(?) on conflict do nothing""",
+                    applicationId, withdrawing.toArray(String[]::new));
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public class PayloadResealer {
                     List.of("application_id", "item_id")),
             new Column(ApplicationStore.ITEM_OUTPUTS, "application_item", "outputs", "jsonb",
                     List.of("application_id", "item_id")),
+            new Column("target_notice.payload", "target_notice", "payload", "jsonb",
+                    List.of("application_id", "item_id", "kind")),
             new Column(MaterialisedDatasets.FIELDS, "dataset_record", "fields", "jsonb",
                     List.of("connector_id", "dataset", "record_key")));
 

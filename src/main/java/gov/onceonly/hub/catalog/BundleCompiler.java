@@ -86,7 +86,8 @@ public final class BundleCompiler {
             checkOutputs(file, at, item, problems);
             items.add(new CompiledItem(item.id(), item.name(), item.department(), item.target(),
                     item.exemptMaterials(), List.copyOf(demands), Collections.unmodifiableMap(item.waitsFor()), condition,
-                    Collections.unmodifiableMap(item.outputs()), item.inPerson()));
+                    Collections.unmodifiableMap(item.outputs()), item.inPerson(), item.archive()));
+            checkArchive(file, at, item, subjectKey, problems);
         }
         WaitsForCheck.check(file, bundle.items(), problems);
         checkParties(file, bundle, problems);
@@ -181,6 +182,36 @@ public final class BundleCompiler {
             problems.add(new ConfigProblem(file, at + ".target", "unknown connector '" + item.target() + "'"));
         } else if (target.get().isSource()) {
             problems.add(new ConfigProblem(file, at + ".target", "connector '" + item.target() + "' is a source, not a target"));
+        }
+    }
+
+    /**
+     * A certificate goes to a library dataset keyed like the applicant (the next application of theirs finds it there)
+     * through a target connector, and is made of the item's outputs, so the item must declare some.
+     */
+    private void checkArchive(String file, String at, ItemDefinition item, SubjectKeyKind subjectKey,
+                              List<ConfigProblem> problems) {
+        ItemDefinition.Archive archive = item.archive();
+        if (archive == null) {
+            return;
+        }
+        String certificate = archive.certificate() == null ? "" : archive.certificate();
+        int slash = certificate.indexOf('/');
+        ConnectorDefinition library = slash <= 0 ? null : connectors.find(certificate.substring(0, slash)).orElse(null);
+        DatasetDefinition dataset = library == null ? null : library.datasets().get(certificate.substring(slash + 1));
+        if (dataset == null || !library.isSource()) {
+            problems.add(new ConfigProblem(file, at + ".archive.certificate", "expected '<connector>/<dataset>' of a source "
+                    + "that keeps certificates, got '" + certificate + "'"));
+        } else if (dataset.key() != subjectKey) {
+            problems.add(new ConfigProblem(file, at + ".archive.certificate", "dataset '" + certificate + "' is keyed by "
+                    + dataset.key().yamlName() + " but this bundle's applicants are keyed by " + subjectKey.yamlName()));
+        }
+        var target = archive.target() == null ? java.util.Optional.<ConnectorDefinition>empty() : connectors.find(archive.target());
+        if (target.isEmpty() || target.get().isSource()) {
+            problems.add(new ConfigProblem(file, at + ".archive.target", "unknown target connector '" + archive.target() + "'"));
+        }
+        if (item.outputs().isEmpty()) {
+            problems.add(new ConfigProblem(file, at + ".archive", "a certificate is made of the item's outputs; declare them"));
         }
     }
 

@@ -28,7 +28,8 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
      */
     public record CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                                List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition,
-                               Map<String, ItemDefinition.Output> outputs, String inPerson) {
+                               Map<String, ItemDefinition.Output> outputs, String inPerson,
+                               ItemDefinition.Archive archive) {
 
         public CompiledItem {
             waitsFor = waitsFor == null ? Map.of() : waitsFor;
@@ -38,12 +39,12 @@ public record CompiledBundle(BundleDefinition definition, String version, Subjec
         public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                             List<CompiledDemand> demands, Map<String, Milestone> waitsFor, CompiledCondition condition,
                             Map<String, ItemDefinition.Output> outputs) {
-            this(id, name, department, target, exemptMaterials, demands, waitsFor, condition, outputs, null);
+            this(id, name, department, target, exemptMaterials, demands, waitsFor, condition, outputs, null, null);
         }
 
         public CompiledItem(String id, String name, String department, String target, List<String> exemptMaterials,
                             List<CompiledDemand> demands) {
-            this(id, name, department, target, exemptMaterials, demands, Map.of(), null, Map.of(), null);
+            this(id, name, department, target, exemptMaterials, demands, Map.of(), null, Map.of(), null, null);
         }
 
         /** Whether a demand takes an earlier item's output: then its record is completed when it is released. */

@@ -22,13 +22,21 @@ public record ItemDefinition(
         LinkedHashMap<String, Milestone> waitsFor,
         ItemCondition when,
         LinkedHashMap<String, Output> outputs,
-        String inPerson) {
+        String inPerson,
+        Archive archive) {
 
     public ItemDefinition {
         exemptMaterials = exemptMaterials == null ? List.of() : List.copyOf(exemptMaterials);
         demands = demands == null ? new LinkedHashMap<>() : demands;
         waitsFor = waitsFor == null ? new LinkedHashMap<>() : waitsFor;
         outputs = outputs == null ? new LinkedHashMap<>() : outputs;
+    }
+
+    /**
+     * Where the certificate the item is decided with goes (归集): the e-certificate library's dataset that keeps it
+     * ({@code <connector>/<dataset>}, where a later application finds it) and the library's intake target.
+     */
+    public record Archive(String certificate, String target) {
     }
 
     /**

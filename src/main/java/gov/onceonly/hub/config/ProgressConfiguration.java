@@ -3,6 +3,7 @@ package gov.onceonly.hub.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
+import gov.onceonly.hub.notice.TargetNotices;
 import gov.onceonly.hub.progress.StatusReportConsumer;
 import gov.onceonly.hub.progress.StatusReports;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ public class ProgressConfiguration {
 
     @Bean
     StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                                EvidenceRecorder evidence) {
-        return new StatusReports(jdbc, tx, applications, json, evidence);
+                                EvidenceRecorder evidence, TargetNotices notices) {
+        return new StatusReports(jdbc, tx, applications, json, evidence, notices);
     }
 
     @Bean

@@ -107,14 +107,17 @@ public class EvidenceRecorder {
         }).toList());
     }
 
-    /** A withdrawal notice delivered to an item's target: its exact bytes; it carries no personal field. */
-    public void noticed(UUID applicationId, Push notice) {
+    /**
+     * A target notice delivered (a withdrawal notice, a certificate for the library): its exact bytes; the field names
+     * it carries (a withdrawal notice: none) are the access log's.
+     */
+    public void noticed(UUID applicationId, String type, Push notice) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("department", notice.department());
         detail.put("fields", List.copyOf(notice.fields()));
-        detail.put("notice", "withdrawal");
+        detail.put("notice", type);
         ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.PUSH, applicationId, notice.item(), notice.target(),
-                Sha256.hex(notice.envelope()), write(detail), "NOTICE:" + applicationId + ":" + notice.item())));
+                Sha256.hex(notice.envelope()), write(detail), "NOTICE:" + applicationId + ":" + notice.item() + ":" + type)));
     }
 
     /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */

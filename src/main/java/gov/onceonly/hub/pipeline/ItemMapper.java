@@ -105,7 +105,8 @@ public final class ItemMapper {
             provenance.put(demand.name(), origin);
         }
         return new ItemRecord(item.id(), item.department(), item.target(), values, provenance, List.copyOf(missing),
-                item.waitsFor(), null, declaredOutputs(item), item.takesOutputs());
+                item.waitsFor(), null, declaredOutputs(item), item.takesOutputs(), item.archive() == null ? Map.of()
+                : Map.of("certificate", item.archive().certificate(), "target", item.archive().target()));
     }
 
     /** The item's outputs with their patterns, "" for any text: a department's report is checked against them. */

@@ -7,6 +7,7 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.FieldViolation;
+import gov.onceonly.hub.notice.TargetNotices;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
 import org.slf4j.Logger;
@@ -34,10 +35,12 @@ public class StatusReports {
     private final ApplicationStore applications;
     private final ObjectMapper json;
     private final EvidenceRecorder evidence;
+    private final TargetNotices notices;
 
     public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                         EvidenceRecorder evidence) {
+                         EvidenceRecorder evidence, TargetNotices notices) {
         this.evidence = evidence;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.tx = tx;
         this.applications = applications;
@@ -151,12 +154,31 @@ public class StatusReports {
                 applications.declaredOutputs(event.applicationId(), event.item()), event.outputs(), event.certificateNo());
         if (!checked.kept().isEmpty()) {
             applications.saveOutputs(event.applicationId(), event.item(), checked.kept());
+            archive(event, checked.kept());
         }
         if (!checked.refused().isEmpty()) {
             log.warn("Item {} of {} is DONE, but its department's outputs {} were not kept: {}", event.item(),
                     event.applicationId(), checked.refused().keySet(), checked.refused());
         }
         return checked.refused();
+    }
+
+    /**
+     * 归集: a certificate the item was decided with goes to the library's intake, for the applicant's next application
+     * to find; queued in this transaction, so it is sent even if the hub stops right after.
+     */
+    private void archive(ItemEvent event, Map<String, Object> outputs) {
+        Map<String, String> archive = applications.archive(event.applicationId(), event.item());
+        if (archive.isEmpty()) {
+            return;
+        }
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        certificate.put("certificate", archive.get("certificate"));
+        certificate.put("holder", jdbc.queryForObject("select subject_key from application where id = ?", String.class,
+                event.applicationId()));
+        certificate.put("decidedAt", event.at().toString());
+        certificate.put("fields", outputs);
+        notices.queueCertificate(event.applicationId(), event.item(), archive.get("target"), certificate);
     }
 
     private static String join(String first, String second) {

@@ -64,7 +64,7 @@ public final class ApprovalStatusReporter implements AutoCloseable {
         }
         try {
             JsonNode envelope = json.readTree(received.body());
-            if (SandboxDecisions.WITHDRAWAL.equals(envelope.path("type").asText())) {
+            if (envelope.hasNonNull("type")) {
                 return; // a withdrawal notice, not an item to decide: SandboxDecisions answers it
             }
             String path = "/api/v1/applications/" + envelope.path("applicationId").asText() + "/items/"

@@ -30,7 +30,8 @@ final class CatalogueHttpSystems {
             "/scjg/approval/applications", "scjg-approval",
             "/ghzy/approval/applications", "ghzy-approval",
             "/zfcxjw/approval/applications", "zfcxjw-approval",
-            "/ykb/approval/applications", "ykb-unified-approval");
+            "/ykb/approval/applications", "ykb-unified-approval",
+            "/dsj/certificates-intake/applications", CertificateLibrary.INTAKE);
 
     private CatalogueHttpSystems() {
     }

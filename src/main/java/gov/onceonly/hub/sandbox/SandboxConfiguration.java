@@ -38,6 +38,7 @@ public class SandboxConfiguration {
                 env.getRequiredProperty("hub.topics.item-status"),
                 env.getProperty("hub.sandbox.report-status", Boolean.class, false));
         departments.inbox().onFirstReceipt(decisions::received);
+        departments.inbox().onFirstReceipt(new CertificateLibrary(departments.catalogue().records(), json)::received);
         decisions.readExchangeTables(departments.catalogue()::exchangedSince);
         return decisions;
     }

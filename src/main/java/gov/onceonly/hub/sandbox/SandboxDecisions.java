@@ -138,8 +138,8 @@ public final class SandboxDecisions implements AutoCloseable {
                         100, TimeUnit.MILLISECONDS);
                 return;
             }
-            if (ApprovalStatusReporter.SYSTEM.equals(received.system())) {
-                return;
+            if (ApprovalStatusReporter.SYSTEM.equals(received.system()) || envelope.hasNonNull("type")) {
+                return; // 市卫生健康委 decides over REST; a certificate for the library is no item to decide
             }
             String key = received.idempotencyKey();
             scheduler.schedule(() -> publish(key, applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);

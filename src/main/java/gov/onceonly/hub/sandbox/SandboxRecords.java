@@ -23,17 +23,18 @@ public final class SandboxRecords {
         return records;
     }
 
-    void put(String dataset, String key, Map<String, Object> record) {
+    /** Synchronized with the reads: the e-certificate library's intake adds records while the sources serve. */
+    synchronized void put(String dataset, String key, Map<String, Object> record) {
         byDataset.computeIfAbsent(dataset, d -> new LinkedHashMap<>()).put(key, Collections.unmodifiableMap(record));
     }
 
-    public Optional<Map<String, Object>> find(String dataset, String key) {
+    public synchronized Optional<Map<String, Object>> find(String dataset, String key) {
         return Optional.ofNullable(byDataset.getOrDefault(dataset, Map.of()).get(key));
     }
 
     /** Every record of a dataset by key, in a stable order. */
-    public Map<String, Map<String, Object>> all(String dataset) {
-        return Collections.unmodifiableMap(byDataset.getOrDefault(dataset, Map.of()));
+    public synchronized Map<String, Map<String, Object>> all(String dataset) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(byDataset.getOrDefault(dataset, Map.of())));
     }
 
     /** The population registry's view of a resident; the newborn families are served by {@link SyntheticPeople}. */

@@ -3,6 +3,7 @@ package gov.onceonly.hub.withdrawal;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
+import gov.onceonly.hub.notice.TargetNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /**
  * An application withdrawn by its applicant's channel, in one transaction under the application's row lock: the items
  * not sent yet are CANCELLED (never sent); the items a department has, or may have (a delivery attempted but not
- * acknowledged), are WITHDRAWING, and a withdrawal notice is due to their targets ({@link WithdrawalNotices}); items
+ * acknowledged), are WITHDRAWING, and a withdrawal notice is due to their targets ({@link TargetNotices}); items
  * already decided stay as they are. Withdrawing again is answered with what the first withdrawal did.
  */
 public class Withdrawals {
@@ -32,12 +33,15 @@ public class Withdrawals {
     private final TransactionTemplate tx;
     private final ApplicationStore store;
     private final EvidenceRecorder evidence;
+    private final TargetNotices notices;
 
-    public Withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence) {
+    public Withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence,
+                       TargetNotices notices) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
         this.evidence = evidence;
+        this.notices = notices;
     }
 
     /**
@@ -63,8 +67,7 @@ public class Withdrawals {
                            attention_reason = null, updated_at = now() where id = ?""", reason, applicationId);
             // A department may have an item whose delivery was attempted: its answer may be what got lost.
             List<String> withdrawing = jdbc.queryForList("""
-                    update application_item set status = 'WITHDRAWING', notice_due_at = now(), next_delivery_at = null,
-                           updated_at = now()
+                    update application_item set status = 'WITHDRAWING', next_delivery_at = null, updated_at = now()
                     where application_id = ? and (status in ('DELIVERED', 'ACCEPTED', 'IN_PROGRESS')
                                                   or status in ('PENDING', 'PARKED') and attempts > 0)
                     returning item_id""", String.class, applicationId);
@@ -72,6 +75,7 @@ public class Withdrawals {
                     update application_item set status = 'CANCELLED', reason = ?, next_delivery_at = null, updated_at = now()
                     where application_id = ? and status in ('PENDING', 'PARKED', 'WAITING', 'NEEDS_MATERIALS')
                     returning item_id""", String.class, because, applicationId);
+            notices.queueWithdrawal(applicationId, withdrawing);
             Map<String, String> reasons = new LinkedHashMap<>();
             cancelled.stream().sorted().forEach(item -> reasons.put(item, because));
             evidence.withdrawn(applicationId, channel, body, cancelled.stream().sorted().toList(),

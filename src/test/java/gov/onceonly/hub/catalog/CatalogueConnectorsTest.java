@@ -50,7 +50,7 @@ class CatalogueConnectorsTest {
         Set<String> systems = new HashSet<>();
         all.forEach(c -> assertThat(systems.add(c.department() + "/" + c.system() + "/" + c.role()))
                 .as("%s is the only connector for %s %s", c.id(), c.department(), c.system()).isTrue());
-        assertThat(all.size()).isBetween(20, 30);
+        assertThat(all.size()).isBetween(20, 35);
     }
 
     @Test
@@ -72,6 +72,7 @@ class CatalogueConnectorsTest {
         for (CompiledBundle bundle : RealCatalogue.BUNDLES.all()) {
             bundle.fetchPlan().forEach(f -> used.add(f.connector()));
             bundle.items().forEach(i -> used.add(i.target()));
+            bundle.items().stream().filter(i -> i.archive() != null).forEach(i -> used.add(i.archive().target()));
         }
         return used;
     }

@@ -64,7 +64,8 @@ class ConnectorValidatorTest {
     void theRealConnectorsLoad() {
         ConnectorCatalog catalog = ConnectorCatalog.load(ROOT, ROOT.resolve("connectors"));
         assertThat(catalog.entries()).extracting(ConnectorCatalog.Entry::file).containsExactly(
-                "connectors/bank-services.yaml", "connectors/cqsw-water-accounts.yaml", "connectors/dsj-e-certificates.yaml", "connectors/fgw-investment-projects.yaml",
+                "connectors/bank-services.yaml", "connectors/cqsw-water-accounts.yaml", "connectors/dsj-certificate-intake.yaml",
+                "connectors/dsj-e-certificates.yaml", "connectors/fgw-investment-projects.yaml",
                 "connectors/finance-collaboration.yaml", "connectors/ghzy-approval.yaml",
                 "connectors/ghzy-real-estate.yaml", "connectors/gjj-business.yaml",
                 "connectors/gjj-housing-fund.yaml", "connectors/gongan-approval.yaml",

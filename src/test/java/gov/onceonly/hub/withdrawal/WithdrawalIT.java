@@ -5,6 +5,7 @@ import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
+import gov.onceonly.hub.notice.NoticeKind;
 import gov.onceonly.hub.sandbox.SandboxApplications;
 import gov.onceonly.hub.sandbox.SandboxDecisions;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
@@ -70,7 +71,7 @@ class WithdrawalIT extends HubIntegrationTest {
         assertThat(view.path("withdrawal").path("reason").asText()).isEqualTo(REASON);
 
         JsonNode notice = json.readTree(sandbox.catalogue().delivered("scjg-approval",
-                id + ":" + REGISTRATION + WithdrawalNotices.KEY_SUFFIX).orElseThrow());
+                id + ":" + REGISTRATION + ":" + NoticeKind.WITHDRAWAL.type()).orElseThrow());
         assertThat(notice.path("type").asText()).isEqualTo("withdrawal");
         assertThat(notice.path("idempotencyKey").asText()).isEqualTo(id + ":" + REGISTRATION);
         assertThat(notice.path("reason").asText()).isEqualTo(REASON);
@@ -86,7 +87,7 @@ class WithdrawalIT extends HubIntegrationTest {
                 rs -> { ledger.put(rs.getString(1), rs.getLong(2)); }, id);
         assertThat(ledger).containsEntry("WITHDRAWAL", 1L).containsEntry("CANCEL", (long) waiting.size());
         assertThat(jdbc.queryForObject("select count(*) from evidence_entry where event_key = ?", Long.class,
-                "NOTICE:" + id + ":" + REGISTRATION)).as("the notice's push is evidence too").isEqualTo(1L);
+                "NOTICE:" + id + ":" + REGISTRATION + ":withdrawal")).as("the notice's push is evidence too").isEqualTo(1L);
 
         JsonNode again = ok(withdraw(id, "再次撤回"));
         assertThat(again.path("repeated").asBoolean()).isTrue();
@@ -105,10 +106,10 @@ class WithdrawalIT extends HubIntegrationTest {
         assertThat(items).hasSize(5);
         assertThat(texts(outcome.path("cancelled"))).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
-                select count(*) from application_item where application_id = ?::uuid and notice_sent_at is not null""",
+                select count(*) from target_notice where application_id = ?::uuid and kind = 'WITHDRAWAL' and sent_at is not null""",
                 Integer.class, id) == items.size());
         assertThat(sandbox.databases().householdExchange()).as("the JDBC target has its notice in its exchange table")
-                .anyMatch(row -> row.get("idempotencyKey").equals(id + ":household-registration" + WithdrawalNotices.KEY_SUFFIX)
+                .anyMatch(row -> row.get("idempotencyKey").equals(id + ":household-registration" + ":" + NoticeKind.WITHDRAWAL.type())
                         && row.get("record").toString().contains("\"type\":\"withdrawal\""));
 
         // The certificate was decided before the notice reached 市卫生健康委: the decision stands.
