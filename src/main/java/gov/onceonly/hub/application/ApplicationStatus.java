@@ -37,11 +37,6 @@ public enum ApplicationStatus {
         return items.contains(ItemStatus.WITHDRAWING) ? WITHDRAWING : WITHDRAWN;
     }
 
-    /** Whether nothing more will happen: completed or withdrawn. */
-    public boolean finished() {
-        return this == COMPLETED || this == WITHDRAWN;
-    }
-
     public static ApplicationStatus derive(Collection<ItemStatus> items) {
         if (items.isEmpty()) {
             return RECEIVED;
