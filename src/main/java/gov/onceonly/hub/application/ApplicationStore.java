@@ -268,23 +268,38 @@ public class ApplicationStore {
                        last_error = null, next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = any(?) and status in ('PENDING', 'PARKED')""",
                 applicationId, itemIds.toArray(String[]::new));
-        // Sent while the application was being withdrawn (cancelled as not sent yet): its department has it after
-        // all, so it is withdrawn there like any other.
+        attemptedWhileWithdrawn(applicationId, itemIds);
+    }
+
+    /**
+     * Items whose push was under way when the application was withdrawn (cancelled then as not sent yet), delivered
+     * or failed since: the department has, or may have, them after all, so they are withdrawn there like the others,
+     * with a withdrawal notice (as the withdrawal queues one, TargetNotices).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void attemptedWhileWithdrawn(UUID applicationId, List<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
         List<String> withdrawing = jdbc.queryForList("""
-                update application_item i set status = 'WITHDRAWING', attempts = attempts + 1, delivered_at = now(),
-                       updated_at = now()
+                update application_item i set status = 'WITHDRAWING', attempts = attempts + 1, updated_at = now()
                 from application a
                 where a.id = i.application_id and a.withdrawn_at is not null
                   and i.application_id = ? and i.item_id = any(?) and i.status = 'CANCELLED' returning i.item_id""",
                 String.class, applicationId, itemIds.toArray(String[]::new));
         if (!withdrawing.isEmpty()) {
-            // Its withdrawal notice, as the withdrawal queues one (TargetNotices).
             jdbc.update("""
                     insert into target_notice (application_id, item_id, kind, target_id, due_at)
                     select application_id, item_id, 'WITHDRAWAL', target_id, now() from application_item
                     where application_id = ? and item_id = any(?) on conflict do nothing""",
                     applicationId, withdrawing.toArray(String[]::new));
         }
+    }
+
+    /** Takes the application's row lock, before any of its items' rows, as every writer of an application does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(UUID applicationId) {
+        jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
     }
 
     /**

@@ -29,6 +29,10 @@ final class ItemOutputCheck {
                     + (producer.outputs().isEmpty() ? "; declare it under that item's outputs"
                     : "; it declares " + producer.outputs().keySet());
         }
+        if (producer.when() != null) {
+            return "takes an output of item '" + output.item() + "', which applies only in some cases; an item that does "
+                    + "not apply decides nothing, so take the value from a source or the form";
+        }
         if (consumer.waitsFor().get(output.item()) != Milestone.DONE) {
             return "takes an output of item '" + output.item() + "', so this item must wait for it to be done"
                     + " (waitsFor: { " + output.item() + ": done })";

@@ -78,6 +78,8 @@ public class StatusReports {
                     "no application " + event.applicationId(),
                     List.of(new FieldViolation("applicationId", "known-application", "is not an application of this hub")));
         }
+        // The application's row before the item's, as a delivery and a withdrawal take them: no two wait on each other.
+        applications.lock(event.applicationId());
         ItemProgress.Current current = jdbc.query("""
                 select status, result, certificate_no, reason from application_item
                 where application_id = ? and item_id = ? and (?::text is null or department = ?) for update""",
@@ -155,6 +157,9 @@ public class StatusReports {
         if (!checked.kept().isEmpty()) {
             applications.saveOutputs(event.applicationId(), event.item(), checked.kept());
             archive(event, checked.kept());
+        } else if (!applications.archive(event.applicationId(), event.item()).isEmpty()) {
+            log.warn("Item {} of {} is DONE without an output to make its certificate of: nothing goes to the library",
+                    event.item(), event.applicationId());
         }
         if (!checked.refused().isEmpty()) {
             log.warn("Item {} of {} is DONE, but its department's outputs {} were not kept: {}", event.item(),

@@ -28,6 +28,8 @@ public class Withdrawals {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
+    /** A withdrawal cancellation's reason in the ledger. */
+    static final String LEDGER_REASON = "the applicant withdrew the application";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -76,8 +78,9 @@ public class Withdrawals {
                     where application_id = ? and status in ('PENDING', 'PARKED', 'WAITING', 'NEEDS_MATERIALS')
                     returning item_id""", String.class, because, applicationId);
             notices.queueWithdrawal(applicationId, withdrawing);
+            // The ledger cannot forget: it keeps why, not the applicant's own words (those stay on the item, erasable).
             Map<String, String> reasons = new LinkedHashMap<>();
-            cancelled.stream().sorted().forEach(item -> reasons.put(item, because));
+            cancelled.stream().sorted().forEach(item -> reasons.put(item, LEDGER_REASON));
             evidence.withdrawn(applicationId, channel, body, cancelled.stream().sorted().toList(),
                     withdrawing.stream().sorted().toList());
             evidence.cancelled(applicationId, reasons);

@@ -78,6 +78,16 @@ class ItemOutputCheckTest {
     }
 
     @Test
+    void anOutputOfAnItemThatMayNotApplyIsRejected() {
+        String yaml = PASSED.replace("    target: weijian-approval\n",
+                "    target: weijian-approval\n    when: { field: form.babyName, present: true }\n");
+        assertThat(yaml).isNotEqualTo(PASSED);
+        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: items[1].demands.birthCertificateNo.from: takes an "
+                + "output of item 'birth-certificate', which applies only in some cases; an item that does not apply "
+                + "decides nothing, so take the value from a source or the form");
+    }
+
+    @Test
     void anOutputPatternMustCompile() {
         assertThat(loadError(PASSED.replace("^[A-Z][0-9]{9}$", "^[A-Z][0-9{9}$"))).startsWith(
                 "mappings/newborn.yaml: items[0].outputs.certificateNo.pattern: is not a regular expression: ");

@@ -130,6 +130,36 @@ class WithdrawalIT extends HubIntegrationTest {
         assertThat(afterwards.statusCode()).as("a decision after the withdrawal was confirmed").isEqualTo(409);
     }
 
+    /**
+     * A push under way when the application is withdrawn: the item, not sent yet, is cancelled; the target does get it
+     * (its answer comes too late, the push fails), so it is withdrawn there like the others, notice and all.
+     */
+    @Test
+    void anItemThatArrivedWhileTheHubThoughtItUnsentIsWithdrawnToo() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(72);
+        sandbox.faults().delay("weijian-approval", 6_000, 4); // past the 5 s timeout: both items, both attempts
+        try {
+            String id = submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> view(id),
+                    v -> "PENDING".equals(HubClient.item(v, "birth-certificate").path("status").asText()));
+            decisions.enable(true);
+            JsonNode outcome = ok(withdraw(id, REASON));
+            assertThat(texts(outcome.path("cancelled"))).contains("birth-certificate");
+
+            // Every push was under way, so every item was cancelled; as the pushes end, each is withdrawn instead.
+            JsonNode view = await().atMost(Duration.ofSeconds(40)).until(() -> view(id),
+                    v -> "WITHDRAWN".equals(HubClient.item(v, "birth-certificate").path("status").asText())
+                            && "WITHDRAWN".equals(v.path("status").asText()));
+            assertThat(sandbox.inbox().received("weijian-approval")).as("the department got the record after all")
+                    .anyMatch(r -> r.idempotencyKey().equals(id + ":birth-certificate"));
+            assertThat(HubClient.item(view, "birth-certificate").path("status").asText()).isEqualTo("WITHDRAWN");
+            assertThat(sandbox.inbox().received("weijian-approval")).as("and was told it is withdrawn")
+                    .anyMatch(r -> r.idempotencyKey().equals(id + ":birth-certificate:" + NoticeKind.WITHDRAWAL.type()));
+        } finally {
+            sandbox.faults().clear("weijian-approval");
+        }
+    }
+
     @Test
     void aWithdrawalNeedsItsReasonItsOwnChannelAndSomethingLeftToWithdraw() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(71);
