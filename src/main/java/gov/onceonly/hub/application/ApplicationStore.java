@@ -268,7 +268,6 @@ public class ApplicationStore {
                        last_error = null, next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = any(?) and status in ('PENDING', 'PARKED')""",
                 applicationId, itemIds.toArray(String[]::new));
-        attemptedWhileWithdrawn(applicationId, itemIds);
     }
 
     /**
@@ -296,10 +295,14 @@ public class ApplicationStore {
         }
     }
 
-    /** Takes the application's row lock, before any of its items' rows, as every writer of an application does. */
+    /**
+     * Takes the application's row lock, before any of its items' rows, as every writer of an application does; true
+     * if the application was withdrawn.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock(UUID applicationId) {
-        jdbc.query("select id from application where id = ? for update", rs -> { }, applicationId);
+    public boolean lock(UUID applicationId) {
+        return Boolean.TRUE.equals(jdbc.query("select withdrawn_at is not null from application where id = ? for update",
+                rs -> rs.next() && rs.getBoolean(1), applicationId));
     }
 
     /**

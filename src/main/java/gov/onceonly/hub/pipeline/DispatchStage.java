@@ -105,18 +105,20 @@ public class DispatchStage {
         List<ParallelWork.Outcome<Void>> outcomes = work.all(pushes, 0);
         List<Delivery> delivered = delivered(deliveries, outcomes);
         tx.executeWithoutResult(status -> {
-            store.lock(applicationId); // before the items' rows, as a report and a withdrawal take them
-            List<String> failed = new ArrayList<>();
+            // Before the items' rows, as a report and a withdrawal take them.
+            boolean withdrawn = store.lock(applicationId);
             for (int i = 0; i < deliveries.size(); i++) {
                 Exception failure = outcomes.get(i).failure();
                 if (failure != null) {
                     retries.failed(deliveries.get(i), failure.getClass().getSimpleName() + ": " + failure.getMessage());
-                    failed.add(deliveries.get(i).itemId());
                 }
             }
-            // A push that failed may still have arrived (its answer lost): withdrawn meanwhile, it is withdrawn there too.
-            store.attemptedWhileWithdrawn(applicationId, failed);
             store.markDelivered(applicationId, delivered.stream().map(Delivery::itemId).toList());
+            if (withdrawn) {
+                // Cancelled as unsent while its push was under way: delivered, or failed (its answer may be what got
+                // lost), the department has or may have it, so it is withdrawn there too.
+                store.attemptedWhileWithdrawn(applicationId, deliveries.stream().map(Delivery::itemId).toList());
+            }
             evidence.pushed(applicationId, delivered.stream().map(d -> new EvidenceRecorder.Push(d.itemId(), d.target(),
                     d.department(), d.fields(), d.envelope().getBytes(StandardCharsets.UTF_8))).toList());
             store.refreshStatus(applicationId);
