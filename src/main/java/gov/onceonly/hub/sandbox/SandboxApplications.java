@@ -100,13 +100,30 @@ public final class SandboxApplications {
             String field = party.getKey() + (party.getValue().key() == SubjectKeyKind.CREDIT_CODE ? "CreditCode" : "IdNumber");
             Optional<String> key = bundle.fetchPlan().stream().filter(f -> f.party() == null)
                     .map(f -> records.find(f.label(), applicantKey).map(r -> r.get(field)).orElse(null))
-                    .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst();
+                    .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst()
+                    .or(() -> stranger(bundle, party.getKey(), applicantKey));
             if (key.isEmpty() || !holdsEveryField(bundle, party.getKey(), key.get())) {
                 return Optional.empty();
             }
             keys.put(party.getKey(), key.get());
         }
         return Optional.of(keys);
+    }
+
+    /**
+     * A party the applicant's records do not name (the buyer of their home): another resident, the first after the
+     * applicant whose records hold what the bundle demands of that party.
+     */
+    private Optional<String> stranger(CompiledBundle bundle, String party, String applicantKey) {
+        List<String> residents = new ArrayList<>(records.all("rlsb-social-insurance/insured-person").keySet());
+        int start = residents.indexOf(applicantKey) + 1;
+        for (int k = 0; k < residents.size(); k++) {
+            String key = residents.get((start + k) % residents.size());
+            if (!key.equals(applicantKey) && holdsEveryField(bundle, party, key)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     private String body(CompiledBundle bundle, String key) {
