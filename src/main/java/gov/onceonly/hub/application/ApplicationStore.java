@@ -195,28 +195,19 @@ public class ApplicationStore {
         return outputs;
     }
 
-    /** The outputs an item's department may report, by name, with their patterns ("" for any text). */
-    public Map<String, String> declaredOutputs(UUID applicationId, String itemId) {
-        String text = jdbc.queryForObject("""
-                select declared_outputs::text from application_item where application_id = ? and item_id = ?""",
-                String.class, applicationId, itemId);
-        if (text == null) {
-            return Map.of();
-        }
-        Map<String, String> declared = new LinkedHashMap<>();
-        read(text).forEach((name, pattern) -> declared.put(name, String.valueOf(pattern)));
-        return declared;
+    /** What an item's DONE report may carry and where its certificate goes, in one read of the item. */
+    public ItemOutputs.Declared declaredOutputs(UUID applicationId, String itemId) {
+        return jdbc.queryForObject("""
+                select declared_outputs::text, archive::text from application_item where application_id = ? and item_id = ?""",
+                (rs, n) -> new ItemOutputs.Declared(texts(rs.getString(1)), texts(rs.getString(2))), applicationId, itemId);
     }
 
-    /** Where an item's certificate goes when it is done: {@code certificate} and {@code target}; empty: nowhere. */
-    public Map<String, String> archive(UUID applicationId, String itemId) {
-        String text = jdbc.queryForObject("select archive::text from application_item where application_id = ? and item_id = ?",
-                String.class, applicationId, itemId);
-        Map<String, String> archive = new LinkedHashMap<>();
-        if (text != null) {
-            read(text).forEach((name, value) -> archive.put(name, String.valueOf(value)));
+    private Map<String, String> texts(String json) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (json != null) {
+            read(json).forEach((name, value) -> texts.put(name, String.valueOf(value)));
         }
-        return archive;
+        return texts;
     }
 
     /** Keeps the outputs an item was decided with, sealed like its record. */
@@ -273,7 +264,7 @@ public class ApplicationStore {
     /**
      * Items whose push was under way when the application was withdrawn (cancelled then as not sent yet), delivered
      * or failed since: the department has, or may have, them after all, so they are withdrawn there like the others,
-     * with a withdrawal notice (as the withdrawal queues one, TargetNotices).
+     * with a withdrawal notice.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void attemptedWhileWithdrawn(UUID applicationId, List<String> itemIds) {
@@ -286,13 +277,23 @@ public class ApplicationStore {
                 where a.id = i.application_id and a.withdrawn_at is not null
                   and i.application_id = ? and i.item_id = any(?) and i.status = 'CANCELLED' returning i.item_id""",
                 String.class, applicationId, itemIds.toArray(String[]::new));
-        if (!withdrawing.isEmpty()) {
-            jdbc.update("""
-                    insert into target_notice (application_id, item_id, kind, target_id, due_at)
-                    select application_id, item_id, 'WITHDRAWAL', target_id, now() from application_item
-                    where application_id = ? and item_id = any(?) on conflict do nothing""",
-                    applicationId, withdrawing.toArray(String[]::new));
+        queueWithdrawalNotices(applicationId, withdrawing);
+    }
+
+    /**
+     * Queues a withdrawal notice to each item's target, due now (TargetNotices sends it); an item notified before
+     * keeps its notice. With the item's move to WITHDRAWING, in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queueWithdrawalNotices(UUID applicationId, List<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
         }
+        jdbc.update("""
+                insert into target_notice (application_id, item_id, kind, target_id, due_at)
+                select application_id, item_id, 'WITHDRAWAL', target_id, now() from application_item
+                where application_id = ? and item_id = any(?) on conflict do nothing""",
+                applicationId, itemIds.toArray(String[]::new));
     }
 
     /**
@@ -311,8 +312,12 @@ public class ApplicationStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationStatus refreshStatus(UUID applicationId) {
-        boolean withdrawn = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select withdrawn_at is not null from application where id = ? for update", Boolean.class, applicationId));
+        return refreshStatus(applicationId, lock(applicationId));
+    }
+
+    /** As above, for a caller that holds the application's row lock already ({@link #lock}, which said {@code withdrawn}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApplicationStatus refreshStatus(UUID applicationId, boolean withdrawn) {
         List<ItemStatus> items = waiting.moveOn(applicationId);
         ApplicationStatus status = ApplicationStatus.derive(items, withdrawn);
         jdbc.update("update application set status = ?, updated_at = now() where id = ? and status <> ?",

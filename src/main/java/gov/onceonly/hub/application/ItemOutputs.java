@@ -8,4 +8,11 @@ import java.util.Map;
  * {@code reportedAt}, such as a credit code or a certificate number. Later items of the application take them.
  */
 public record ItemOutputs(String itemId, String department, Instant reportedAt, Map<String, Object> values) {
+
+    /**
+     * What an item's mapping declares for its decision: the outputs by name with their patterns ("" for any text),
+     * and where its certificate goes ({@code certificate}, {@code target}; empty: nowhere).
+     */
+    public record Declared(Map<String, String> patterns, Map<String, String> archive) {
+    }
 }

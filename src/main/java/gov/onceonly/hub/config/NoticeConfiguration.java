@@ -29,8 +29,7 @@ public class NoticeConfiguration {
     }
 
     @Bean
-    Withdrawals withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence,
-                            TargetNotices notices) {
-        return new Withdrawals(jdbc, tx, store, evidence, notices);
+    Withdrawals withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence) {
+        return new Withdrawals(jdbc, tx, store, evidence);
     }
 }

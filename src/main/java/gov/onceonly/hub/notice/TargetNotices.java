@@ -27,7 +27,8 @@ import java.util.UUID;
  * Target notices (route {@code target-notices}): messages to a department's target that are not an item's record, sent
  * when due and retried with the delivery backoff until the target acknowledges them. A withdrawal notice names the item
  * by its idempotency key and says why; a certificate carries what the library keeps (its payload, sealed at rest).
- * Each is queued in the transaction of what caused it (the withdrawal, the DONE report), so none is lost.
+ * Each is queued in the transaction of what caused it, so none is lost: a withdrawal notice with the item's move
+ * to WITHDRAWING ({@code ApplicationStore.queueWithdrawalNotices}), a certificate with the DONE report.
  */
 public class TargetNotices {
 
@@ -63,16 +64,6 @@ public class TargetNotices {
         this.store = store;
         this.json = json;
         this.backoff = backoff;
-    }
-
-    /** Queues a withdrawal notice to each item's target, due now; an item notified before keeps its notice. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void queueWithdrawal(UUID applicationId, List<String> itemIds) {
-        jdbc.update("""
-                insert into target_notice (application_id, item_id, kind, target_id, due_at)
-                select application_id, item_id, 'WITHDRAWAL', target_id, now() from application_item
-                where application_id = ? and item_id = any(?) on conflict do nothing""",
-                applicationId, itemIds.toArray(String[]::new));
     }
 
     /** Queues a certificate for the library's intake target, due now; {@code certificate} is what the library keeps. */

@@ -121,7 +121,7 @@ public class DispatchStage {
             }
             evidence.pushed(applicationId, delivered.stream().map(d -> new EvidenceRecorder.Push(d.itemId(), d.target(),
                     d.department(), d.fields(), d.envelope().getBytes(StandardCharsets.UTF_8))).toList());
-            store.refreshStatus(applicationId);
+            store.refreshStatus(applicationId, withdrawn);
         });
         delivered.stream().filter(d -> d.attemptsBefore() > 0).map(Delivery::target).distinct()
                 .forEach(retries::targetAnswersAgain);

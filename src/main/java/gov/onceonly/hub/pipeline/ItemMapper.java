@@ -111,6 +111,9 @@ public final class ItemMapper {
 
     /** The item's outputs with their patterns, "" for any text: a department's report is checked against them. */
     private static Map<String, String> declaredOutputs(CompiledItem item) {
+        if (item.outputs().isEmpty()) {
+            return Map.of(); // most items: nothing to build per application
+        }
         Map<String, String> declared = new LinkedHashMap<>();
         item.outputs().forEach((name, output) -> declared.put(name,
                 output == null || output.pattern() == null ? "" : output.pattern()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.application.ItemOutputs;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.intake.FieldViolation;
@@ -79,7 +80,7 @@ public class StatusReports {
                     List.of(new FieldViolation("applicationId", "known-application", "is not an application of this hub")));
         }
         // The application's row before the item's, as a delivery and a withdrawal take them: no two wait on each other.
-        applications.lock(event.applicationId());
+        boolean withdrawn = applications.lock(event.applicationId());
         ItemProgress.Current current = jdbc.query("""
                 select status, result, certificate_no, reason from application_item
                 where application_id = ? and item_id = ? and (?::text is null or department = ?) for update""",
@@ -90,7 +91,7 @@ public class StatusReports {
                         "application " + event.applicationId() + " has no item '" + event.item() + "'",
                         List.of(new FieldViolation("item", "known-item", "is not an item of this application"))));
         if (ItemProgress.provesDelivery(current.status())) {
-            recordDelivered(event, current.status());
+            recordDelivered(event, current.status(), withdrawn);
         }
         Decision decision = ItemProgress.decide(current, event.status(), event.result(), event.certificateNo(),
                 event.reason(), seenBefore(event));
@@ -117,7 +118,7 @@ public class StatusReports {
                 Map<String, String> refused = event.status() == ItemStatus.DONE ? keepOutputs(event) : Map.of();
                 record(event, true, null, refused);
                 // After the outputs are kept: an item released now takes them.
-                applications.refreshStatus(event.applicationId());
+                applications.refreshStatus(event.applicationId(), withdrawn);
                 return state(event, ItemState.Outcome.APPLIED, refused.isEmpty() ? decision.why()
                         : join(decision.why(), "outputs not kept: " + refused));
             }
@@ -130,12 +131,12 @@ public class StatusReports {
      * hub recorded of its answer. The item is DELIVERED from now, and its next attempt is cancelled (a queued
      * message finds it no longer PENDING and sends nothing); the report is then applied to it as to any other.
      */
-    private void recordDelivered(ItemEvent event, ItemStatus was) {
+    private void recordDelivered(ItemEvent event, ItemStatus was, boolean withdrawn) {
         jdbc.update("""
                 update application_item set status = 'DELIVERED', delivered_at = coalesce(delivered_at, now()),
                        next_delivery_at = null, last_error = null, updated_at = now()
                 where application_id = ? and item_id = ?""", event.applicationId(), event.item());
-        applications.refreshStatus(event.applicationId());
+        applications.refreshStatus(event.applicationId(), withdrawn);
         log.info("Item {} of {} was {}; its department's report {} proves its delivery", event.item(),
                 event.applicationId(), was, event.status());
     }
@@ -152,18 +153,17 @@ public class StatusReports {
 
     /** Keeps the declared, well-formed outputs of a DONE report with the item; returns those refused, with why. */
     private Map<String, String> keepOutputs(ItemEvent event) {
-        ReportedOutputs.Checked checked = ReportedOutputs.check(
-                applications.declaredOutputs(event.applicationId(), event.item()), event.outputs(), event.certificateNo());
+        ItemOutputs.Declared declared = applications.declaredOutputs(event.applicationId(), event.item());
+        ReportedOutputs.Checked checked = ReportedOutputs.check(declared.patterns(), event.outputs(), event.certificateNo());
         if (!checked.kept().isEmpty()) {
             applications.saveOutputs(event.applicationId(), event.item(), checked.kept());
-            archive(event, checked.kept());
-        } else if (!applications.archive(event.applicationId(), event.item()).isEmpty()) {
-            log.warn("Item {} of {} is DONE without an output to make its certificate of: nothing goes to the library",
-                    event.item(), event.applicationId());
         }
         if (!checked.refused().isEmpty()) {
             log.warn("Item {} of {} is DONE, but its department's outputs {} were not kept: {}", event.item(),
                     event.applicationId(), checked.refused().keySet(), checked.refused());
+        }
+        if (!declared.archive().isEmpty()) {
+            archive(event, declared.archive(), checked.kept());
         }
         return checked.refused();
     }
@@ -172,9 +172,10 @@ public class StatusReports {
      * 归集: a certificate the item was decided with goes to the library's intake, for the applicant's next application
      * to find; queued in this transaction, so it is sent even if the hub stops right after.
      */
-    private void archive(ItemEvent event, Map<String, Object> outputs) {
-        Map<String, String> archive = applications.archive(event.applicationId(), event.item());
-        if (archive.isEmpty()) {
+    private void archive(ItemEvent event, Map<String, String> archive, Map<String, Object> outputs) {
+        if (outputs.isEmpty()) {
+            log.warn("Item {} of {} is DONE without an output to make its certificate of: nothing goes to the library",
+                    event.item(), event.applicationId());
             return;
         }
         Map<String, Object> certificate = new LinkedHashMap<>();

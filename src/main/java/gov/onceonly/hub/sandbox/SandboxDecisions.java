@@ -113,12 +113,6 @@ public final class SandboxDecisions implements AutoCloseable {
         rejected.addAll(itemIds);
     }
 
-    /** When the department reported its decision (DONE or REJECTED) on the record of that idempotency key. */
-    public Instant decidedAt(String idempotencyKey) {
-        Instant done = reportedAt(idempotencyKey, "DONE");
-        return done != null ? done : reportedAt(idempotencyKey, "REJECTED");
-    }
-
     /** When the department published that status on the record of that idempotency key (null: not yet). */
     public Instant reportedAt(String idempotencyKey, String status) {
         return reportedAt.get(idempotencyKey + "|" + status);

@@ -31,11 +31,10 @@ final class SandboxOutputs {
             candidates.add(today.toString());
         }
         if (lower.contains("creditcode")) {
-            String first17 = "915001" + "%011d".formatted(seed).replace('I', '1');
+            String first17 = "915001" + "%011d".formatted(seed);
             candidates.add(first17 + CreditCode.checkCharacter(first17));
         }
         candidates.add("%s%09d".formatted(prefix(name), seed));
-        candidates.add(today.toString());
         candidates.add("%012d".formatted(seed));
         return candidates.stream().filter(v -> matcher == null || matcher.matcher(v).matches()).findFirst().orElse(null);
     }

@@ -3,7 +3,6 @@ package gov.onceonly.hub.withdrawal;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
-import gov.onceonly.hub.notice.TargetNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /**
  * An application withdrawn by its applicant's channel, in one transaction under the application's row lock: the items
  * not sent yet are CANCELLED (never sent); the items a department has, or may have (a delivery attempted but not
- * acknowledged), are WITHDRAWING, and a withdrawal notice is due to their targets ({@link TargetNotices}); items
+ * acknowledged), are WITHDRAWING, and a withdrawal notice is due to their targets (TargetNotices sends it); items
  * already decided stay as they are. Withdrawing again is answered with what the first withdrawal did.
  */
 public class Withdrawals {
@@ -35,15 +34,12 @@ public class Withdrawals {
     private final TransactionTemplate tx;
     private final ApplicationStore store;
     private final EvidenceRecorder evidence;
-    private final TargetNotices notices;
 
-    public Withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence,
-                       TargetNotices notices) {
+    public Withdrawals(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, EvidenceRecorder evidence) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
         this.evidence = evidence;
-        this.notices = notices;
     }
 
     /**
@@ -77,14 +73,14 @@ public class Withdrawals {
                     update application_item set status = 'CANCELLED', reason = ?, next_delivery_at = null, updated_at = now()
                     where application_id = ? and status in ('PENDING', 'PARKED', 'WAITING', 'NEEDS_MATERIALS')
                     returning item_id""", String.class, because, applicationId);
-            notices.queueWithdrawal(applicationId, withdrawing);
+            store.queueWithdrawalNotices(applicationId, withdrawing);
             // The ledger cannot forget: it keeps why, not the applicant's own words (those stay on the item, erasable).
             Map<String, String> reasons = new LinkedHashMap<>();
             cancelled.stream().sorted().forEach(item -> reasons.put(item, LEDGER_REASON));
             evidence.withdrawn(applicationId, channel, body, cancelled.stream().sorted().toList(),
                     withdrawing.stream().sorted().toList());
             evidence.cancelled(applicationId, reasons);
-            ApplicationStatus after = store.refreshStatus(applicationId);
+            ApplicationStatus after = store.refreshStatus(applicationId, true); // its row is locked above
             log.info("Application {} withdrawn by {}: {} cancelled, {} to withdraw at their departments", applicationId,
                     channel, cancelled.size(), withdrawing.size());
             return new Outcome(applicationId, after, cancelled.stream().sorted().toList(),

@@ -20,11 +20,7 @@ class ItemConditionTest {
               babyName: { title: 新生儿姓名 }
               registrationChoice: { title: 落户方式, pattern: "^(mother|father)$" }
             items:
-              - id: birth-certificate
-                department: 市卫生健康委
-                target: weijian-approval
-                demands:
-                  babyName: { from: form.babyName }
+            """ + MappingFixture.CERTIFICATE_ITEM + """
               - id: social-security-card
                 name: 社会保障卡申领
                 department: 市人力社保局

@@ -16,11 +16,7 @@ class ItemOutputCheckTest {
             form:
               babyName: { title: 新生儿姓名 }
             items:
-              - id: birth-certificate
-                department: 市卫生健康委
-                target: weijian-approval
-                demands:
-                  babyName: { from: form.babyName }
+            """ + MappingFixture.CERTIFICATE_ITEM + """
                 outputs:
                   certificateNo: { title: 出生医学证明编号, pattern: "^[A-Z][0-9]{9}$" }
               - id: household-registration

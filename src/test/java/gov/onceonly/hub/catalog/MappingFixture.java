@@ -24,6 +24,15 @@ final class MappingFixture {
             completionMonth: 2023-05
             """;
 
+    /** The newborn's first item, the certificate, demanding the form's babyName only; a test adds what it needs after. */
+    static final String CERTIFICATE_ITEM = """
+              - id: birth-certificate
+                department: 市卫生健康委
+                target: weijian-approval
+                demands:
+                  babyName: { from: form.babyName }
+            """;
+
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static ConnectorCatalog connectors;
 

@@ -18,11 +18,7 @@ class WaitsForCheckTest {
             form:
               babyName: { title: 新生儿姓名 }
             items:
-              - id: birth-certificate
-                department: 市卫生健康委
-                target: weijian-approval
-                demands:
-                  babyName: { from: form.babyName }
+            """ + MappingFixture.CERTIFICATE_ITEM + """
               - id: household-registration
                 department: 市公安局
                 target: gongan-household-exchange

@@ -147,32 +147,14 @@ public class ConfigLintTest {
 
     @Test
     void itemsThatWaitForEachOtherInACycle() throws IOException {
-        String second = """
-                  - id: second
-                    name: 第二项
-                    department: 市某局
-                    target: dept-approval
-                    waitsFor: { first: done }
-                    demands:
-                      name: { from: dept-registry/person.name }
-                """;
-        String broken = firstItemWith("waitsFor: { second: accepted }")
-                + second;
+        String broken = firstItemWith("waitsFor: { second: accepted }") + secondItemAfterFirst("name: { from: dept-registry/person.name }");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "second: accepted"),
                 "items wait for each other in a cycle, so none of them would ever go out: first → second → first");
     }
 
     @Test
     void anOutputNoItemDeclares() throws IOException {
-        String broken = SAMPLE + """
-                  - id: second
-                    name: 第二项
-                    department: 市某局
-                    target: dept-approval
-                    waitsFor: { first: done }
-                    demands:
-                      decisionNo: { from: output.first.decisionNo }
-                """;
+        String broken = SAMPLE + secondItemAfterFirst("decisionNo: { from: output.first.decisionNo }");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "output.first"),
                 "item 'first' declares no output 'decisionNo'; declare it under that item's outputs");
     }
@@ -326,6 +308,18 @@ public class ConfigLintTest {
         assertThat(finding.file()).isEqualTo(file);
         assertThat(finding.line()).as(finding.toString()).isEqualTo(line);
         assertThat(finding.message()).contains(fragment);
+    }
+
+    /** A second item, which waits for the first to be done, with one demand. */
+    private static String secondItemAfterFirst(String demand) {
+        return """
+                  - id: second
+                    name: 第二项
+                    department: 市某局
+                    target: dept-approval
+                    waitsFor: { first: done }
+                    demands:
+                """ + "      " + demand + "\n";
     }
 
     /** SAMPLE with one more line in its first item, after its target. */
