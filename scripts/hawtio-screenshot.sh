@@ -21,7 +21,7 @@ if ! curl -fs "$hub/actuator/health/readiness" >/dev/null; then
   data="$(mktemp -d)"
   port=18089
   hub="http://127.0.0.1:$port"
-  java -jar target/hub.jar --server.port=$port --hub.sandbox.port=0 --hub.embedded.data-dir="$data" >"$data/hub.log" 2>&1 &
+  java -jar target/hub.jar --spring.profiles.active=sandbox --server.port=$port --hub.sandbox.port=0 --hub.embedded.data-dir="$data" >"$data/hub.log" 2>&1 &
   started=$!
   trap 'kill $started 2>/dev/null; wait $started 2>/dev/null; rm -rf "$data"' EXIT
   for _ in $(seq 1 120); do curl -fs "$hub/actuator/health/readiness" >/dev/null && break; sleep 1; done

@@ -26,6 +26,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("gov.onceonly.hub.sandbox..");
 
     /**
+     * The production build (mvn package -Dproduction) leaves out the sandbox, the embedded infrastructure and their
+     * libraries (the PostgreSQL binaries, the Kafka broker); the rest must compile and run without them.
+     */
+    @ArchTest
+    static final ArchRule CORE_NEVER_DEPENDS_ON_EMBEDDED_INFRASTRUCTURE = noClasses()
+            .that().resideOutsideOfPackages("gov.onceonly.hub.sandbox..", "gov.onceonly.hub.embedded..")
+            .should().dependOnClassesThat().resideInAnyPackage("gov.onceonly.hub.embedded..", "io.zonky..", "kafka..",
+                    "org.apache.kafka.server..", "org.apache.kafka.metadata..", "org.apache.kafka.raft..");
+
+    /**
      * All wiring lives in config (or in the sandbox profile). Meta-annotations count, so a stereotype that
      * carries @Configuration is caught too; the one @SpringBootApplication is covered by the next rule.
      */

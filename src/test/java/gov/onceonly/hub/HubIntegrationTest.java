@@ -3,6 +3,7 @@ package gov.onceonly.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
+import gov.onceonly.hub.config.ProductionModeGuard;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.File;
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 // Tests see /actuator/prometheus as production does (Spring Boot's tests turn metrics export off by default).
 @AutoConfigureObservability(tracing = false)
+@ActiveProfiles(ProductionModeGuard.SANDBOX_PROFILE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=target/it-data/hub",
         "hub.config-root=" + HubIntegrationTest.CONFIG_ROOT,

@@ -34,7 +34,9 @@ public final class HubProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", Path.of("target", "hub.jar").toAbsolutePath().toString(),
                 "--server.port=" + port));
-        // Child hubs run on test profiles, not the sandbox one that brings an operator password.
+        // Child hubs are sandbox hubs (published secrets, test profiles of their own) on this JVM's departments.
+        command.add("--spring.profiles.include=sandbox");
+        command.add("--hub.sandbox.departments=false");
         command.add("--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD);
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".role=channel");
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET);

@@ -27,6 +27,7 @@ public final class SecondHub implements AutoCloseable {
     public static SecondHub start(String name, Map<String, String> properties) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--spring.profiles.include=sandbox",
                 "--hub.sandbox.port=0",
                 "--camel.main.name=" + name,
                 "--hub.kafka.group-prefix=" + name,
@@ -40,13 +41,15 @@ public final class SecondHub implements AutoCloseable {
 
     /**
      * A second instance of the same hub: same database, broker, topics and consumer groups as the given
-     * properties say, so that the two share the work. Runs without the sandbox profile, on the first hub's
-     * simulated departments.
+     * properties say, so that the two share the work. A sandbox hub without simulated departments of its own: it
+     * uses the first hub's.
      */
     public static SecondHub startSharing(String name, Map<String, String> properties) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.profiles.active=" + name,
+                "--spring.profiles.include=sandbox",
+                "--hub.sandbox.departments=false",
                 "--camel.main.name=" + name,
                 "--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD,
                 "--hub.clients." + HubClient.PORTAL_KEY + ".role=channel",

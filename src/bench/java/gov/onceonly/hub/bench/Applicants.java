@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Applicants {
 
     static final String KEY = "bench-portal";
-    static final String SECRET = "bench-portal-secret";
+    static final String SECRET = HubJvm.fresh(48);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final AtomicLong next = new AtomicLong();

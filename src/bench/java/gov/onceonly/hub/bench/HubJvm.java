@@ -59,15 +59,17 @@ final class HubJvm implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--hub.embedded.data-dir=" + dataDir.toAbsolutePath(),
                 "--hub.embedded.kafka.port=" + kafkaPort,
-                "--hub.security.operator.password=sandbox-operator",
+                // Production mode, as deployed: fresh secrets and keys per bench run (a published one is refused).
+                "--hub.security.operator.password=" + fresh(48),
                 "--hub.clients." + Applicants.KEY + ".role=channel",
                 "--hub.clients." + Applicants.KEY + ".secret=" + Applicants.SECRET,
                 "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
                 "--hub.clients." + Applicants.KEY + ".burst=1000000",
-                "--hub.signing.secret=bench-hub-secret",
-                // Payloads are sealed at rest as in production: a fresh AES-256 key per bench run, shared by the
-                // hubs that work on one database (scale-out), since each must open what the other sealed.
-                "--hub.encryption.key=" + ENCRYPTION_KEY));
+                "--hub.signing.secret=" + fresh(48),
+                // Shared by the hubs that work on one database (scale-out): each must open what the other sealed,
+                // and their checkpoints verify against one key.
+                "--hub.encryption.key=" + ENCRYPTION_KEY,
+                "--hub.evidence.signing-key=" + EVIDENCE_KEY));
         command.addAll(hubArguments);
         long started = System.nanoTime();
         JvmProcess jvm = JvmProcess.start(command, log);
@@ -76,12 +78,22 @@ final class HubJvm implements AutoCloseable {
         return new HubJvm(jvm, port, kafkaPort, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static final String ENCRYPTION_KEY = freshKey();
+    private static final String ENCRYPTION_KEY = fresh(32);
+    private static final String EVIDENCE_KEY = freshEd25519Key();
 
-    private static String freshKey() {
-        byte[] key = new byte[32];
+    static String fresh(int bytes) {
+        byte[] key = new byte[bytes];
         new java.security.SecureRandom().nextBytes(key);
         return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    private static String freshEd25519Key() {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
+                    .generateKeyPair().getPrivate().getEncoded());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitReady(Path log) throws InterruptedException {

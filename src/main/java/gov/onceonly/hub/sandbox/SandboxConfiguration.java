@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
+@ConditionalOnProperty(name = "hub.sandbox.departments", havingValue = "true", matchIfMissing = true)
 public class SandboxConfiguration {
 
     @Bean(destroyMethod = "close")

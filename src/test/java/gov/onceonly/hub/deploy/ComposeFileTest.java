@@ -116,11 +116,13 @@ class ComposeFileTest {
     void oneHubHostsTheSandboxDepartmentsAndTheOthersReachThemThroughTheRelay() throws IOException {
         Map<String, Map<String, Object>> hubs = hubs();
         List<String> sandboxHosts = hubs.entrySet().stream()
-                .filter(h -> List.of(environment(h.getValue()).getOrDefault("SPRING_PROFILES_ACTIVE", "sandbox").split(","))
+                .filter(h -> List.of(environment(h.getValue()).getOrDefault("SPRING_PROFILES_ACTIVE", "").split(","))
                         .contains("sandbox"))
                 .map(Map.Entry::getKey).toList();
         assertThat(sandboxHosts).as("hubs running the sandbox departments").hasSize(1);
         String host = sandboxHosts.get(0);
+        // The production image has no sandbox: the sandbox host runs the sandbox edition, every other the production one.
+        hubs.forEach((name, hub) -> assertThat(edition(hub)).as(name).isEqualTo(name.equals(host) ? "sandbox" : "production"));
 
         Map<String, Object> relay = service("departments");
         assertThat(string(relay, "network_mode")).isEqualTo("service:" + host);
@@ -155,6 +157,12 @@ class ComposeFileTest {
                 assertThat(env.get(variable)).as("%s in %s", variable, hub.getKey()).isEqualTo(dbPassword);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String edition(Map<String, Object> hub) {
+        Map<String, Object> args = (Map<String, Object>) ((Map<String, Object>) hub.get("build")).getOrDefault("args", Map.of());
+        return String.valueOf(args.getOrDefault("HUB_EDITION", "production"));
     }
 
     @Test

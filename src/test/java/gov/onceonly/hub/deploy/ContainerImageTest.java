@@ -24,6 +24,10 @@ class ContainerImageTest {
         assertThat(lines.get(runtime)).isEqualTo("FROM eclipse-temurin:17-jre");
         assertThat(lines).anyMatch(l -> l.startsWith("RUN java -Djarmode=tools -jar") && l.contains("extract --layers --launcher"));
 
+        // The production build by default: no sandbox, no embedded infrastructure in the image.
+        assertThat(lines).contains("ARG HUB_EDITION=production")
+                .anyMatch(l -> l.startsWith("RUN ") && l.contains("edition=-Dproduction") && l.contains("package"));
+
         List<String> runtimeStage = lines.subList(runtime, lines.size());
         List<String> layerCopies = runtimeStage.stream().filter(l -> l.startsWith("COPY --from=layers"))
                 .map(l -> l.replaceAll(".*/extracted/([a-z-]+)/.*", "$1")).toList();
@@ -45,11 +49,12 @@ class ContainerImageTest {
         assertThat(Files.readAllLines(script).stream().filter(l -> !l.strip().startsWith("#")))
                 .as("commands the JRE image has").noneMatch(l -> l.matches(".*\\b(curl|wget)\\b.*"));
 
-        // The BuildKit ignore file must let through everything the build copies.
+        // The BuildKit ignore file must let through everything the build copies from the context.
         String ignore = Files.readString(DOCKER.resolve("Dockerfile.dockerignore"));
-        for (String copied : List.of("pom.xml", "src/main/", "connectors/", "mappings/", "routes/", "docker/healthcheck.sh")) {
-            assertThat(ignore).contains("!" + copied);
-        }
+        List<String> copied = lines.stream().filter(l -> l.startsWith("COPY ") && !l.startsWith("COPY --from"))
+                .map(l -> l.split("\\s+")[1]).toList();
+        assertThat(copied).contains("pom.xml", "src/main/", "src/production/", "schemas/", "connectors/", "docker/healthcheck.sh");
+        copied.forEach(source -> assertThat(ignore).contains("!" + source));
     }
 
     /** The Dockerfile's instructions, continuation lines joined, comments dropped. */

@@ -1,0 +1,164 @@
+package gov.onceonly.hub.security;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a hub outside the sandbox must have before it serves anyone: every secret set, at least 256 bits, no
+ * placeholder, none shared with another, none published in the repository ({@link PublishedSecrets}); no clear
+ * payloads at rest, no ephemeral evidence key, and no hot reload of route YAML (which is code) unless asked for by
+ * {@code hub.reload.allow-in-production}. {@link #problems} lists every finding at once, so one restart fixes all.
+ */
+public final class ProductionSafety {
+
+    /** 256 bits: a clear-text secret needs at least this many bytes (UTF-8), a key exactly this many. */
+    static final int MIN_SECRET_BYTES = 32;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "change[-_ ]?me|changeit|replace[-_ ]?me|placeholder|example|sandbox|secret|password|<[^>]*>|\\$\\{",
+            Pattern.CASE_INSENSITIVE);
+
+    /** One property to set or fix, and why. */
+    public record Problem(String property, String reason) {
+        @Override
+        public String toString() {
+            return property + ": " + reason;
+        }
+    }
+
+    private final PublishedSecrets published;
+
+    public ProductionSafety(PublishedSecrets published) {
+        this.published = published;
+    }
+
+    public List<Problem> problems(Environment env) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        String operator = env.getProperty("hub.security.operator.password", "").strip();
+        if (operator.startsWith("{")) {
+            // A hash ({bcrypt}...): its strength cannot be read off it, but a published one is still refused.
+            checkPublished("hub.security.operator.password", operator, problems);
+        } else {
+            secrets.put("hub.security.operator.password (HUB_OPERATOR_PASSWORD)", operator);
+        }
+        Binder.get(env).bind("hub.clients", Bindable.mapOf(String.class, ClientRegistry.ClientProperties.class))
+                .orElse(Map.of())
+                .forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
+                        client.secret() == null ? "" : client.secret().strip()));
+        secrets.put("hub.signing.secret (HUB_SIGNING_SECRET)", env.getProperty("hub.signing.secret", "").strip());
+        secrets.forEach((property, value) -> checkSecret(property, value, problems));
+        checkReuse(secrets, problems);
+
+        checkKey("hub.encryption.key (HUB_ENCRYPTION_KEY)", env.getProperty("hub.encryption.key", "").strip(),
+                "make one with `openssl rand -base64 32`", problems);
+        for (String previous : env.getProperty("hub.encryption.previous-keys", "").split(",")) {
+            String[] idAndKey = previous.strip().split(":", 2);
+            if (idAndKey.length == 2) {
+                checkPublished("hub.encryption.previous-keys." + idAndKey[0].strip(), idAndKey[1].strip(), problems);
+            }
+        }
+        if (env.getProperty("hub.encryption.allow-plaintext", Boolean.class, false)) {
+            problems.add(new Problem("hub.encryption.allow-plaintext",
+                    "must be false: personal payloads are never stored or read in clear outside the sandbox"
+                            + " (reseal an old database with POST /api/v1/ops/encryption/reseal in the sandbox first)"));
+        }
+        String evidenceKey = env.getProperty("hub.evidence.signing-key", "").strip();
+        if (evidenceKey.isEmpty()) {
+            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)",
+                    "is not set: an ephemeral key dies with the process and its checkpoints prove nothing"
+                            + " (make one as docs/deployment.md shows)"));
+        } else if (published.contains(evidenceKey)) {
+            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "is a value published in the repository"));
+        } else if (!isEd25519PrivateKey(evidenceKey)) {
+            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)",
+                    "is not an Ed25519 private key (PKCS#8 DER in base64; docs/deployment.md shows how to make one)"));
+        }
+        if (env.getProperty("hub.reload.enabled", Boolean.class, false)
+                && !env.getProperty("hub.reload.allow-in-production", Boolean.class, false)) {
+            problems.add(new Problem("hub.reload.enabled",
+                    "must be false: hot reload runs route YAML, which is code, from a folder; set"
+                            + " hub.reload.allow-in-production=true as well if that folder is as guarded as the jar"));
+        }
+        return problems;
+    }
+
+    private void checkSecret(String property, String value, List<Problem> problems) {
+        if (value.isEmpty()) {
+            problems.add(new Problem(property, "is not set (make one with `openssl rand -base64 48`)"));
+            return;
+        }
+        if (published.contains(value)) {
+            problems.add(new Problem(property, "is a value published in the repository"));
+        } else if (PLACEHOLDER.matcher(value).find()) {
+            problems.add(new Problem(property, "is a placeholder, not a secret"));
+        } else if (value.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            problems.add(new Problem(property, "is shorter than 256 bits (" + MIN_SECRET_BYTES + " bytes)"));
+        }
+    }
+
+    private static void checkReuse(Map<String, String> secrets, List<Problem> problems) {
+        Map<String, String> firstHolder = new LinkedHashMap<>();
+        secrets.forEach((property, value) -> {
+            if (value.isEmpty()) {
+                return;
+            }
+            String first = firstHolder.putIfAbsent(value, property);
+            if (first != null) {
+                problems.add(new Problem(property, "is the same as " + first + ": each holder needs its own secret"));
+            }
+        });
+    }
+
+    private void checkKey(String property, String base64, String howToMake, List<Problem> problems) {
+        if (base64.isEmpty()) {
+            problems.add(new Problem(property, "is not set (" + howToMake + ")"));
+            return;
+        }
+        if (published.contains(base64)) {
+            problems.add(new Problem(property, "is a value published in the repository"));
+            return;
+        }
+        try {
+            if (Base64.getDecoder().decode(base64).length != MIN_SECRET_BYTES) {
+                problems.add(new Problem(property, "must be 256 bits: 32 bytes in base64 (" + howToMake + ")"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(property, "is not base64 (" + howToMake + ")"));
+        }
+    }
+
+    private void checkPublished(String property, String value, List<Problem> problems) {
+        if (published.contains(value)) {
+            problems.add(new Problem(property, "is a value published in the repository"));
+        }
+    }
+
+    private static boolean isEd25519PrivateKey(String base64) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64))) != null;
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** The one message a refused start prints: every property to set, one per line. */
+    public static String describe(List<Problem> problems) {
+        StringBuilder message = new StringBuilder("The hub runs in production mode (the sandbox profile is not active)"
+                + " and refuses to start until these are set (docs/deployment.md lists every secret and how to make it):");
+        problems.forEach(p -> message.append(System.lineSeparator()).append("  - ").append(p));
+        return message.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package gov.onceonly.hub.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProductionSafetyTest {
+
+    private final ProductionSafety safety = new ProductionSafety(PublishedSecrets.load());
+
+    @Test
+    void aHubConfiguredAsDocumentedForProductionHasNothingToFix() {
+        assertThat(safety.problems(strong())).isEmpty();
+    }
+
+    @Test
+    void theSandboxValuesAreEachRefusedInOneList() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("hub.security.operator.password", "sandbox-operator")
+                .withProperty("hub.clients.sandbox-portal.role", "channel")
+                .withProperty("hub.clients.sandbox-portal.secret", "sandbox-portal-secret")
+                .withProperty("hub.signing.secret", "sandbox-hub-secret")
+                .withProperty("hub.encryption.key", "NlVF+937OslNZfXl2+gkOuMMrll3/QoehRgb/LQoLUU=")
+                .withProperty("hub.encryption.allow-plaintext", "true")
+                .withProperty("hub.evidence.signing-key", "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW")
+                .withProperty("hub.reload.enabled", "true");
+
+        List<ProductionSafety.Problem> problems = safety.problems(env);
+
+        assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
+                "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.clients.sandbox-portal.secret",
+                "hub.signing.secret (HUB_SIGNING_SECRET)", "hub.encryption.key (HUB_ENCRYPTION_KEY)",
+                "hub.encryption.allow-plaintext", "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)",
+                "hub.reload.enabled");
+        assertThat(problems.get(0).reason()).isEqualTo("is a value published in the repository");
+        assertThat(problems.get(3).reason()).isEqualTo("is a value published in the repository");
+        assertThat(problems.get(5).reason()).isEqualTo("is a value published in the repository");
+    }
+
+    @Test
+    void missingSecretsAreListedWithHowToMakeThem() {
+        List<ProductionSafety.Problem> problems = safety.problems(new MockEnvironment());
+
+        assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
+                "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.signing.secret (HUB_SIGNING_SECRET)",
+                "hub.encryption.key (HUB_ENCRYPTION_KEY)", "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)");
+        assertThat(problems).allSatisfy(p -> assertThat(p.reason()).startsWith("is not set"));
+        assertThat(ProductionSafety.describe(problems)).contains("openssl rand -base64 32", "docs/deployment.md");
+    }
+
+    @Test
+    void aShortSecretAPlaceholderAndASharedSecretAreRefused() {
+        String shared = random(48);
+        MockEnvironment env = strong()
+                .withProperty("hub.clients.portal.secret", "too-short-1234567")
+                .withProperty("hub.clients.kiosk.role", "channel")
+                .withProperty("hub.clients.kiosk.secret", "change-me-change-me-change-me-change-me")
+                .withProperty("hub.clients.weijian.role", "department")
+                .withProperty("hub.clients.weijian.department", "市卫生健康委")
+                .withProperty("hub.clients.weijian.secret", shared)
+                .withProperty("hub.signing.secret", shared);
+
+        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
+                "hub.clients.portal.secret: is shorter than 256 bits (32 bytes)",
+                "hub.clients.kiosk.secret: is a placeholder, not a secret",
+                "hub.signing.secret (HUB_SIGNING_SECRET): is the same as hub.clients.weijian.secret: each holder needs its own secret");
+    }
+
+    @Test
+    void anEncryptionKeyOfTheWrongLengthOrNotBase64IsRefused() {
+        assertThat(safety.problems(strong().withProperty("hub.encryption.key", random(16))))
+                .extracting(ProductionSafety.Problem::reason).containsExactly(
+                        "must be 256 bits: 32 bytes in base64 (make one with `openssl rand -base64 32`)");
+        assertThat(safety.problems(strong().withProperty("hub.encryption.key", "not base64!")))
+                .extracting(ProductionSafety.Problem::reason).containsExactly(
+                        "is not base64 (make one with `openssl rand -base64 32`)");
+    }
+
+    @Test
+    void hotReloadServesOnlyWhenExplicitlyAllowed() {
+        MockEnvironment env = strong().withProperty("hub.reload.enabled", "true");
+        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::property).containsExactly("hub.reload.enabled");
+        assertThat(safety.problems(env.withProperty("hub.reload.allow-in-production", "true"))).isEmpty();
+    }
+
+    @Test
+    void aHashedOperatorPasswordIsAcceptedUnlessPublished() {
+        assertThat(safety.problems(strong().withProperty("hub.security.operator.password",
+                "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7PZ8h4C1j6r9rO1Bq0o3eDe"))).isEmpty();
+    }
+
+    static MockEnvironment strong() {
+        try {
+            return new MockEnvironment()
+                    .withProperty("hub.security.operator.password", random(32))
+                    .withProperty("hub.clients.portal.role", "channel")
+                    .withProperty("hub.clients.portal.secret", random(48))
+                    .withProperty("hub.signing.secret", random(48))
+                    .withProperty("hub.encryption.key", random(32))
+                    .withProperty("hub.evidence.signing-key", Base64.getEncoder().encodeToString(
+                            KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
+    }
+}
