@@ -85,8 +85,22 @@ public final class HubProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** SIGTERM, as an orchestrator stops it; returns how long the hub took to exit (killed after {@code atMost}). */
+    public Duration stopGracefully(Duration atMost) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     public int port() {
         return port;
+    }
+
+    public Path log() {
+        return log.toPath();
     }
 
     /**

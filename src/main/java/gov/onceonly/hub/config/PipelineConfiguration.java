@@ -194,8 +194,9 @@ public class PipelineConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxInFlight);
-        // The broker answers a fetch at once when a record arrives; an idle consumer costs one fetch every 5 s.
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000);
+        // The broker answers a fetch at once when a record arrives; an idle consumer costs one fetch a second, and a
+        // stop waits at most that long for the fetch in flight.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3000);
         String applications = env.getRequiredProperty("hub.topics.applications");

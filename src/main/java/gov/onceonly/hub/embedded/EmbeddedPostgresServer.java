@@ -23,6 +23,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
+        OrphanedPostgres.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
