@@ -10,6 +10,7 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.connector.TargetAnswers;
 import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.materials.SuppliedMaterials;
@@ -229,8 +230,13 @@ public class PipelineConfiguration {
 
     @Bean
     SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
-        SourceLimits limits = SourceLimits.from(env);
-        return new SourceCalls(connectors, json, limits.maxAnswerBytes(), limits.maxFieldChars());
+        return new SourceCalls(connectors, json, SourceLimits.from(env));
+    }
+
+    /** Named for the http target template: {@code ref: targetAnswers}. */
+    @Bean
+    TargetAnswers targetAnswers(ConnectorCatalog connectors, Environment env) {
+        return new TargetAnswers(connectors, SourceLimits.from(env).maxAnswerBytes());
     }
 
     @Bean

@@ -34,6 +34,10 @@ public record ConnectorDefinition(
 
     /** An approval REST API (target) or a department REST API (source). */
     public record HttpEndpoint(String baseUrl, String path, Integer timeoutMillis) {
+
+        public int timeoutOrDefault() {
+            return timeoutMillis == null ? ConnectorRoutes.DEFAULT_TIMEOUT_MILLIS : timeoutMillis;
+        }
     }
 
     /** A department database with its own connection pool; {@code insert} is a target's exchange-table insert. */

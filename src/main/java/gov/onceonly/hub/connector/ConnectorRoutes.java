@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ConnectorRoutes {
 
-    private static final int DEFAULT_TIMEOUT_MILLIS = 3000;
+    static final int DEFAULT_TIMEOUT_MILLIS = 3000;
 
     private final ConnectorCatalog connectors;
     private final PropertyResolver properties;

@@ -23,12 +23,14 @@ public class SourceCalls {
     private final ObjectMapper json;
     private final int maxAnswerBytes;
     private final int maxFieldChars;
+    private final long maxDropBytes;
 
-    public SourceCalls(ConnectorCatalog connectors, ObjectMapper json, int maxAnswerBytes, int maxFieldChars) {
+    public SourceCalls(ConnectorCatalog connectors, ObjectMapper json, SourceLimits limits) {
         this.connectors = connectors;
         this.json = json;
-        this.maxAnswerBytes = maxAnswerBytes;
-        this.maxFieldChars = maxFieldChars;
+        this.maxAnswerBytes = limits.maxAnswerBytes();
+        this.maxFieldChars = limits.maxFieldChars();
+        this.maxDropBytes = limits.maxDropBytes();
     }
 
     /** The dataset's path with the key URL-encoded, so a key can never steer the call elsewhere. */
@@ -43,18 +45,25 @@ public class SourceCalls {
         return dataset(fetch(exchange)).query();
     }
 
+    /** The answer of an http source, read through {@link BoundedAnswer}: 200 is a record, 404 "not found". */
     public SourceAnswer fromHttp(Exchange exchange) throws IOException {
         FetchRequest fetch = fetch(exchange);
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        byte[] body;
+        try {
+            body = BoundedAnswer.read(exchange.getMessage().getBody(), maxAnswerBytes,
+                    BoundedAnswer.deadline(connectors, fetch.connector()));
+        } catch (BoundedAnswer.TooLargeOrTooSlow e) {
+            throw new SourceUnavailableException(fetch.connector(), e.getMessage());
+        }
         if (status == 404) {
-            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(exchange.getMessage().getBody(byte[].class));
+            return SourceAnswer.notFound(fetch, Instant.now()).withPayload(body);
         }
         if (status != 200) {
             throw new SourceUnavailableException(fetch.connector(), "HTTP " + status);
         }
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        if (body == null || body.length > maxAnswerBytes) {
-            throw new SourceUnavailableException(fetch.connector(), "answer empty or larger than " + maxAnswerBytes + " bytes");
+        if (body.length == 0) {
+            throw new SourceUnavailableException(fetch.connector(), "answer empty");
         }
         Map<String, Object> raw;
         try {
@@ -65,6 +74,18 @@ public class SourceCalls {
             throw new SourceUnavailableException(fetch.connector(), "answer is not a JSON object");
         }
         return found(fetch, dataset(fetch), raw).withPayload(body);
+    }
+
+    /**
+     * A department's nightly drop is read whole (it is the dataset), but never one larger than
+     * {@code hub.sources.max-drop-bytes}: its size is checked before a byte of it is parsed.
+     */
+    public void checkDropSize(Exchange exchange) {
+        Long size = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (size == null || size > maxDropBytes) {
+            throw new SourceUnavailableException(fetch(exchange).connector(), size == null ? "drop of unknown size"
+                    : "drop of " + size + " bytes, larger than " + maxDropBytes + " (hub.sources.max-drop-bytes)");
+        }
     }
 
     /** What a source that could not answer (after its own retries, or with its breaker open) said. */

@@ -78,6 +78,11 @@ public final class SandboxHttpServer implements AutoCloseable {
             lookups.traced(system, exchange.getRequestHeaders().getFirst("traceparent"));
             lookups.checkSignature(system, exchange);
             var fault = faults.next(system);
+            if (fault.isPresent() && fault.get().flood()) {
+                exchange.getRequestBody().readAllBytes();
+                flood(exchange, fault.get().status(), bytes -> faults.countFlood(system, bytes));
+                return;
+            }
             if (fault.isPresent() && !fault.get().isDelay()) {
                 exchange.getRequestBody().readAllBytes();
                 respond(exchange, fault.get().status(), "{\"error\":\"simulated outage\"}".getBytes(StandardCharsets.UTF_8));
@@ -92,6 +97,26 @@ public final class SandboxHttpServer implements AutoCloseable {
             }
             work.handle(exchange);
         };
+    }
+
+    /** Up to 1 GiB of a JSON string that never closes, until the caller hangs up; counts what it could send. */
+    private static void flood(HttpExchange exchange, int status, java.util.function.LongConsumer sent) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, 0);
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        chunk[0] = '{';
+        try (var body = exchange.getResponseBody()) {
+            for (int i = 0; i < 16 * 1024; i++) {
+                body.write(chunk);
+                sent.accept(chunk.length);
+                chunk[0] = 'x';
+            }
+        } catch (IOException hungUp) {
+            // what the flood is for: the caller gave up
+        } finally {
+            exchange.close();
+        }
     }
 
     static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -44,7 +44,8 @@ class CsvDropSourceTest {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("hub.sandbox.drop-dir", drops.toString())));
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 262144, 8192));
+        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(),
+                new SourceLimits(262144, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/source-csv-drop.yaml"));
         new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress()).addTo(camel);

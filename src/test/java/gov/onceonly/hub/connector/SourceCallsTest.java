@@ -19,7 +19,8 @@ class SourceCallsTest {
     private static final FetchRequest PERSON = new FetchRequest("app-1", "gongan-population", "person", "110101199003070000");
     private static final String SECRET = "VALUE-THAT-MUST-NOT-BE-ECHOED";
 
-    private final SourceCalls calls = new SourceCalls(CONNECTORS, new ObjectMapper(), 4096, 64);
+    private final SourceCalls calls = new SourceCalls(CONNECTORS, new ObjectMapper(),
+                new SourceLimits(4096, 64, SourceLimits.DEFAULT_MAX_DROP_BYTES));
 
     @Test
     void aWellFormedAnswerKeepsOnlyTheDeclaredFields() throws Exception {

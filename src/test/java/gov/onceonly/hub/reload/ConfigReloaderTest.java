@@ -8,6 +8,8 @@ import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.connector.SourceLimits;
+import gov.onceonly.hub.connector.TargetAnswers;
 import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.ConfigLintTest;
 import gov.onceonly.hub.schema.ConfigSchemas;
@@ -62,7 +64,9 @@ class ConfigReloaderTest {
         connectors = ConnectorCatalog.load(root, root.resolve("connectors"));
         bundles = BundleCatalog.load(root, root.resolve("mappings"), connectors);
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536, 8192));
+        camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(),
+                new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
+        camel.getRegistry().bind("targetAnswers", new TargetAnswers(connectors, 65536));
         // The http templates' other beans: a trace for each call, and the hub's signature (none here: no secret).
         camel.getRegistry().bind("traceStage", new TraceStage(null));
         camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub", "", Clock.systemUTC()));

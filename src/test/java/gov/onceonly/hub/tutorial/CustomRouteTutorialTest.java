@@ -8,6 +8,7 @@ import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.lint.LintCommand;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -58,7 +59,8 @@ class CustomRouteTutorialTest {
         env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("hub.config-root", root.toString())));
         CamelContext camel = new DefaultCamelContext();
         try {
-            camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(), 65536, 8192));
+            camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(),
+                new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:" + root.resolve("routes/source-json-drop.yaml")));
             new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress()).addTo(camel);
