@@ -57,6 +57,14 @@ public final class HubClient {
         this.clientSecret = clientSecret;
     }
 
+    /** The sandbox profile's viewer, as Prometheus scrapes (application-sandbox.properties). */
+    public static final String VIEWER_PASSWORD = "sandbox-prometheus";
+
+    /** The same hub, called as the sandbox's viewer account (metrics, health details). */
+    public HubClient asViewer() {
+        return withBasic("prometheus", VIEWER_PASSWORD);
+    }
+
     /** The same hub, called with the operator's credentials (HTTP Basic). */
     public HubClient asOperator() {
         return withBasic("operator", OPERATOR_PASSWORD);

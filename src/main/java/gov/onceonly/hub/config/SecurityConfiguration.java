@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -29,9 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Who may reach what. The operator (form login for a browser, HTTP Basic for scripts) guards the ops endpoints,
- * Hawtio and Jolokia; health and Prometheus stay open to the probes and the scraper; every other API call is
- * signed by a registered client ({@link SignedRequestFilter}), but for the public catalogue and OpenAPI document.
+ * Who may reach what. Accounts ({@link OperatorAccount}: form login for a browser, HTTP Basic for scripts and the
+ * scraper) guard the ops endpoints, Hawtio and Jolokia (operator) and the metrics and health details (viewer); the
+ * liveness and readiness probes answer anyone, with a status and nothing else; every other API call is signed by a
+ * registered client ({@link SignedRequestFilter}), but for the public catalogue and OpenAPI document.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -43,7 +45,9 @@ public class SecurityConfiguration {
     SecurityFilterChain hubSecurity(HttpSecurity http) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.ROLE)
+                        .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.Role.OPERATOR.name())
+                        // Metrics name departments, bundles and volumes: for the scraper's viewer account only.
+                        .requestMatchers("/actuator/prometheus").hasRole(OperatorAccount.Role.VIEWER.name())
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(Customizer.withDefaults())
@@ -108,8 +112,12 @@ public class SecurityConfiguration {
 
     @Bean
     UserDetailsService operators(Environment env, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(OperatorAccount.of(
-                env.getProperty("hub.security.operator.username", "operator"),
-                env.getProperty("hub.security.operator.password"), encoder));
+        return new InMemoryUserDetailsManager(OperatorAccount.all(env, encoder));
+    }
+
+    /** Spring Security's checks (hasRole) use it: an admin passes an operator's check, an operator a viewer's. */
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return OperatorAccount.hierarchy();
     }
 }

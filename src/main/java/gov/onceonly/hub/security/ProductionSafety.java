@@ -47,13 +47,10 @@ public final class ProductionSafety {
     public List<Problem> problems(Environment env) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> secrets = new LinkedHashMap<>();
-        String operator = env.getProperty("hub.security.operator.password", "").strip();
-        if (operator.startsWith("{")) {
-            // A hash ({bcrypt}...): its strength cannot be read off it, but a published one is still refused.
-            checkPublished("hub.security.operator.password", operator, problems);
-        } else {
-            secrets.put("hub.security.operator.password (HUB_OPERATOR_PASSWORD)", operator);
-        }
+        password("hub.security.operator.password (HUB_OPERATOR_PASSWORD)",
+                env.getProperty("hub.security.operator.password", ""), secrets, problems);
+        OperatorAccount.accounts(env).forEach((name, account) -> password("hub.security.accounts." + name + ".password",
+                account.password() == null ? "" : account.password(), secrets, problems));
         Binder.get(env).bind("hub.clients", Bindable.mapOf(String.class, ClientRegistry.ClientProperties.class))
                 .orElse(Map.of())
                 .forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
@@ -93,6 +90,15 @@ public final class ProductionSafety {
                             + " hub.reload.allow-in-production=true as well if that folder is as guarded as the jar"));
         }
         return problems;
+    }
+
+    /** A hash ({bcrypt}...) cannot show its strength, but a published one is still refused; clear text is a secret. */
+    private void password(String property, String value, Map<String, String> secrets, List<Problem> problems) {
+        if (value.strip().startsWith("{")) {
+            checkPublished(property, value.strip(), problems);
+        } else {
+            secrets.put(property, value.strip());
+        }
     }
 
     private void checkSecret(String property, String value, List<Problem> problems) {

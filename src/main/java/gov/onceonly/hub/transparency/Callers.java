@@ -22,8 +22,7 @@ final class Callers {
 
     static boolean operator() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + OperatorAccount.ROLE).equals(a.getAuthority()));
+        return OperatorAccount.has(auth, OperatorAccount.Role.OPERATOR);
     }
 
     /** The operator, or a channel (the applicant's side); a department system is refused (403, {@link CallerProblems}). */

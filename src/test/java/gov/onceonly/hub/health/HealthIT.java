@@ -25,7 +25,7 @@ class HealthIT extends HubIntegrationTest {
 
     @Test
     void readinessCoversTheDatabaseTheBrokerAndTheRoutes() throws Exception {
-        JsonNode readiness = hub.body(hub.get("/actuator/health/readiness"));
+        JsonNode readiness = hub.body(hub.asViewer().get("/actuator/health/readiness"));
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").fieldNames()).toIterable()
                 .contains("db", "broker", "camelHealth", "readinessState").doesNotContain("departments");
@@ -33,22 +33,32 @@ class HealthIT extends HubIntegrationTest {
     }
 
     @Test
+    void anyoneGetsTheStatusButOnlyAnAccountTheDetails() throws Exception {
+        JsonNode anonymous = hub.body(hub.get("/actuator/health/readiness"));
+        assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).as("details for an anonymous caller").isFalse();
+        assertThat(hub.body(hub.get("/actuator/health/departments/gongan-population")).has("details")).isFalse();
+        assertThat(hub.body(hub.asViewer().get("/actuator/health/departments/gongan-population")).has("details")).isTrue();
+    }
+
+    @Test
     void eachConnectorShowsReachabilityCircuitAndLastSuccess() throws Exception {
         var family = familiesWithBirthRecords().get(161);
         hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
-        JsonNode departments = hub.body(hub.get("/actuator/health/departments"));
+        HubClient viewer = hub.asViewer();
+        JsonNode departments = hub.body(viewer.get("/actuator/health/departments"));
         assertThat(departments.path("components").size()).isEqualTo(connectors.entries().size());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode population = hub.body(hub.get("/actuator/health/departments/gongan-population"));
+            JsonNode population = hub.body(viewer.get("/actuator/health/departments/gongan-population"));
             assertThat(population.path("status").asText()).isEqualTo("UP");
             assertThat(population.path("details").path("reachable").asBoolean()).isTrue();
             assertThat(population.path("details").path("circuit").asText()).isEqualTo("CLOSED");
             assertThat(population.path("details").path("lastSuccess").asText()).isNotEmpty();
-            JsonNode hospital = hub.body(hub.get("/actuator/health/departments/weijian-birth-records"));
+            JsonNode hospital = hub.body(viewer.get("/actuator/health/departments/weijian-birth-records"));
             assertThat(hospital.path("details").path("kind").asText()).isEqualTo("jdbc");
             assertThat(hospital.path("details").path("reachable").asBoolean()).isTrue();
-            JsonNode approval = hub.body(hub.get("/actuator/health/departments/weijian-approval"));
+            JsonNode approval = hub.body(viewer.get("/actuator/health/departments/weijian-approval"));
             assertThat(approval.path("details").path("lastSuccess").asText()).isNotEmpty();
         });
     }
@@ -58,7 +68,8 @@ class HealthIT extends HubIntegrationTest {
         ResilienceProcessor breaker = SourceBreakers.of(camel, "gongan-population").orElseThrow();
         breaker.transitionToForcedOpenState();
         try {
-            JsonNode population = hub.body(hub.get("/actuator/health/departments/gongan-population"));
+            HubClient viewer = hub.asViewer();
+            JsonNode population = hub.body(viewer.get("/actuator/health/departments/gongan-population"));
             assertThat(population.path("status").asText()).isEqualTo("DOWN");
             assertThat(population.path("details").path("circuit").asText()).isEqualTo("FORCED_OPEN");
             assertThat(hub.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

@@ -64,7 +64,7 @@ class KpiIT extends HubIntegrationTest {
         assertThat(trips.path("share").asDouble()).isEqualTo(1.0);
 
         // The same figures reach Prometheus as gauges.
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(hub.get("/actuator/prometheus").body())
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(hub.asViewer().get("/actuator/prometheus").body())
                 .contains("hub_kpi_fields_filled{application=\"onceonly-hub\",bundle=\"newborn\",by=\"hub\"}")
                 .contains("hub_kpi_items_completed{applicant_action=\"none\",application=\"onceonly-hub\",bundle=\"newborn\"}"));
     }

@@ -18,7 +18,7 @@ class MetricsIT extends HubIntegrationTest {
         hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            String text = hub.get("/actuator/prometheus").body();
+            String text = hub.asViewer().get("/actuator/prometheus").body();
             assertThat(text)
                     .containsPattern("hub_connector_calls_seconds_bucket\\{application=\"onceonly-hub\",connector=\"gongan-population\",outcome=\"found\",role=\"source\",le=\"[0-9.]+\"}")
                     .containsPattern("hub_connector_calls_seconds_count\\{application=\"onceonly-hub\",connector=\"weijian-approval\",outcome=\"delivered\",role=\"target\"} [1-9]")
@@ -34,8 +34,12 @@ class MetricsIT extends HubIntegrationTest {
     }
 
     @Test
-    void prometheusIsOpenToTheScraperButJolokiaIsNot() throws Exception {
-        assertThat(hub.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    void prometheusAnswersTheScrapersViewerAccountOnly() throws Exception {
+        assertThat(hub.get("/actuator/prometheus").statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(hub.withBasic("prometheus", "wrong").get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(hub.asViewer().get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(hub.asOperator().get("/actuator/prometheus").statusCode()).as("an admin includes a viewer").isEqualTo(200);
+        assertThat(hub.asViewer().get("/actuator/jolokia").statusCode()).as("a viewer is no operator").isEqualTo(403);
         assertThat(hub.get("/actuator/jolokia").statusCode()).isEqualTo(401);
     }
 }

@@ -90,6 +90,20 @@ class ProductionSafetyTest {
     }
 
     @Test
+    void everyAccountsPasswordIsASecretOfItsOwn() {
+        MockEnvironment env = strong()
+                .withProperty("hub.security.accounts.prometheus.role", "viewer")
+                .withProperty("hub.security.accounts.prometheus.password", "sandbox-prometheus")
+                .withProperty("hub.security.accounts.auditor.role", "viewer");
+        env.withProperty("hub.security.accounts.auditor.password", env.getProperty("hub.security.operator.password"));
+
+        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
+                "hub.security.accounts.auditor.password: is the same as hub.security.operator.password "
+                        + "(HUB_OPERATOR_PASSWORD): each holder needs its own secret",
+                "hub.security.accounts.prometheus.password: is a value published in the repository");
+    }
+
+    @Test
     void aHashedOperatorPasswordIsAcceptedUnlessPublished() {
         assertThat(safety.problems(strong().withProperty("hub.security.operator.password",
                 "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7PZ8h4C1j6r9rO1Bq0o3eDe"))).isEmpty();
