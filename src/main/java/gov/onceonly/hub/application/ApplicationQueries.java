@@ -3,6 +3,7 @@ package gov.onceonly.hub.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -24,10 +25,12 @@ public class ApplicationQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PayloadCipher cipher;
 
-    public ApplicationQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public ApplicationQueries(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
     }
 
     public Optional<ApplicationView> view(UUID id) {
@@ -99,13 +102,22 @@ public class ApplicationQueries {
                 rs -> {
                     timelines.computeIfAbsent(rs.getString(1), item -> new ArrayList<>()).add(new ApplicationView.Event(
                             ItemStatus.valueOf(rs.getString(2)), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
-                            rs.getString(5), rs.getBoolean(6), rs.getString(7), read(rs.getString(8), DETAILS)));
+                            rs.getString(5), rs.getBoolean(6), rs.getString(7),
+                            details(id + ":" + rs.getString(1), rs.getString(8))));
                 }, id);
         return timelines;
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A report's details, sealed for its application and item; a report from before sealing may have none. */
+    private Map<String, Object> details(String rowKey, String stored) {
+        if (stored == null || "{}".equals(stored)) {
+            return Map.of();
+        }
+        return read(cipher.open(ApplicationStore.EVENT_DETAILS + "|" + rowKey, stored), DETAILS);
     }
 
     private <T> T read(String text, TypeReference<T> type) {

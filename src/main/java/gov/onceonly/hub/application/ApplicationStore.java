@@ -31,6 +31,12 @@ public class ApplicationStore {
     public static final String PULLED_FIELDS = "pulled_dataset.fields";
     public static final String ITEM_RECORD = "application_item.record";
     public static final String ITEM_OUTPUTS = "application_item.outputs";
+    /** The consent: the datasets, and an agent's ID number when an agent applied. */
+    public static final String CONSENT = "application.consent";
+    /** A department's status report's details: its reason, decision text, what the hub refused of it. */
+    public static final String EVENT_DETAILS = "item_event.details";
+    /** A status message the hub refused, as it came (numbers masked), for an operator to read. */
+    public static final String REJECTED_PAYLOAD = "rejected_status_report.payload";
 
     /**
      * Maps a released item that takes earlier items' outputs again, now that they exist; the pipeline does it (it
@@ -61,11 +67,11 @@ public class ApplicationStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(NewApplication a) {
         jdbc.update("""
-                insert into application (id, bundle_id, mapping_version, subject_key, applicant_name, consent, form,
+                insert into application (id, bundle_id, mapping_version, subject_key, consent, form,
                                          status, trace_id, submitted_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
-                a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), a.applicantName(),
-                write(a.consent()), sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
+                a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), sealed(CONSENT, a.id(), a.consent()),
+                sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
     }
 
     /** The application's other data subjects, as intake recorded them. */
@@ -94,11 +100,12 @@ public class ApplicationStore {
                 from application where id = ?""",
                 (rs, n) -> new StoredApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), opened(FORM, id, rs.getString(5)), ApplicationStatus.valueOf(rs.getString(6)),
-                        rs.getTimestamp(7).toInstant(), consentedDatasets(rs.getString(8))), id).stream().findFirst();
+                        rs.getTimestamp(7).toInstant(), consentedDatasets(opened(CONSENT, id, rs.getString(8)))), id)
+                .stream().findFirst();
     }
 
-    private List<String> consentedDatasets(String consent) {
-        Object datasets = read(consent).get("datasets");
+    private static List<String> consentedDatasets(Map<String, Object> consent) {
+        Object datasets = consent.get("datasets");
         return datasets instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
@@ -347,6 +354,16 @@ public class ApplicationStore {
      */
     public String sealed(String column, Object rowKey, Object payload) {
         return cipher.seal(column + "|" + rowKey, write(payload));
+    }
+
+    /** Text that need not be JSON (a refused message), sealed as {@link #sealed} seals a payload; null stays null. */
+    public String sealedText(String column, Object rowKey, String text) {
+        return text == null ? null : cipher.seal(column + "|" + rowKey, text);
+    }
+
+    /** Text sealed by {@link #sealedText}, opened; null stays null. */
+    public String openedText(String column, Object rowKey, String stored) {
+        return stored == null ? null : cipher.open(column + "|" + rowKey, stored);
     }
 
     /** A stored personal payload of that column and row, opened. The column default {@code {}} holds nothing to seal. */

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * A validated application, about to be stored, with the trace id its processing is logged and followed under and
- * the app key of the channel that submitted it.
+ * the app key of the channel that submitted it. The applicant's name as typed is not kept: the departments' records
+ * come from the registries, and a name the hub does not need is one it cannot leak.
  */
-public record NewApplication(UUID id, String bundleId, String mappingVersion, String subjectKey, String applicantName,
+public record NewApplication(UUID id, String bundleId, String mappingVersion, String subjectKey,
                              Map<String, Object> consent, Map<String, Object> form, String traceId, String submittedBy) {
 }

@@ -39,7 +39,11 @@ public class PayloadResealer {
             new Column("target_notice.payload", "target_notice", "payload", "jsonb",
                     List.of("application_id", "item_id", "kind")),
             new Column(MaterialisedDatasets.FIELDS, "dataset_record", "fields", "jsonb",
-                    List.of("connector_id", "dataset", "record_key")));
+                    List.of("connector_id", "dataset", "record_key")),
+            new Column(ApplicationStore.CONSENT, "application", "consent", "jsonb", List.of("id")),
+            new Column(ApplicationStore.EVENT_DETAILS, "item_event", "details", "jsonb", List.of("application_id", "item_id")),
+            new Column(ApplicationStore.REJECTED_PAYLOAD, "rejected_status_report", "payload", "text",
+                    List.of("topic", "kafka_partition", "kafka_offset")));
 
     private final JdbcTemplate jdbc;
     private final PayloadCipher cipher;
@@ -69,9 +73,12 @@ public class PayloadResealer {
         // The keys keep their types (uuid, text), so the update below finds its row by the primary key's index.
         String keys = String.join(", ", c.keys());
         // Identifiers come from the constants above, never from input; the values are bound.
+        // A text column (a refused message) may hold anything, JSON or not: it is matched as text.
+        String unsealed = "text".equals(c.type())
+                ? c.column() + " is not null and " + c.column() + " not like '{\"sealed\":\"' || ?"
+                : c.column() + "::jsonb <> '{}'::jsonb and coalesce(" + c.column() + "->>'sealed', '') not like ?";
         List<Map<String, Object>> rows = jdbc.queryForList("select " + keys + ", " + c.column() + "::text as stored from "
-                + c.table() + " where " + c.column() + "::jsonb <> '{}'::jsonb and coalesce(" + c.column()
-                + "->>'sealed', '') not like ? limit " + BATCH, "v2:" + cipher.activeKeyId() + ":%");
+                + c.table() + " where " + unsealed + " limit " + BATCH, "v2:" + cipher.activeKeyId() + ":%");
         int resealed = 0;
         for (Map<String, Object> row : rows) {
             List<Object> key = c.keys().stream().map(k -> row.get(k)).toList();

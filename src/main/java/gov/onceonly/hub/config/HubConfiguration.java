@@ -54,8 +54,8 @@ public class HubConfiguration {
     }
 
     @Bean
-    ApplicationQueries applicationQueries(JdbcTemplate jdbc, ObjectMapper json) {
-        return new ApplicationQueries(jdbc, json);
+    ApplicationQueries applicationQueries(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher) {
+        return new ApplicationQueries(jdbc, json, cipher);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.notice.TargetNotices;
+import gov.onceonly.hub.progress.RejectedStatusReports;
 import gov.onceonly.hub.progress.StatusReportConsumer;
 import gov.onceonly.hub.progress.StatusReports;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,11 @@ public class ProgressConfiguration {
     StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
                                 EvidenceRecorder evidence, TargetNotices notices) {
         return new StatusReports(jdbc, tx, applications, json, evidence, notices);
+    }
+
+    @Bean
+    RejectedStatusReports rejectedStatusReports(JdbcTemplate jdbc, ApplicationStore applications, ObjectMapper json) {
+        return new RejectedStatusReports(jdbc, applications, json);
     }
 
     @Bean

@@ -71,7 +71,7 @@ public class Intake {
         }
         String subjectKey = enterprise ? request.applicant().creditCode() : request.applicant().idNumber();
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
-                subjectKey, request.applicant().name(), consent,
+                subjectKey, consent,
                 request.form() == null ? Map.of() : request.form(), trace.traceId(), channel);
         List<StoredParty> parties = parties(request, bundle);
         tx.executeWithoutResult(status -> {

@@ -4,6 +4,7 @@ import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
+import gov.onceonly.hub.progress.RejectedStatusReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What an operator does when something could not finish by itself: list parked deliveries and replay them, and
- * retry an application whose sources stayed down too long. Nothing here drops anything.
+ * What an operator does when something could not finish by itself: list parked deliveries and replay them, retry an
+ * application whose sources stayed down too long, read the status messages the hub refused. Nothing here drops
+ * anything.
  */
 @RestController
 public class OpsController {
@@ -26,11 +28,23 @@ public class OpsController {
     private final ParkedDeliveries parked;
     private final CollectRetries collectRetries;
     private final PayloadResealer resealer;
+    private final RejectedStatusReports rejected;
 
-    public OpsController(ParkedDeliveries parked, CollectRetries collectRetries, PayloadResealer resealer) {
+    public OpsController(ParkedDeliveries parked, CollectRetries collectRetries, PayloadResealer resealer,
+                         RejectedStatusReports rejected) {
         this.parked = parked;
         this.collectRetries = collectRetries;
         this.resealer = resealer;
+        this.rejected = rejected;
+    }
+
+    /** The status messages from the topic the hub refused, newest first, their sealed payloads opened. */
+    @GetMapping("/api/v1/ops/rejected-status-reports")
+    public List<RejectedStatusReports.Rejected> rejectedStatusReports(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidParameterException("limit", "range", "must be between 1 and 500");
+        }
+        return rejected.latest(limit);
     }
 
     /**

@@ -203,7 +203,9 @@ public class StatusReports {
                 insert into item_event (application_id, item_id, status, at, received_at, source, event_id, details, applied)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
                 event.applicationId(), event.item(), event.status().name(), Timestamp.from(event.at()),
-                Timestamp.from(event.receivedAt()), event.source().name(), event.eventId(), write(details), applied);
+                Timestamp.from(event.receivedAt()), event.source().name(), event.eventId(),
+                applications.sealed(ApplicationStore.EVENT_DETAILS, event.applicationId() + ":" + event.item(), details),
+                applied);
     }
 
     private ItemState state(ItemEvent event, ItemState.Outcome outcome, String note) {
@@ -234,8 +236,17 @@ public class StatusReports {
                                                     problem, detail, errors)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (topic, kafka_partition, kafka_offset) do nothing""",
                 Timestamp.from(rejected.receivedAt()), rejected.topic(), rejected.partition(), rejected.offset(),
-                NulCharacters.without(rejected.key()), NulCharacters.without(rejected.payload()), rejected.problem(),
+                NulCharacters.without(rejected.key()), sealedRejected(rejected), rejected.problem(),
                 NulCharacters.without(rejected.detail()), write(errors));
+    }
+
+    /**
+     * A refused message may carry anything a department sent, numbers masked or not: sealed, bound to its topic
+     * position, and read back by an operator through {@code GET /api/v1/ops/rejected-status-reports}.
+     */
+    private String sealedRejected(RejectedReport rejected) {
+        return applications.sealedText(ApplicationStore.REJECTED_PAYLOAD, rejected.topic() + ":" + rejected.partition() + ":"
+                + rejected.offset(), NulCharacters.without(rejected.payload()));
     }
 
     private String write(Object value) {

@@ -85,7 +85,7 @@ public final class PayloadCipher {
             if (clearAllowed) {
                 return stored;
             }
-            throw new IllegalStateException(context + " is not sealed: personal payloads are encrypted at rest, and a clear"
+            throw new IllegalStateException(column(context) + " is not sealed: personal payloads are encrypted at rest, and a clear"
                     + " one was written behind the hub's back or before encryption (hub.encryption.allow-plaintext,"
                     + " docs/security.md)");
         }
@@ -95,7 +95,7 @@ public final class PayloadCipher {
         String aad = "1".equals(parts[0]) ? context.split("\\|", 2)[0] : context;
         SecretKeySpec key = keys.get(parts[1]);
         if (key == null) {
-            throw new IllegalStateException(context + " was sealed with key '" + parts[1]
+            throw new IllegalStateException(column(context) + " was sealed with key '" + parts[1]
                     + "', which is not configured (hub.encryption.previous-keys): see docs/security.md, key rotation");
         }
         byte[] bytes = Base64.getDecoder().decode(parts[2]);
@@ -123,6 +123,14 @@ public final class PayloadCipher {
         return activeKeyId;
     }
 
+    /**
+     * The column part of a context, for messages: its row key may be a subject's ID number or credit code (a
+     * streamed dataset's record), which an error must not carry into a log or a response.
+     */
+    private static String column(String context) {
+        return context.split("\\|", 2)[0];
+    }
+
     private static String compact(String stored) {
         return stored.startsWith("{\"sealed\": ") ? "{\"sealed\":" + stored.substring(11) : stored;
     }
@@ -134,7 +142,8 @@ public final class PayloadCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(context + ": the payload does not open with its key: it was altered, or the key"
+            throw new IllegalStateException(column(context)
+                    + ": the payload does not open with its key: it was altered, or the key"
                     + " is not the one it was sealed with", e);
         }
     }

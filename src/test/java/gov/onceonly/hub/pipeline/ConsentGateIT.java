@@ -38,7 +38,7 @@ class ConsentGateIT extends HubIntegrationTest {
         var newborn = bundles.find("newborn").orElseThrow();
         UUID id = UUID.randomUUID();
         NewApplication application = new NewApplication(id, "newborn", newborn.version(), mother.idNumber(),
-                mother.name(), Map.of("purpose", "新生儿出生一件事", "datasets", List.of("weijian-birth-records/birth")),
+                Map.of("purpose", "新生儿出生一件事", "datasets", List.of("weijian-birth-records/birth")),
                 Map.of("babyName", "小宝"), "0af7651916cd43dd8448eb211c80319c", "sandbox-portal");
         tx.executeWithoutResult(status -> {
             store.insert(application);

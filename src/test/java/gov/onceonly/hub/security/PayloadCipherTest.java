@@ -53,6 +53,21 @@ class PayloadCipherTest {
     }
 
     @Test
+    void noErrorNamesTheRowAPayloadBelongsTo() {
+        // A streamed dataset's row key is a subject's ID number: an error names the column only.
+        String row = "dataset_record.fields|gongan-population:person:500101199001011234";
+        PayloadCipher cipher = new PayloadCipher("k1", Map.of("k1", OLD));
+        String sealed = cipher.seal(row, FORM);
+
+        assertThatThrownBy(() -> cipher.open(row.replace("1234", "1235"), sealed))
+                .hasMessageStartingWith("dataset_record.fields: the payload does not open").hasMessageNotContaining("5001011990");
+        assertThatThrownBy(() -> cipher.open(row, FORM))
+                .hasMessageStartingWith("dataset_record.fields is not sealed").hasMessageNotContaining("5001011990");
+        assertThatThrownBy(() -> new PayloadCipher("k2", Map.of("k2", NEW)).open(row, sealed))
+                .hasMessageStartingWith("dataset_record.fields was sealed with key 'k1'").hasMessageNotContaining("5001011990");
+    }
+
+    @Test
     void aPayloadIsBoundToItsRow() {
         PayloadCipher cipher = new PayloadCipher("k1", Map.of("k1", OLD));
         String sealed = cipher.seal("application.form|app-1", FORM);
