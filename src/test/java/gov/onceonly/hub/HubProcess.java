@@ -40,7 +40,6 @@ public final class HubProcess implements AutoCloseable {
         command.add("--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD);
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".role=channel");
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET);
-        command.add("--hub.signing.secret=sandbox-hub-secret");
         command.addAll(HubClient.ENCRYPTION_ARGS);
         command.add("--hub.evidence.signing-key=" + HubClient.EVIDENCE_KEY);
         command.addAll(arguments);

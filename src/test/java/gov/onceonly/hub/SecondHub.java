@@ -54,7 +54,6 @@ public final class SecondHub implements AutoCloseable {
                 "--hub.security.operator.password=" + HubClient.OPERATOR_PASSWORD,
                 "--hub.clients." + HubClient.PORTAL_KEY + ".role=channel",
                 "--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET,
-                "--hub.signing.secret=sandbox-hub-secret",
                 "--hub.evidence.signing-key=" + HubClient.EVIDENCE_KEY));
         args.addAll(HubClient.ENCRYPTION_ARGS);
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -65,7 +65,7 @@ final class HubJvm implements AutoCloseable {
                 "--hub.clients." + Applicants.KEY + ".secret=" + Applicants.SECRET,
                 "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
                 "--hub.clients." + Applicants.KEY + ".burst=1000000",
-                "--hub.signing.secret=" + fresh(48),
+                "--hub.signing.private-key=" + freshEd25519Key(),
                 // Shared by the hubs that work on one database (scale-out): each must open what the other sealed,
                 // and their checkpoints verify against one key.
                 "--hub.encryption.key=" + ENCRYPTION_KEY,

@@ -3,9 +3,12 @@ package gov.onceonly.hub.accesslog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.application.ApplicationStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,10 +26,12 @@ public class AccessLog {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ApplicationStore applications;
 
-    public AccessLog(JdbcTemplate jdbc, ObjectMapper json) {
+    public AccessLog(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore applications) {
         this.jdbc = jdbc;
         this.json = json;
+        this.applications = applications;
     }
 
     /**
@@ -35,21 +40,22 @@ public class AccessLog {
      * empty log reveals nothing about other channels' applications).
      */
     public List<AccessLogEntry> of(String subjectKey, String submittedBy) {
+        Map<UUID, Map<String, Object>> consents = new HashMap<>();
         return jdbc.query("""
                 select * from (
                     select kind, at, application_id, bundle_id, connector_id, dataset, item, department, found, fields,
-                           purpose, given_at, n
+                           consent, legal_basis, n
                     from (
                         select l.kind, l.at, l.application_id, a.bundle_id, l.connector_id, l.dataset, l.item, l.department,
-                               l.found, l.fields::text as fields, a.consent ->> 'purpose' as purpose,
-                               a.consent ->> 'givenAt' as given_at, l.id as n
+                               l.found, l.fields::text as fields, a.consent::text as consent,
+                               null::text as legal_basis, l.id as n
                         from access_log l join application a on a.id = l.application_id
                         where l.subject_key = ? and (?::text is null or a.submitted_by = ?)
                         union all
                         select e.kind, e.recorded_at, e.application_id, a.bundle_id, split_part(e.party, '/', 1),
                                case when e.kind = 'PULL' then split_part(e.party, '/', 2) else '' end, coalesce(e.item, ''),
                                e.detail::jsonb ->> 'department', (e.detail::jsonb ->> 'found')::boolean,
-                               (e.detail::jsonb -> 'fields')::text, a.consent ->> 'purpose', a.consent ->> 'givenAt', e.id
+                               (e.detail::jsonb -> 'fields')::text, a.consent::text, null::text, e.id
                         from evidence_entry e join application a on a.id = e.application_id
                         where a.subject_key = ? and e.kind in ('PULL', 'PUSH') and e.detail is not null
                           and not (e.kind = 'PULL' and e.party like '%@%')
@@ -57,8 +63,7 @@ public class AccessLog {
                         union all
                         select e.kind, e.recorded_at, e.application_id, a.bundle_id, split_part(e.party, '/', 1),
                                split_part(e.party, '/', 2), '', null, (e.detail::jsonb ->> 'found')::boolean,
-                               (e.detail::jsonb -> 'fields')::text, coalesce(p.legal_basis, a.consent ->> 'purpose'),
-                               a.consent ->> 'givenAt', e.id
+                               (e.detail::jsonb -> 'fields')::text, a.consent::text, p.legal_basis, e.id
                         from application_party p join application a on a.id = p.application_id
                              join evidence_entry e on e.application_id = p.application_id
                         where p.subject_key = ? and e.kind = 'PULL' and e.party like '%@' || p.party
@@ -66,11 +71,23 @@ public class AccessLog {
                     ) accesses
                     order by at desc, n desc limit ?) newest
                 order by 2, 13""",
-                (rs, n) -> new AccessLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)), blankToNull(rs.getString(7)),
-                        rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)),
-                        new AccessLogEntry.Consent(rs.getString(11), rs.getString(12))), subjectKey, submittedBy,
+                (rs, n) -> {
+                    UUID application = rs.getObject(3, UUID.class);
+                    String sealedConsent = rs.getString(11);
+                    // The consent is sealed at rest: opened once per application of the log.
+                    Map<String, Object> consent = consents.computeIfAbsent(application,
+                            id -> applications.opened(ApplicationStore.CONSENT, id, sealedConsent));
+                    String legalBasis = rs.getString(12);
+                    return new AccessLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), application,
+                            rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)), blankToNull(rs.getString(7)),
+                            rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)), new AccessLogEntry.Consent(
+                            legalBasis != null ? legalBasis : text(consent.get("purpose")), text(consent.get("givenAt"))));
+                }, subjectKey, submittedBy,
                 submittedBy, subjectKey, submittedBy, submittedBy, subjectKey, submittedBy, submittedBy, LIMIT);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package gov.onceonly.hub.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.accesslog.AccessLog;
+import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.Checkpoints;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.evidence.EvidenceChainer;
@@ -75,8 +76,8 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    AccessLog accessLog(JdbcTemplate jdbc, ObjectMapper json) {
-        return new AccessLog(jdbc, json);
+    AccessLog accessLog(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore applications) {
+        return new AccessLog(jdbc, json, applications);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
 import gov.onceonly.hub.security.DepartmentCallSigner;
@@ -9,6 +10,7 @@ import gov.onceonly.hub.security.OperatorAccount;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.security.ProblemResponses;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,11 +68,24 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Named for the http route templates: {@code ref: departmentCallSigner}. */
+    /**
+     * Named for the http route templates: {@code ref: departmentCallSigner}. Every call is signed: without a key (in
+     * the sandbox only; production refuses to start, ProductionModeGuard) the hub makes one for its lifetime.
+     */
     @Bean
     DepartmentCallSigner departmentCallSigner(Environment env, Clock clock) {
-        return new DepartmentCallSigner(env.getProperty("hub.signing.key", "onceonly-hub"),
-                env.getProperty("hub.signing.secret", ""), clock);
+        String key = env.getProperty("hub.signing.private-key", "").strip();
+        if (key.isEmpty()) {
+            LoggerFactory.getLogger(DepartmentCallSigner.class).warn("hub.signing.private-key is empty: the hub signs its"
+                    + " department calls with a key of this run's only; departments that pinned another refuse them");
+            key = Ed25519Keys.generate();
+        }
+        try {
+            return new DepartmentCallSigner(env.getProperty("hub.signing.key-id", "onceonly-hub"),
+                    Ed25519Keys.privateKey(key), clock);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): " + e.getMessage(), e);
+        }
     }
 
     @Bean

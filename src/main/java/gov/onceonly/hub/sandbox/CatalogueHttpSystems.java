@@ -37,9 +37,10 @@ final class CatalogueHttpSystems {
     }
 
     static void register(SandboxHttpServer http, SandboxRecords records, ApprovalInbox inbox, LookupLog lookups, ObjectMapper json) {
-        SOURCES.forEach((prefix, dataset) -> http.addContext(prefix, exchange ->
-                answer(exchange, dataset, exchange.getRequestURI().getPath().substring(prefix.length()), records, lookups, json)));
-        http.addContext(CERTIFICATES, exchange -> {
+        SOURCES.forEach((prefix, dataset) -> http.addDepartment(prefix, dataset.substring(0, dataset.indexOf('/')),
+                lookups, exchange -> answer(exchange, dataset, exchange.getRequestURI().getPath().substring(prefix.length()),
+                        records, lookups, json)));
+        http.addDepartment(CERTIFICATES, "dsj-e-certificates", lookups, exchange -> {
             String rest = exchange.getRequestURI().getPath().substring(CERTIFICATES.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
@@ -48,7 +49,8 @@ final class CatalogueHttpSystems {
             }
             answer(exchange, "dsj-e-certificates/" + rest.substring(0, slash), rest.substring(slash + 1), records, lookups, json);
         });
-        APPROVAL_SYSTEMS.forEach((path, system) -> http.addContext(path, exchange -> approve(exchange, system, inbox, json)));
+        APPROVAL_SYSTEMS.forEach((path, system) -> http.addDepartment(path, system, lookups,
+                exchange -> approve(exchange, system, inbox, json)));
     }
 
     private static void answer(HttpExchange exchange, String dataset, String key, SandboxRecords records, LookupLog lookups,

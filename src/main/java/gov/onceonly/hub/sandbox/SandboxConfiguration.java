@@ -3,6 +3,7 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.security.DepartmentCallSigner;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -24,8 +25,10 @@ import javax.sql.DataSource;
 public class SandboxConfiguration {
 
     @Bean(destroyMethod = "close")
-    SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json) throws Exception {
-        return new SandboxDepartments(env, dataSource, json);
+    SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json,
+                                          DepartmentCallSigner hubSigner) throws Exception {
+        // The departments trust the public half of the hub's key, as a real one would from /.well-known/jwks.json.
+        return new SandboxDepartments(env, dataSource, json, hubSigner);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.pipeline.KafkaTopics;
+import gov.onceonly.hub.security.DepartmentCallSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -38,7 +39,8 @@ public final class SandboxDepartments implements AutoCloseable {
      * consumers) are closed before the failure is rethrown: Spring never calls {@link #close} on a bean whose
      * constructor failed, and what was left running would hold its port and threads for the JVM's life.
      */
-    SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json) throws Exception {
+    SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json,
+                       DepartmentCallSigner hubSigner) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             // Residents and enterprises of the catalogue's other 49 bundles; the newborn families take them as neighbours.
@@ -50,7 +52,7 @@ public final class SandboxDepartments implements AutoCloseable {
                     env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
             started.push(statusReporter::close);
             inbox.onFirstReceipt(statusReporter::received);
-            lookups.expectHubSecret(env.getProperty("hub.signing.secret", ""));
+            lookups.expectHub(hubSigner.keyId(), hubSigner.publicKey());
             http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
             started.push(http::close);
             String hubUrl = env.getRequiredProperty("spring.datasource.url");

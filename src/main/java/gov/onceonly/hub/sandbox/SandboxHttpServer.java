@@ -76,7 +76,9 @@ public final class SandboxHttpServer implements AutoCloseable {
     private static HttpHandler withFaults(String system, SandboxFaults faults, LookupLog lookups, HttpHandler work) {
         return exchange -> {
             lookups.traced(system, exchange.getRequestHeaders().getFirst("traceparent"));
-            lookups.checkSignature(system, exchange);
+            if (!fromTheHub(system, lookups, exchange)) {
+                return;
+            }
             var fault = faults.next(system);
             if (fault.isPresent() && fault.get().flood()) {
                 exchange.getRequestBody().readAllBytes();
@@ -126,9 +128,33 @@ public final class SandboxHttpServer implements AutoCloseable {
         exchange.close();
     }
 
-    /** The simulated systems of the other 49 bundles share this server and its port, so a test needs one URL. */
+    /** A sandbox convenience (not a department), such as the example applications: open to anyone. */
     void addContext(String path, HttpHandler handler) {
         server.createContext(path, handler);
+    }
+
+    /**
+     * A simulated department system of the other 49 bundles (they share this server and its port, so a test needs
+     * one URL): like the others, it answers only calls the hub signed.
+     */
+    void addDepartment(String path, String system, LookupLog lookups, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            if (fromTheHub(system, lookups, exchange)) {
+                handler.handle(exchange);
+            }
+        });
+    }
+
+    /** Verifies the call as a department would; a call that is not the hub's gets a 401 naming why. */
+    private static boolean fromTheHub(String system, LookupLog lookups, HttpExchange exchange) throws IOException {
+        var notTheHub = lookups.checkSignature(system, exchange);
+        if (notTheHub.isPresent()) {
+            exchange.getRequestBody().readAllBytes();
+            respond(exchange, 401, ("{\"error\":\"not the hub's call: " + notTheHub.get().replace("\"", "'") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return true;
     }
 
     public String baseUrl() {

@@ -1,36 +1,66 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.evidence.Ed25519Keys;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs the hub's own calls to department systems ({@link RequestSignature}, as the hub's key), so that a
- * department can tell the hub from an impostor. Runs in the http route templates just before the call; the
- * template names the department's address in the {@code hubEndpoint} property.
+ * Signs the hub's own http calls to department systems with RFC 9421 HTTP Message Signatures and Ed25519, so that a
+ * department can tell the hub from an impostor with the hub's public key alone (published as JWKS at
+ * {@code /.well-known/jwks.json}): no department holds anything that lets it sign as the hub to another. The
+ * signature covers the method, the whole target URI and, with a body, its Content-Digest (RFC 9530), with its
+ * creation time and a nonce ({@link HubCallVerifier} checks them). Runs in the http route templates just before the
+ * call; the template names the department's address in the {@code hubEndpoint} property.
  */
 public final class DepartmentCallSigner {
 
     public static final String ENDPOINT = "hubEndpoint";
-    private static final Logger log = LoggerFactory.getLogger(DepartmentCallSigner.class);
+    /** The label of the hub's signature in Signature-Input and Signature. */
+    public static final String LABEL = "hub";
 
-    private final String key;
-    private final byte[] secret;
+    private final String keyId;
+    private final PrivateKey key;
+    private final byte[] publicKey;
     private final Clock clock;
 
-    public DepartmentCallSigner(String key, String secret, Clock clock) {
+    public DepartmentCallSigner(String keyId, PrivateKey key, Clock clock) {
+        this.keyId = keyId;
         this.key = key;
-        this.secret = secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.publicKey = Ed25519Keys.publicKeyOf(key);
         this.clock = clock;
-        if (this.secret == null) {
-            log.warn("hub.signing.secret is empty: calls to departments go unsigned, and a department cannot tell "
-                    + "the hub from an impostor");
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The public half, as departments verify with it. */
+    public PublicKey publicKey() {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(Ed25519Keys.x509Base64(publicKey))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** The JWKS the hub publishes (RFC 8037: an OKP key, the raw public key in base64url). */
+    public Map<String, Object> jwks() {
+        return Map.of("keys", List.of(Map.of("kty", "OKP", "crv", "Ed25519", "kid", keyId, "use", "sig",
+                "alg", "EdDSA", "x", Base64.getUrlEncoder().withoutPadding().encodeToString(publicKey))));
     }
 
     /**
@@ -48,13 +78,10 @@ public final class DepartmentCallSigner {
     }
 
     public void sign(Exchange exchange) {
-        if (secret == null) {
-            return;
-        }
         URI endpoint = URI.create(exchange.getProperty(ENDPOINT, String.class));
         String extra = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-        String path = endpoint.getRawPath() + (extra == null ? "" : extra)
-                + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
+        String target = endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
+                + (extra == null ? "" : extra) + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
         byte[] body = bytes(exchange.getMessage().getBody());
         if (body == null && exchange.getMessage().getBody() != null) {
             body = exchange.getMessage().getBody(byte[].class);
@@ -62,13 +89,22 @@ public final class DepartmentCallSigner {
         if (body != null) {
             exchange.getMessage().setBody(body); // the bytes signed are the bytes sent
         }
-        String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class);
-        String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        String nonce = UUID.randomUUID().toString();
-        exchange.getMessage().setHeader(RequestSignature.KEY, key);
-        exchange.getMessage().setHeader(RequestSignature.TIMESTAMP, timestamp);
-        exchange.getMessage().setHeader(RequestSignature.NONCE, nonce);
-        exchange.getMessage().setHeader(RequestSignature.SIGNATURE, RequestSignature.sign(secret,
-                RequestSignature.canonical(method, path, timestamp, nonce, body)));
+        Map<String, String> covered = new LinkedHashMap<>();
+        covered.put("@method", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class));
+        covered.put("@target-uri", target);
+        if (body != null && body.length > 0) {
+            String digest = HttpMessageSignatures.contentDigest(body);
+            exchange.getMessage().setHeader(HttpMessageSignatures.CONTENT_DIGEST, digest);
+            covered.put("content-digest", digest);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("created", clock.instant().getEpochSecond());
+        parameters.put("nonce", UUID.randomUUID().toString());
+        parameters.put("keyid", keyId);
+        parameters.put("alg", "ed25519");
+        String params = HttpMessageSignatures.signatureParams(List.copyOf(covered.keySet()), parameters);
+        byte[] signature = HttpMessageSignatures.sign(key, HttpMessageSignatures.base(covered, params));
+        exchange.getMessage().setHeader(HttpMessageSignatures.SIGNATURE_INPUT, LABEL + "=" + params);
+        exchange.getMessage().setHeader(HttpMessageSignatures.SIGNATURE, HttpMessageSignatures.signatureHeader(LABEL, signature));
     }
 }

@@ -55,7 +55,6 @@ public final class ProductionSafety {
                 .orElse(Map.of())
                 .forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
                         client.secret() == null ? "" : client.secret().strip()));
-        secrets.put("hub.signing.secret (HUB_SIGNING_SECRET)", env.getProperty("hub.signing.secret", "").strip());
         secrets.forEach((property, value) -> checkSecret(property, value, problems));
         checkReuse(secrets, problems);
 
@@ -73,15 +72,14 @@ public final class ProductionSafety {
                             + " (reseal an old database with POST /api/v1/ops/encryption/reseal in the sandbox first)"));
         }
         String evidenceKey = env.getProperty("hub.evidence.signing-key", "").strip();
-        if (evidenceKey.isEmpty()) {
-            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)",
-                    "is not set: an ephemeral key dies with the process and its checkpoints prove nothing"
-                            + " (make one as docs/deployment.md shows)"));
-        } else if (published.contains(evidenceKey)) {
-            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "is a value published in the repository"));
-        } else if (!isEd25519PrivateKey(evidenceKey)) {
-            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)",
-                    "is not an Ed25519 private key (PKCS#8 DER in base64; docs/deployment.md shows how to make one)"));
+        checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
+                "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
+        String callKey = env.getProperty("hub.signing.private-key", "").strip();
+        checkEd25519Key("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)", callKey,
+                "departments verify the hub's calls with its public half", problems);
+        if (!callKey.isEmpty() && callKey.equals(evidenceKey)) {
+            problems.add(new Problem("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
+                    "is the evidence signing key: each key has one use"));
         }
         if (env.getProperty("hub.reload.enabled", Boolean.class, false)
                 && !env.getProperty("hub.reload.allow-in-production", Boolean.class, false)) {
@@ -149,6 +147,17 @@ public final class ProductionSafety {
     private void checkPublished(String property, String value, List<Problem> problems) {
         if (published.contains(value)) {
             problems.add(new Problem(property, "is a value published in the repository"));
+        }
+    }
+
+    private void checkEd25519Key(String property, String base64, String why, List<Problem> problems) {
+        if (base64.isEmpty()) {
+            problems.add(new Problem(property, "is not set: " + why + " (make one as docs/deployment.md shows)"));
+        } else if (published.contains(base64)) {
+            problems.add(new Problem(property, "is a value published in the repository"));
+        } else if (!isEd25519PrivateKey(base64)) {
+            problems.add(new Problem(property,
+                    "is not an Ed25519 private key (PKCS#8 DER in base64; docs/deployment.md shows how to make one)"));
         }
     }
 

@@ -47,7 +47,7 @@ class ComposeFileTest {
         while (published.find()) {
             values.add(published.group(1));
         }
-        assertThat(values).contains("sandbox-hub-secret", "sandbox-portal-secret");
+        assertThat(values).contains("sandbox-portal-secret", "sandbox-operator");
         values.stream().filter(v -> v.length() >= 8 && !v.startsWith("http") && !v.startsWith("jdbc")).forEach(value ->
                 assertThat(compose).as("the sandbox's published value " + value).doesNotContain(value));
         assertThat(compose).doesNotContainPattern("\\$\\{[A-Z_]*(PASSWORD|SECRET|KEY)[A-Z_]*:-")

@@ -8,6 +8,7 @@ import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.connector.TargetAnswers;
 import gov.onceonly.hub.lint.ConfigLint;
@@ -67,9 +68,10 @@ class ConfigReloaderTest {
         camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(),
                 new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
         camel.getRegistry().bind("targetAnswers", new TargetAnswers(connectors, 65536));
-        // The http templates' other beans: a trace for each call, and the hub's signature (none here: no secret).
+        // The http templates' other beans: a trace for each call, and the hub's signature.
         camel.getRegistry().bind("traceStage", new TraceStage(null));
-        camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub", "", Clock.systemUTC()));
+        camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub",
+                Ed25519Keys.privateKey(Ed25519Keys.generate()), Clock.systemUTC()));
         for (String file : new String[] {"routes/source-http.yaml", "routes/target-http.yaml"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + root.resolve(file)));
         }

@@ -21,7 +21,10 @@ class SandboxDepartmentsTest {
         MockEnvironment env = new MockEnvironment().withProperty("hub.sandbox.port", String.valueOf(port))
                 .withProperty("hub.sandbox.families", "5");
 
-        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper()))
+        var hubSigner = new gov.onceonly.hub.security.DepartmentCallSigner("onceonly-hub",
+                gov.onceonly.hub.evidence.Ed25519Keys.privateKey(gov.onceonly.hub.evidence.Ed25519Keys.generate()),
+                java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper(), hubSigner))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("spring.datasource.url");
 
         try (ServerSocket again = new ServerSocket()) {

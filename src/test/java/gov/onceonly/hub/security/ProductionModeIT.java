@@ -20,7 +20,7 @@ class ProductionModeIT {
 
     private static final Map<String, String> SANDBOX_VALUES = Map.of(
             "HUB_OPERATOR_PASSWORD", "sandbox-operator",
-            "HUB_SIGNING_SECRET", "sandbox-hub-secret",
+            "HUB_SIGNING_PRIVATE_KEY", "MC4CAQAwBQYDK2VwBCIEIHOKz9xtJINKGt2t7AaJxMiy9ND0mGl7kuc30E9BpLcn",
             "HUB_ENCRYPTION_KEY", "NlVF+937OslNZfXl2+gkOuMMrll3/QoehRgb/LQoLUU=",
             "HUB_EVIDENCE_SIGNING_KEY", "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW",
             "SPRING_APPLICATION_JSON", "{\"hub\":{\"clients\":{\"portal\":{\"role\":\"channel\",\"secret\":\"change-me\"},"
@@ -35,7 +35,7 @@ class ProductionModeIT {
 
         assertThat(output).contains("production mode (the sandbox profile is not active)",
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD): is a value published in the repository",
-                "hub.signing.secret (HUB_SIGNING_SECRET): is a value published in the repository",
+                "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is a value published in the repository",
                 "hub.encryption.key (HUB_ENCRYPTION_KEY): is a value published in the repository",
                 "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): is a value published in the repository",
                 "hub.clients.portal.secret: is a value published in the repository",
@@ -50,7 +50,7 @@ class ProductionModeIT {
         String output = runJar(Map.of(), Files.createDirectories(Path.of("target", "it-data", "production-mode-empty")));
 
         assertThat(output).contains("hub.security.operator.password (HUB_OPERATOR_PASSWORD): is not set",
-                "hub.signing.secret (HUB_SIGNING_SECRET): is not set",
+                "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is not set",
                 "hub.encryption.key (HUB_ENCRYPTION_KEY): is not set",
                 "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): is not set",
                 "--spring.profiles.active=sandbox");

@@ -53,10 +53,10 @@ class PublishedSecretsTest {
     }
 
     private boolean refused(String value) {
-        org.springframework.mock.env.MockEnvironment env = ProductionSafetyTest.strong();
-        return !safety.problems(env.withProperty("hub.signing.secret", value)).isEmpty()
+        return !safety.problems(ProductionSafetyTest.strong().withProperty("hub.security.operator.password", value)).isEmpty()
                 && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.encryption.key", value)).isEmpty()
-                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.evidence.signing-key", value)).isEmpty();
+                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.evidence.signing-key", value)).isEmpty()
+                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.signing.private-key", value)).isEmpty();
     }
 
     private static Map<String, String> publishedValues() throws IOException {
