@@ -65,6 +65,8 @@ final class HubJvm implements AutoCloseable {
                 "--hub.clients." + Applicants.KEY + ".secret=" + Applicants.SECRET,
                 "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
                 "--hub.clients." + Applicants.KEY + ".burst=1000000",
+                "--hub.security.address-limit.requests-per-second=1000000",
+                "--hub.security.address-limit.burst=1000000",
                 "--hub.signing.private-key=" + freshEd25519Key(),
                 // Shared by the hubs that work on one database (scale-out): each must open what the other sealed,
                 // and their checkpoints verify against one key.

@@ -5,6 +5,8 @@ import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
 import gov.onceonly.hub.security.DepartmentCallSigner;
 import gov.onceonly.hub.security.EncryptionKeys;
+import gov.onceonly.hub.security.LoginThrottle;
+import gov.onceonly.hub.security.LoginThrottleFilter;
 import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.security.OperatorAccount;
 import gov.onceonly.hub.security.SeenNonces;
@@ -12,12 +14,14 @@ import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.security.ProblemResponses;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -25,6 +29,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -44,9 +50,10 @@ public class SecurityConfiguration {
     private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/actuator/hawtio/**", "/actuator/jolokia/**"};
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        http.authorizeHttpRequests(requests -> requests
+        http.addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.Role.OPERATOR.name())
                         // Metrics name departments, bundles and volumes: for the scraper's viewer account only.
                         .requestMatchers("/actuator/prometheus").hasRole(OperatorAccount.Role.VIEWER.name())
@@ -109,8 +116,11 @@ public class SecurityConfiguration {
     FilterRegistrationBean<SignedRequestFilter> signedRequestFilter(ClientRegistry clients, SeenNonces nonces,
                                                                     Clock clock, Environment env) {
         FilterRegistrationBean<SignedRequestFilter> registration =
-                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, new ClientRateLimits(), clock,
-                        window(env)));
+                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, new ClientRateLimits(),
+                        new SignedRequestFilter.AddressLimit(
+                                env.getProperty("hub.security.address-limit.requests-per-second", Double.class, 1000.0),
+                                env.getProperty("hub.security.address-limit.burst", Integer.class, 2000)),
+                        clock, window(env)));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
@@ -128,6 +138,21 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService operators(Environment env, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(OperatorAccount.all(env, encoder));
+    }
+
+    /** Failed logins per account and per address (hub.security.login-throttle.*), fed by Spring Security's events. */
+    @Bean
+    LoginThrottle loginThrottle(Environment env, Clock clock) {
+        return new LoginThrottle(env.getProperty("hub.security.login-throttle.per-account", Integer.class, 5),
+                env.getProperty("hub.security.login-throttle.per-address", Integer.class, 20),
+                env.getProperty("hub.security.login-throttle.window", Duration.class, Duration.ofMinutes(15)), clock);
+    }
+
+    @Bean
+    ApplicationListener<AuthenticationFailureBadCredentialsEvent> failedLogins(LoginThrottle throttle) {
+        return event -> throttle.failed(event.getAuthentication().getName(),
+                event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                        ? details.getRemoteAddress() : null);
     }
 
     /** Spring Security's checks (hasRole) use it: an admin passes an operator's check, an operator a viewer's. */

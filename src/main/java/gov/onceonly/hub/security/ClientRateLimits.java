@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per registered client (OWASP API4): {@code requestsPerSecond} sustained, {@code burst} at once.
- * Kept per hub instance, so N instances behind a balancer allow up to N times the rate; the limit is there to
- * stop a runaway client, not to meter one.
+ * Token buckets (OWASP API4): one per registered client ({@code requestsPerSecond} sustained, {@code burst} at once),
+ * and one per remote address for what comes before a client is known. Kept per hub instance, so N instances behind
+ * a balancer allow up to N times the rate; the limits are there to stop a runaway or hostile caller, not to meter one.
  */
 public final class ClientRateLimits {
 
@@ -20,6 +20,9 @@ public final class ClientRateLimits {
             this.refilledAtNanos = now;
         }
     }
+
+    private static final int MAX_BUCKETS = 10_000;
+    private static final long IDLE_NANOS = 600_000_000_000L;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
@@ -34,19 +37,29 @@ public final class ClientRateLimits {
 
     /** 0 if the client may go on now, else the seconds to wait before the next request is allowed. */
     public long secondsToWait(RegisteredClient client) {
-        Bucket bucket = buckets.computeIfAbsent(client.key(), key -> new Bucket(client.burst(), nanoTime.getAsLong()));
+        return secondsToWait("client:" + client.key(), client.requestsPerSecond(), client.burst());
+    }
+
+    /** As {@link #secondsToWait(RegisteredClient)}, for any caller named by {@code key} (an address). */
+    public long secondsToWait(String key, double requestsPerSecond, int burst) {
+        if (buckets.size() > MAX_BUCKETS) {
+            // Addresses come and go: buckets idle long enough to be full again are dropped (a new one starts full).
+            long idleSince = nanoTime.getAsLong() - IDLE_NANOS;
+            buckets.values().removeIf(b -> b.refilledAtNanos < idleSince);
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
         synchronized (bucket) {
             // Read under the lock, and never backwards: a time read before another request's refill (a thread
             // descheduled between the two on a busy machine) would otherwise take tokens away, refusing good requests.
             long now = Math.max(nanoTime.getAsLong(), bucket.refilledAtNanos);
             double elapsed = (now - bucket.refilledAtNanos) / 1e9;
-            bucket.tokens = Math.min(client.burst(), bucket.tokens + elapsed * client.requestsPerSecond());
+            bucket.tokens = Math.min(burst, bucket.tokens + elapsed * requestsPerSecond);
             bucket.refilledAtNanos = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return 0;
             }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / client.requestsPerSecond()));
+            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / requestsPerSecond));
         }
     }
 }

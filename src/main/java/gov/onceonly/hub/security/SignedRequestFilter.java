@@ -31,8 +31,15 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration window;
 
-    public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, ClientRateLimits limits, Clock clock,
-                               Duration window) {
+    /** The bucket of each remote address: {@code hub.security.address-limit.requests-per-second} and {@code .burst}. */
+    public record AddressLimit(double requestsPerSecond, int burst) {
+    }
+
+    private final AddressLimit addressLimit;
+
+    public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, ClientRateLimits limits, AddressLimit addressLimit,
+                               Clock clock, Duration window) {
+        this.addressLimit = addressLimit;
         this.clients = clients;
         this.nonces = nonces;
         this.limits = limits;
@@ -57,6 +64,17 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Per address first, before any work: a caller that is no client at all is throttled too. The client's own
+        // bucket comes after its signature, so that no one can spend another client's budget by naming its key.
+        long addressWait = limits.secondsToWait("address:" + request.getRemoteAddr(), addressLimit.requestsPerSecond(),
+                addressLimit.burst());
+        if (addressWait > 0) {
+            response.setHeader("Retry-After", String.valueOf(addressWait));
+            ProblemResponses.write(response, 429, "rate-limited", "Too many requests", "this address is over its rate "
+                    + "limit (hub.security.address-limit); retry after " + addressWait + " s", request.getRequestURI(),
+                    "address", "rate-limit");
+            return;
+        }
         for (String header : new String[] {RequestSignature.KEY, RequestSignature.TIMESTAMP, RequestSignature.NONCE,
                 RequestSignature.SIGNATURE}) {
             if (request.getHeader(header) == null) {
@@ -76,6 +94,14 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
             refuse(request, response, RequestSignature.NONCE, "format", "must be 16 to 64 characters of A-Z a-z 0-9 _ -");
             return;
         }
+        // An unknown key is refused before a byte of the body is read, with the answer a wrong signature gets: the
+        // response must not confirm which keys exist.
+        Optional<RegisteredClient> client = clients.find(request.getHeader(RequestSignature.KEY));
+        if (client.isEmpty()) {
+            refuse(request, response, RequestSignature.SIGNATURE, "signature",
+                    "does not match a registered client's signature of this request");
+            return;
+        }
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
@@ -87,10 +113,7 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         String canonical = RequestSignature.canonical(request.getMethod(),
                 request.getRequestURI() + (query == null ? "" : "?" + query), timestamp, nonce, body);
-        Optional<RegisteredClient> client = clients.find(request.getHeader(RequestSignature.KEY));
-        // An unknown key and a wrong signature get the same answer: the response must not confirm which keys exist.
-        if (client.isEmpty() || !RequestSignature.matches(client.get().secret(), canonical,
-                request.getHeader(RequestSignature.SIGNATURE))) {
+        if (!RequestSignature.matches(client.get().secret(), canonical, request.getHeader(RequestSignature.SIGNATURE))) {
             refuse(request, response, RequestSignature.SIGNATURE, "signature",
                     "does not match a registered client's signature of this request");
             return;

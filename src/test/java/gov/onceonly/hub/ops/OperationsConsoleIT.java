@@ -53,6 +53,20 @@ class OperationsConsoleIT extends HubIntegrationTest {
     }
 
     @Test
+    void failedLoginsAreThrottled() throws Exception {
+        // An account of its own, so that no other test's operator is blocked for the window.
+        String account = "throttle-probe-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(hub.withBasic(account, "guess-" + i).get("/api/v1/ops/deliveries").statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = hub.withBasic(account, "guess-5").get("/api/v1/ops/deliveries");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(hub.body(throttled).path("errors").get(0).path("rule").asText()).isEqualTo("login-throttle");
+        assertThat(hub.asOperator().get("/api/v1/ops/deliveries").statusCode()).as("another account").isEqualTo(200);
+    }
+
+    @Test
     void theOperatorSeesEveryRouteOfRoutesThroughJolokia() throws Exception {
         HttpResponse<String> response = hub.asOperator().get(ROUTES);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -35,6 +35,46 @@ class SignedRequestsIT extends HubIntegrationTest {
 
     private long countBefore;
 
+    /**
+     * 50 MB streamed (chunked: no length to refuse up front) under a key no client has: the hub answers 401 at once,
+     * without reading the body (before, it read up to the body limit and answered 413), and hangs up after Tomcat's
+     * small swallow.
+     */
+    @Test
+    void anUnknownKeyIsRefusedWithoutReadingTheBody() throws Exception {
+        long announced = 50L * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/applications HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nX-Hub-Key: no-such-client\r\nX-Hub-Timestamp: "
+                    + java.time.Instant.now().getEpochSecond() + "\r\nX-Hub-Nonce: " + "n".repeat(20)
+                    + "\r\nX-Hub-Signature: c2lnbmF0dXJl\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread sender = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                byte[] header = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] end = "\r\n".getBytes(StandardCharsets.US_ASCII);
+                try {
+                    while (sent.get() < announced) {
+                        out.write(header);
+                        out.write(chunk);
+                        out.write(end);
+                        sent.addAndGet(chunk.length);
+                    }
+                } catch (java.io.IOException hungUp) {
+                    // the hub closed the connection: what this test expects
+                }
+            });
+            sender.start();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 401");
+            sender.join(30_000);
+        }
+        assertThat(sent.get()).as("bytes the hub let the caller send").isLessThan(16L * 1024 * 1024);
+    }
+
     @Test
     void aStaleTimestampAndAReplayedNonceAreRefused() throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/applications");
