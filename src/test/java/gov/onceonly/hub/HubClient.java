@@ -124,7 +124,7 @@ public final class HubClient {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        String canonical = RequestSignature.canonical(method, path, timestamp, nonce, body);
+        String canonical = RequestSignature.canonical(key, method, path, timestamp, nonce, body);
         return Map.of(RequestSignature.KEY, key, RequestSignature.TIMESTAMP, timestamp, RequestSignature.NONCE, nonce,
                 RequestSignature.SIGNATURE, RequestSignature.sign(secret.getBytes(StandardCharsets.UTF_8), canonical));
     }

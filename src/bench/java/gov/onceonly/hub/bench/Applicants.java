@@ -43,7 +43,7 @@ final class Applicants {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
-        String canonical = RequestSignature.canonical("POST", uri.getRawPath(), timestamp, nonce, bytes);
+        String canonical = RequestSignature.canonical(KEY, "POST", uri.getRawPath(), timestamp, nonce, bytes);
         return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header(RequestSignature.KEY, KEY)

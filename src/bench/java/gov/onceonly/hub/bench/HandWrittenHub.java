@@ -98,7 +98,7 @@ public final class HandWrittenHub {
             if (!Applicants.KEY.equals(key) || timestamp == null || nonce == null
                     || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300
                     || !RequestSignature.matches(Applicants.SECRET.getBytes(StandardCharsets.UTF_8),
-                    RequestSignature.canonical("POST", exchange.getRequestURI().getRawPath(), timestamp, nonce, body), signature)) {
+                    RequestSignature.canonical(key, "POST", exchange.getRequestURI().getRawPath(), timestamp, nonce, body), signature)) {
                 send(exchange, 401, "{\"title\":\"unsigned\"}");
                 return;
             }

@@ -20,11 +20,11 @@ import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,7 +100,8 @@ public class HubConfiguration {
         long max = env.getProperty("hub.intake.max-body-bytes", Long.class, 65536L);
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(max, json));
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20); // before the signature check, which reads the body
+        // Before Spring Security's chain, whose signature check reads the body.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }
 

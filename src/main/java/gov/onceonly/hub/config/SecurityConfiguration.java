@@ -12,12 +12,12 @@ import gov.onceonly.hub.security.OperatorAccount;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.security.ProblemResponses;
+import gov.onceonly.hub.security.RegisteredClient;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -48,15 +48,34 @@ import java.time.Duration;
 public class SecurityConfiguration {
 
     private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/actuator/hawtio/**", "/actuator/jolokia/**"};
+    private static final String CHANNEL = RegisteredClient.Role.CHANNEL.name();
+    private static final String DEPARTMENT = RegisteredClient.Role.DEPARTMENT.name();
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+    SecurityFilterChain hubSecurity(HttpSecurity http, LoginThrottle loginThrottle, ClientRegistry clients,
+                                    SeenNonces nonces, Clock clock, Environment env) throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        http.addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+        // The clients' signature is an authentication filter of this chain (not a servlet filter of its own), after
+        // the body size limit (which it relies on, HubConfiguration) and before anything reads the body.
+        SignedRequestFilter signedRequests = new SignedRequestFilter(clients, nonces, new ClientRateLimits(),
+                new SignedRequestFilter.AddressLimit(
+                        env.getProperty("hub.security.address-limit.requests-per-second", Double.class, 1000.0),
+                        env.getProperty("hub.security.address-limit.burst", Integer.class, 2000)),
+                clock, window(env));
+        http.addFilterBefore(signedRequests, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+                // Who may use what, in one place: roles are authorities (accounts: VIEWER < OPERATOR < ADMIN; signed
+                // clients: CHANNEL, DEPARTMENT). Which object a client may touch is checked where the object is read.
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.Role.OPERATOR.name())
                         // Metrics name departments, bundles and volumes: for the scraper's viewer account only.
                         .requestMatchers("/actuator/prometheus").hasRole(OperatorAccount.Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasRole(CHANNEL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/items/*/status").hasRole(DEPARTMENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/withdrawal",
+                                "/api/v1/applications/*/materials").hasRole(CHANNEL)
+                        .requestMatchers("/api/v1/applications/*/receipt", "/api/v1/subjects/**").hasRole(CHANNEL)
+                        .requestMatchers("/api/v1/applications/**").hasAnyRole(CHANNEL, DEPARTMENT)
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(Customizer.withDefaults())
@@ -109,21 +128,6 @@ public class SecurityConfiguration {
     @Bean(destroyMethod = "close")
     SeenNonces seenNonces(JdbcTemplate jdbc, Environment env) {
         return new SeenNonces(jdbc).pruneEvery(Duration.ofMinutes(1), window(env).multipliedBy(2));
-    }
-
-    /** After the body size limit (which it relies on), before anything reads the body. */
-    @Bean
-    FilterRegistrationBean<SignedRequestFilter> signedRequestFilter(ClientRegistry clients, SeenNonces nonces,
-                                                                    Clock clock, Environment env) {
-        FilterRegistrationBean<SignedRequestFilter> registration =
-                new FilterRegistrationBean<>(new SignedRequestFilter(clients, nonces, new ClientRateLimits(),
-                        new SignedRequestFilter.AddressLimit(
-                                env.getProperty("hub.security.address-limit.requests-per-second", Double.class, 1000.0),
-                                env.getProperty("hub.security.address-limit.burst", Integer.class, 2000)),
-                        clock, window(env)));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-        return registration;
     }
 
     private static Duration window(Environment env) {

@@ -33,10 +33,8 @@ public class IntakeController {
                                                   TraceParent trace,
                                                   @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
                                                   RegisteredClient caller, HttpServletRequest http) throws IOException {
+        // A channel: config/SecurityConfiguration lets no other role through.
         RegisteredClient channel = CallerProblems.require(caller);
-        if (channel.role() != RegisteredClient.Role.CHANNEL) {
-            throw CallerProblems.wrongRole(channel, "only a channel submits applications, on its applicant's behalf");
-        }
         // The signature check kept the body: the evidence is of these bytes, from this channel.
         Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace, channel.key(),
                 http.getInputStream().readAllBytes());

@@ -85,7 +85,7 @@ public final class ApprovalStatusReporter implements AutoCloseable {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             String timestamp = String.valueOf(Instant.now().getEpochSecond());
             String nonce = UUID.randomUUID().toString();
-            String signature = RequestSignature.sign(secret, RequestSignature.canonical("POST", path, timestamp, nonce, bytes));
+            String signature = RequestSignature.sign(secret, RequestSignature.canonical(CLIENT, "POST", path, timestamp, nonce, bytes));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hubUrl.get() + path))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                     .header(RequestSignature.KEY, CLIENT).header(RequestSignature.TIMESTAMP, timestamp)

@@ -8,24 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answers of object-level authorization (OWASP API1, API5). A client of the wrong role gets 403 naming its key;
- * a client of the right role asking for an object that is not its own gets the very 404 an unknown object gets, so
- * that the answer never reveals that the object exists.
+ * The answers of object-level authorization (OWASP API1, API5): a client asking for an object that is not its own
+ * gets the very 404 an unknown object gets, so that the answer never reveals that the object exists. (A client of the
+ * wrong role never gets this far: config/SecurityConfiguration answers 403 naming its key, ProblemResponses.)
  */
 public final class CallerProblems {
 
     private CallerProblems() {
-    }
-
-    /** 403: this kind of client may not use this endpoint at all. */
-    public static ResponseStatusException wrongRole(RegisteredClient caller, String action) {
-        ResponseStatusException problem = new ResponseStatusException(HttpStatus.FORBIDDEN,
-                RequestSignature.KEY + " is a " + caller.role().name().toLowerCase() + " client; " + action);
-        problem.getBody().setType(URI.create("urn:onceonly:problem:forbidden"));
-        problem.getBody().setTitle("Forbidden");
-        problem.getBody().setProperty("errors", List.of(Map.of("field", RequestSignature.KEY, "rule", "role",
-                "message", action)));
-        return problem;
     }
 
     /** 404, worded exactly as for an object that does not exist. */

@@ -27,6 +27,12 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (request.getAttribute(SignedRequestFilter.CLIENT) instanceof RegisteredClient client) {
+            String detail = RequestSignature.KEY + " is a " + client.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + " client, which may not " + request.getMethod() + " " + request.getRequestURI();
+            write(response, 403, "forbidden", "Forbidden", detail, request.getRequestURI(), RequestSignature.KEY, "role");
+            return;
+        }
         write(response, 403, "forbidden", "Forbidden", "these credentials may not use this endpoint",
                 request.getRequestURI(), "Authorization", "operator");
     }

@@ -9,11 +9,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The hub's request signature: HMAC-SHA256, under the caller's secret, of
- * <pre>METHOD \n path?query \n timestamp \n nonce \n hex(SHA-256(body))</pre>
+ * The signature of a registered client's call to the hub: HMAC-SHA256, under the client's secret, of
+ * <pre>key \n METHOD \n path?query \n timestamp \n nonce \n hex(SHA-256(body))</pre>
  * sent base64-encoded in {@code X-Hub-Signature} with {@code X-Hub-Key}, {@code X-Hub-Timestamp} (Unix seconds)
- * and {@code X-Hub-Nonce}. Channels and departments sign their calls to the hub this way, and the hub its http calls
- * to departments ({@link DepartmentCallSigner}); {@code scripts/hubcurl} is the shell version.
+ * and {@code X-Hub-Nonce}. The key is part of what is signed, so a signature cannot be passed off under another key.
+ * {@code scripts/hubcurl} is the shell version. (The hub's own calls to departments are signed otherwise:
+ * {@link DepartmentCallSigner}.)
  */
 public final class RequestSignature {
 
@@ -25,8 +26,10 @@ public final class RequestSignature {
     private RequestSignature() {
     }
 
-    public static String canonical(String method, String pathAndQuery, String timestamp, String nonce, byte[] body) {
-        return method.toUpperCase() + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + sha256Hex(body);
+    public static String canonical(String key, String method, String pathAndQuery, String timestamp, String nonce,
+                                   byte[] body) {
+        return key + "\n" + method.toUpperCase() + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n"
+                + sha256Hex(body);
     }
 
     public static String sign(byte[] secret, String canonical) {

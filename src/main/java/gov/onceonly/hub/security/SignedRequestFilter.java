@@ -4,6 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -13,9 +17,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Lets an API request through only if a registered client signed it ({@link RequestSignature}) within the time
- * window, with a nonce it has not used before, and within its rate limit (429 with Retry-After beyond it). The public catalogue, the OpenAPI document and the operator's
- * endpoints (which have their own login) are not signed. The caller is left in the {@link #CLIENT} attribute.
+ * Spring Security's authentication filter for the registered clients: an API request goes on only if a registered
+ * client signed it ({@link RequestSignature}, checked by {@link SignedRequestAuthenticationProvider}) within the time
+ * window, with a nonce it has not used before, and within the rate limits (429 with Retry-After beyond them). It
+ * leaves a {@link SignedClientAuthentication}, whose role the rules of config/SecurityConfiguration check, and the
+ * client in the {@link #CLIENT} attribute for object-level checks. The public catalogue, the OpenAPI document and the
+ * operator's endpoints (which have their own login) are not signed.
  */
 public final class SignedRequestFilter extends OncePerRequestFilter {
 
@@ -26,6 +33,7 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
     private static final String[] UNSIGNED = {"/api/v1/bundles", "/api/v1/openapi", "/api/v1/ops/"};
 
     private final ClientRegistry clients;
+    private final SignedRequestAuthenticationProvider provider;
     private final SeenNonces nonces;
     private final ClientRateLimits limits;
     private final Clock clock;
@@ -40,6 +48,7 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
     public SignedRequestFilter(ClientRegistry clients, SeenNonces nonces, ClientRateLimits limits, AddressLimit addressLimit,
                                Clock clock, Duration window) {
         this.addressLimit = addressLimit;
+        this.provider = new SignedRequestAuthenticationProvider(clients);
         this.clients = clients;
         this.nonces = nonces;
         this.limits = limits;
@@ -111,11 +120,14 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
             return;
         }
         String query = request.getQueryString();
-        String canonical = RequestSignature.canonical(request.getMethod(),
+        String canonical = RequestSignature.canonical(client.get().key(), request.getMethod(),
                 request.getRequestURI() + (query == null ? "" : "?" + query), timestamp, nonce, body);
-        if (!RequestSignature.matches(client.get().secret(), canonical, request.getHeader(RequestSignature.SIGNATURE))) {
-            refuse(request, response, RequestSignature.SIGNATURE, "signature",
-                    "does not match a registered client's signature of this request");
+        Authentication authenticated;
+        try {
+            authenticated = provider.authenticate(new SignedRequestAuthenticationProvider.SignedRequest(
+                    client.get().key(), canonical, request.getHeader(RequestSignature.SIGNATURE)));
+        } catch (AuthenticationException e) {
+            refuse(request, response, RequestSignature.SIGNATURE, "signature", e.getMessage());
             return;
         }
         long wait = limits.secondsToWait(client.get());
@@ -130,6 +142,9 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
             refuse(request, response, RequestSignature.NONCE, "replay", "was already used: this request is a replay");
             return;
         }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authenticated);
+        SecurityContextHolder.setContext(context);
         request.setAttribute(CLIENT, client.get());
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }

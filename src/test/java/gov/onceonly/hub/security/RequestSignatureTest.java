@@ -15,23 +15,25 @@ class RequestSignatureTest {
     /** The expected value was computed with openssl, as scripts/hubcurl does: the two must agree. */
     @Test
     void signsLikeOpenssl() {
-        String canonical = RequestSignature.canonical("post", "/api/v1/applications?x=1", "1700000000", "abcdefabcdefabcd",
-                "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(canonical).isEqualTo("POST\n/api/v1/applications?x=1\n1700000000\nabcdefabcdefabcd\n"
+        String canonical = RequestSignature.canonical("portal", "post", "/api/v1/applications?x=1", "1700000000",
+                "abcdefabcdefabcd", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(canonical).isEqualTo("portal\nPOST\n/api/v1/applications?x=1\n1700000000\nabcdefabcdefabcd\n"
                 + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
-        assertThat(RequestSignature.sign(SECRET, canonical)).isEqualTo("Q0xVHmJm7cI8Uuj/c80ty2BxshYX+C/9+gK1nFZgt+4=");
-        assertThat(RequestSignature.matches(SECRET, canonical, "Q0xVHmJm7cI8Uuj/c80ty2BxshYX+C/9+gK1nFZgt+4=")).isTrue();
+        assertThat(RequestSignature.sign(SECRET, canonical)).isEqualTo("PPQmMHXHVjDl+Z43EB0f9L1VN9yJBIyrr7ONfT4EhFQ=");
+        assertThat(RequestSignature.matches(SECRET, canonical, "PPQmMHXHVjDl+Z43EB0f9L1VN9yJBIyrr7ONfT4EhFQ=")).isTrue();
     }
 
     @Test
     void anyChangeBreaksTheSignature() {
-        String canonical = RequestSignature.canonical("POST", "/api/v1/applications", "1700000000", "abcdefabcdefabcd",
-                "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        String canonical = RequestSignature.canonical("portal", "POST", "/api/v1/applications", "1700000000",
+                "abcdefabcdefabcd", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         String signature = RequestSignature.sign(SECRET, canonical);
-        assertThat(RequestSignature.matches(SECRET, RequestSignature.canonical("POST", "/api/v1/applications", "1700000000",
-                "abcdefabcdefabcd", "{\"a\":2}".getBytes(StandardCharsets.UTF_8)), signature)).as("body").isFalse();
-        assertThat(RequestSignature.matches(SECRET, RequestSignature.canonical("GET", "/api/v1/applications", "1700000000",
-                "abcdefabcdefabcd", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), signature)).as("method").isFalse();
+        assertThat(RequestSignature.matches(SECRET, RequestSignature.canonical("portal", "POST", "/api/v1/applications",
+                "1700000000", "abcdefabcdefabcd", "{\"a\":2}".getBytes(StandardCharsets.UTF_8)), signature)).as("body").isFalse();
+        assertThat(RequestSignature.matches(SECRET, RequestSignature.canonical("portal", "GET", "/api/v1/applications",
+                "1700000000", "abcdefabcdefabcd", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), signature)).as("method").isFalse();
+        assertThat(RequestSignature.matches(SECRET, RequestSignature.canonical("kiosk", "POST", "/api/v1/applications",
+                "1700000000", "abcdefabcdefabcd", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), signature)).as("key").isFalse();
         assertThat(RequestSignature.matches("other".getBytes(StandardCharsets.UTF_8), canonical, signature)).as("secret").isFalse();
         assertThat(RequestSignature.matches(SECRET, canonical, null)).isFalse();
     }
