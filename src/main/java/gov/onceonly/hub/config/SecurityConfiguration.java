@@ -48,6 +48,8 @@ import java.time.Duration;
 public class SecurityConfiguration {
 
     private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/actuator/hawtio/**", "/actuator/jolokia/**"};
+    private static final String[] JOLOKIA_READS = {"/actuator/jolokia", "/actuator/jolokia/version/**",
+            "/actuator/jolokia/read/**", "/actuator/jolokia/list/**", "/actuator/jolokia/search/**"};
     private static final String CHANNEL = RegisteredClient.Role.CHANNEL.name();
     private static final String DEPARTMENT = RegisteredClient.Role.DEPARTMENT.name();
 
@@ -67,6 +69,10 @@ public class SecurityConfiguration {
                 // Who may use what, in one place: roles are authorities (accounts: VIEWER < OPERATOR < ADMIN; signed
                 // clients: CHANNEL, DEPARTMENT). Which object a client may touch is checked where the object is read.
                 .authorizeHttpRequests(requests -> requests
+                        // A viewer reads Jolokia over GET (read, list, search, version), never writes or executes;
+                        // Hawtio, which POSTs, is an operator's. jolokia-access.xml denies diagnostic and send
+                        // operations to everyone.
+                        .requestMatchers(HttpMethod.GET, JOLOKIA_READS).hasRole(OperatorAccount.Role.VIEWER.name())
                         .requestMatchers(OPERATOR_ONLY).hasRole(OperatorAccount.Role.OPERATOR.name())
                         // Metrics name departments, bundles and volumes: for the scraper's viewer account only.
                         .requestMatchers("/actuator/prometheus").hasRole(OperatorAccount.Role.VIEWER.name())

@@ -53,6 +53,34 @@ class OperationsConsoleIT extends HubIntegrationTest {
     }
 
     @Test
+    void aViewerReadsJolokiaAndNoOneRunsDiagnosticOrSendOperations() throws Exception {
+        HttpResponse<String> heap = hub.asViewer().get("/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage");
+        assertThat(heap.statusCode()).isEqualTo(200);
+        assertThat(hub.body(heap).path("value").path("used").asLong()).isPositive();
+        assertThat(hub.asViewer().get("/actuator/jolokia/exec/java.lang:type=Memory/gc").statusCode())
+                .as("a viewer executes nothing").isEqualTo(403);
+        assertThat(hub.asViewer().post("/actuator/jolokia", "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\"}")
+                .statusCode()).as("nor posts").isEqualTo(403);
+
+        // The operator may execute, but not the JVM's diagnostics (a heap dump writes memory to a file) ...
+        JsonNode diagnostic = hub.body(hub.asOperator().post("/actuator/jolokia", """
+                {"type":"exec","mbean":"com.sun.management:type=HotSpotDiagnostic","operation":"dumpHeap",
+                 "arguments":["/tmp/hub-heap.hprof",true]}"""));
+        assertThat(diagnostic.path("status").asInt()).isEqualTo(403);
+        assertThat(java.nio.file.Path.of("/tmp/hub-heap.hprof")).doesNotExist();
+        // ... nor send a message into a route past the API's checks.
+        String context = camel.getManagementName();
+        JsonNode send = hub.body(hub.asOperator().post("/actuator/jolokia", """
+                {"type":"exec","mbean":"org.apache.camel:context=%s,type=context,name=\\"%s\\"","operation":"sendBody(java.lang.String,java.lang.Object)",
+                 "arguments":["direct:target-weijian-approval","{}"]}""".formatted(context, camel.getName())));
+        assertThat(send.path("status").asInt()).as(send.toString()).isEqualTo(403);
+        JsonNode read = hub.body(hub.asOperator().post("/actuator/jolokia", """
+                {"type":"read","mbean":"org.apache.camel:context=%s,type=context,name=\\"%s\\"","attribute":"State"}"""
+                .formatted(context, camel.getName())));
+        assertThat(read.path("value").asText()).isEqualTo("Started");
+    }
+
+    @Test
     void failedLoginsAreThrottled() throws Exception {
         // An account of its own, so that no other test's operator is blocked for the window.
         String account = "throttle-probe-" + System.nanoTime();
