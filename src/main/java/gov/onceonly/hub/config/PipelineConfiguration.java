@@ -55,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -267,7 +268,9 @@ public class PipelineConfiguration {
             public void beforeApplicationStart(CamelContext camel) {
                 KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), List.of(
                         env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries"),
-                        env.getRequiredProperty("hub.topics.item-status")));
+                        env.getRequiredProperty("hub.topics.item-status")), new KafkaTopics.Replication(
+                        Optional.ofNullable(env.getProperty("hub.kafka.replication-factor", Short.class)),
+                        Optional.ofNullable(env.getProperty("hub.kafka.min-insync-replicas", Integer.class))));
                 new ConnectorRoutes(connectors, env, dataSources, feedProgress).addTo(camel);
             }
 

@@ -30,8 +30,28 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
+    /**
+     * How the hub's own topics are created: replicas and the in-sync replicas an acknowledged write needs (empty: the
+     * broker's defaults). Production runs three brokers with 3 and 2 (docs/deployment.md).
+     */
+    public record Replication(Optional<Short> factor, Optional<Integer> minInsyncReplicas) {
+
+        public static final Replication BROKER_DEFAULTS = new Replication(Optional.empty(), Optional.empty());
+
+        NewTopic newTopic(String name) {
+            NewTopic topic = new NewTopic(name, Optional.empty(), factor);
+            minInsyncReplicas.ifPresent(min -> topic.configs(Map.of("min.insync.replicas", String.valueOf(min))));
+            return topic;
+        }
+    }
+
     /** Creates whichever of the topics do not exist yet, with the broker's default partitions and replication. */
     public static void ensure(String bootstrapServers, Collection<String> topics) {
+        ensure(bootstrapServers, topics, Replication.BROKER_DEFAULTS);
+    }
+
+    /** Creates whichever of the topics do not exist yet, with the broker's default partitions and this replication. */
+    public static void ensure(String bootstrapServers, Collection<String> topics, Replication replication) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -40,7 +60,7 @@ public final class KafkaTopics {
                 return;
             }
             try {
-                admin.createTopics(missing.stream().map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList())
+                admin.createTopics(missing.stream().map(replication::newTopic).toList())
                         .all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

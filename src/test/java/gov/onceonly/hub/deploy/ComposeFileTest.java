@@ -55,36 +55,51 @@ class ComposeFileTest {
     }
 
     @Test
-    void composeRunsPostgres16AndOneKraftBrokerWithEnoughPartitionsForEveryHubConsumer() throws IOException {
+    void composeRunsPostgres16AndThreeKraftBrokersThatSurviveTheLossOfOne() throws IOException {
         assertThat(string(service("postgres"), "image")).matches("postgres:16(\\.\\d+)*(-[a-z0-9.]+)?");
 
-        Map<String, Object> kafka = service("kafka");
-        assertThat(string(kafka, "image")).startsWith("apache/kafka:");
-        Map<String, String> env = environment(kafka);
-        assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
-        assertThat(env).containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_CONTROLLER_LISTENER_NAMES",
-                "CLUSTER_ID").doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
-        assertThat(services()).doesNotContainKey("zookeeper");
-        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:9093");
-        assertThat(env.get("KAFKA_CLUSTER_ID") == null ? env.get("CLUSTER_ID") : env.get("KAFKA_CLUSTER_ID"))
-                .as("a KRaft cluster id is 16 bytes in URL-safe base64").matches("[A-Za-z0-9_-]{22}");
+        List<String> brokers = List.of("kafka-1", "kafka-2", "kafka-3");
+        assertThat(services()).doesNotContainKeys("kafka", "zookeeper");
+        Set<String> nodeIds = new HashSet<>();
+        for (String name : brokers) {
+            Map<String, Object> kafka = service(name);
+            assertThat(string(kafka, "image")).startsWith("apache/kafka:");
+            Map<String, String> env = environment(kafka);
+            assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+            assertThat(env).containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_CONTROLLER_LISTENER_NAMES",
+                    "CLUSTER_ID").doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
+            nodeIds.add(env.get("KAFKA_NODE_ID"));
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://" + name + ":9092");
+            assertThat(env.get("CLUSTER_ID")).as("a KRaft cluster id is 16 bytes in URL-safe base64").matches("[A-Za-z0-9_-]{22}");
+            // Three replicas, two in sync for an acknowledged write: the loss of one broker loses nothing acknowledged.
+            assertThat(env).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3").containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
 
-        // The hub creates its topics with the broker's default partition count; a hub without a partition idles.
-        int hubs = hubs().size();
-        int consumers = Integer.parseInt(applicationProperties().getProperty("hub.pipeline.consumers"));
-        assertThat(Integer.parseInt(env.get("KAFKA_NUM_PARTITIONS")))
-                .as("partitions for %d hubs x %d consumers", hubs, consumers).isGreaterThanOrEqualTo(hubs * consumers);
-        assertThat(Integer.parseInt(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"))).isEqualTo(1);
+            // The hub creates its topics with the broker's default partition count; a hub without a partition idles.
+            int hubs = hubs().size();
+            int consumers = Integer.parseInt(applicationProperties().getProperty("hub.pipeline.consumers"));
+            assertThat(Integer.parseInt(env.get("KAFKA_NUM_PARTITIONS")))
+                    .as("partitions for %d hubs x %d consumers", hubs, consumers).isGreaterThanOrEqualTo(hubs * consumers);
+        }
+        assertThat(nodeIds).containsExactlyInAnyOrder("1", "2", "3");
+        for (var hub : hubs().entrySet()) {
+            Map<String, String> env = environment(hub.getValue());
+            assertThat(env).as(hub.getKey()).containsEntry("HUB_KAFKA_REPLICATION_FACTOR", "3")
+                    .containsEntry("HUB_KAFKA_MIN_INSYNC_REPLICAS", "2");
+            assertThat(env.get("HUB_KAFKA_BOOTSTRAP_SERVERS").split(",")).as(hub.getKey())
+                    .containsExactly("kafka-1:9092", "kafka-2:9092", "kafka-3:9092");
+        }
     }
 
     @Test
-    void twoHubsShareOneDatabaseAndOneBrokerAsOneConsumerGroupOnDistinctPorts() throws IOException {
+    void twoHubsShareOneDatabaseAndOneKafkaClusterAsOneConsumerGroupOnDistinctPorts() throws IOException {
         Map<String, Map<String, Object>> hubs = hubs();
         assertThat(hubs).hasSizeGreaterThanOrEqualTo(2);
 
         Map<String, String> postgres = environment(service("postgres"));
         String expectedUrl = "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB");
-        Map<String, String> kafka = environment(service("kafka"));
         Set<String> required = requiredVariables();
         Set<String> hostPorts = new HashSet<>();
         for (var hub : hubs.entrySet()) {
@@ -92,10 +107,10 @@ class ComposeFileTest {
             assertThat(env.get("SPRING_DATASOURCE_URL")).as(hub.getKey()).isEqualTo(expectedUrl);
             assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as(hub.getKey()).isEqualTo(postgres.get("POSTGRES_USER"));
             assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).as(hub.getKey()).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
-            String bootstrap = env.get("HUB_KAFKA_BOOTSTRAP_SERVERS");
-            assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).as("a listener the hubs can reach")
-                    .contains("://" + bootstrap);
-            assertThat(bootstrap).startsWith("kafka:");
+            for (String bootstrap : env.get("HUB_KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+                assertThat(environment(service(bootstrap.substring(0, bootstrap.indexOf(':')))).get("KAFKA_ADVERTISED_LISTENERS"))
+                        .as("a listener the hubs can reach").contains("://" + bootstrap);
+            }
             assertThat(env.getOrDefault("HUB_KAFKA_GROUP_PREFIX", "hub")).as(hub.getKey()).isEqualTo("hub");
             for (String variable : required) {
                 assertThat(env.get(variable)).as("%s of %s, which the hub cannot start without", variable, hub.getKey())
@@ -168,11 +183,15 @@ class ComposeFileTest {
     @Test
     void hubsStartOnceTheirDatabaseAndBrokerAreHealthy() throws IOException {
         assertThat(service("postgres")).containsKey("healthcheck");
-        assertThat(service("kafka")).containsKey("healthcheck");
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            assertThat(service(broker)).containsKey("healthcheck");
+        }
         Map<String, Map<String, Object>> hubs = hubs();
         for (var hub : hubs.entrySet()) {
             assertThat(condition(hub.getValue(), "postgres")).as(hub.getKey()).isEqualTo("service_healthy");
-            assertThat(condition(hub.getValue(), "kafka")).as(hub.getKey()).isEqualTo("service_healthy");
+            for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+                assertThat(condition(hub.getValue(), broker)).as(hub.getKey()).isEqualTo("service_healthy");
+            }
             assertThat(string(hub.getValue(), "stop_grace_period")).as("%s stops gracefully, not after 10 s", hub.getKey())
                     .matches("([2-9]\\d|\\d{3,})s");
         }

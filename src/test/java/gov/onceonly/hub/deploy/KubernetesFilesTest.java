@@ -116,6 +116,28 @@ class KubernetesFilesTest {
         return variable.endsWith("_PASSWORD") || variable.endsWith("_USER");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaRunsThreeKraftBrokersWhoseLossOfOneLosesNothingAcknowledged() throws IOException {
+        List<Map<String, Object>> documents = yamlDocuments(DOCKER.resolve("k8s/kafka/kafka.yaml"));
+        Map<String, Object> brokers = documents.stream().filter(d -> "StatefulSet".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertThat(map(brokers, "spec").get("replicas")).isEqualTo(3);
+        Map<String, Object> container = maps(map(map(map(brokers, "spec"), "template"), "spec"), "containers").get(0);
+        Map<String, String> env = maps(container, "env").stream().collect(Collectors.toMap(
+                e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+        assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").split(",")).hasSize(3);
+        assertThat(env).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3").containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3");
+        Map<String, Object> budget = documents.stream().filter(d -> "PodDisruptionBudget".equals(d.get("kind"))).findFirst()
+                .orElseThrow();
+        assertThat(map(budget, "spec").get("maxUnavailable")).isEqualTo(1);
+
+        Map<String, Object> hubEnv = map(yaml(DOCKER.resolve("k8s/hub-env.yaml")), "data");
+        assertThat(hubEnv).containsEntry("HUB_KAFKA_REPLICATION_FACTOR", "3").containsEntry("HUB_KAFKA_MIN_INSYNC_REPLICAS", "2");
+        assertThat(String.valueOf(hubEnv.get("HUB_KAFKA_BOOTSTRAP_SERVERS")).split(",")).hasSize(3);
+    }
+
     /** The manifests the kustomization applies. */
     private static List<String> resources() throws IOException {
         return list(yaml(K8S.resolve("kustomization.yaml")), "resources");
