@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -135,9 +137,46 @@ public final class HubClient {
 
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HTTP.send(request("POST", path, bytes).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = request("POST", path, bytes).header("Content-Type", contentType);
+        identityToken(path, body).ifPresent(token -> request.header(APPLICANT_IDENTITY, token));
+        return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The header a channel sends with an application: the applicant's identity token (intake/ApplicantIdentity). */
+    public static final String APPLICANT_IDENTITY = "X-Applicant-Identity";
+    private static volatile Function<String, String> identityProvider;
+
+    /** Where this client gets applicants' identity tokens: the sandbox's provider, as a channel's login would. */
+    public static void useIdentityProvider(Function<String, String> tokens) {
+        identityProvider = tokens;
+    }
+
+    /**
+     * A channel submitting an application sends its applicant's identity token: the sandbox provider's, for the
+     * applicant.idNumber of the body; none when the body names no valid one (the hub then says what is wrong).
+     */
+    private Optional<String> identityToken(String path, String body) {
+        Function<String, String> tokens = identityProvider;
+        if (tokens == null || !"/api/v1/applications".equals(path) || noToken) {
+            return Optional.empty();
+        }
+        try {
+            String idNumber = json.readTree(body).path("applicant").path("idNumber").asText("");
+            return gov.onceonly.hub.subject.CitizenIdNumber.isValid(idNumber) ? Optional.of(tokens.apply(idNumber))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same hub, with no identity token sent with applications (to see the hub refuse them). */
+    public HubClient withoutIdentityToken() {
+        HubClient client = new HubClient(port, json, authorization, clientKey, clientSecret);
+        client.noToken = true;
+        return client;
+    }
+
+    private boolean noToken;
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString());

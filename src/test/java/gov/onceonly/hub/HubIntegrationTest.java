@@ -117,6 +117,7 @@ public abstract class HubIntegrationTest {
 
     @BeforeEach
     void connectClient() {
+        HubClient.useIdentityProvider(sandbox.identityProvider()::tokenFor);
         hub = new HubClient(port, json);
         // Right after startup the insured-persons copy may still be catching up, and applications would wait.
         await().atMost(Duration.ofSeconds(30)).until(() -> feeds.caughtUp("ybj-insured-persons", "insured"));

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Applications as a channel sends them: a new applicant each time (a valid GB 11643 ID number), signed like
- * HubClient.signature and scripts/hubcurl (HMAC-SHA256 over method, path, timestamp, a fresh nonce and the body's
- * SHA-256).
+ * Applications as a channel sends them: a new applicant each time (a valid GB 11643 ID number), with the applicant's
+ * identity token ({@link BenchIdentity}), signed like HubClient.signature and scripts/hubcurl (HMAC-SHA256 over the
+ * key, method, path, timestamp, a fresh nonce and the body's SHA-256).
  */
 final class Applicants {
 
@@ -44,7 +44,12 @@ final class Applicants {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString();
         String canonical = RequestSignature.canonical(KEY, "POST", uri.getRawPath(), timestamp, nonce, bytes);
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String token = BenchIdentity.get().tokenForApplicant(body);
+        if (token != null) {
+            request.header("X-Applicant-Identity", token);
+        }
+        return request
                 .header("Content-Type", "application/json")
                 .header(RequestSignature.KEY, KEY)
                 .header(RequestSignature.TIMESTAMP, timestamp)

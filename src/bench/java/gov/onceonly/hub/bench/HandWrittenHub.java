@@ -115,6 +115,12 @@ public final class HandWrittenHub {
                 send(exchange, 422, "{\"title\":\"invalid application\"}");
                 return;
             }
+            // As the hub does: the applicant's identity token must be theirs (verified with the provider's key).
+            String token = exchange.getRequestHeaders().getFirst("X-Applicant-Identity");
+            if (token == null || !BenchIdentity.get().proves(token, idNumber)) {
+                send(exchange, 422, "{\"title\":\"identity not proven\"}");
+                return;
+            }
             UUID id = UUID.randomUUID();
             JsonNode form = request.path("form");
             if (!store(key, nonce, id, bundle, idNumber, form)) {

@@ -65,6 +65,8 @@ final class HubJvm implements AutoCloseable {
                 "--hub.clients." + Applicants.KEY + ".secret=" + Applicants.SECRET,
                 "--hub.clients." + Applicants.KEY + ".requests-per-second=1000000",
                 "--hub.clients." + Applicants.KEY + ".burst=1000000",
+                "--hub.identity.jwks-uri=" + BenchIdentity.get().jwksUri(),
+                "--hub.identity.issuer=" + BenchIdentity.ISSUER,
                 "--hub.security.address-limit.requests-per-second=1000000",
                 "--hub.security.address-limit.burst=1000000",
                 "--hub.signing.private-key=" + freshEd25519Key(),

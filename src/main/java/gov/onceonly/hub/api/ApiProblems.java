@@ -9,6 +9,8 @@ import gov.onceonly.hub.configfile.JacksonPaths;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.security.BodyTooLargeException;
 import gov.onceonly.hub.subject.Masking;
+import gov.onceonly.hub.identity.IdentityTokens;
+import gov.onceonly.hub.intake.ApplicantIdentity;
 import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.progress.StatusReportException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,14 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> invalid(InvalidApplicationException e, HttpServletRequest request) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-application", "Invalid application",
                 e.getMessage(), request, e.violations());
+    }
+
+    @ExceptionHandler({ApplicantIdentity.RegistryUnavailableException.class, IdentityTokens.Unavailable.class})
+    ResponseEntity<ProblemDetail> identityUnavailable(RuntimeException e, HttpServletRequest request) {
+        log.warn("An application's identity could not be checked: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "Identity could not be checked",
+                e.getMessage() + "; nothing was accepted", request, List.of(new FieldViolation(ApplicantIdentity.HEADER,
+                        "available", "could not be checked now; try again later")));
     }
 
     @ExceptionHandler(StatusReportException.class)

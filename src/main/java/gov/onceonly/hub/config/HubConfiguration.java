@@ -3,6 +3,9 @@ package gov.onceonly.hub.config;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.BodySizeLimitFilter;
+import gov.onceonly.hub.connector.DepartmentCalls;
+import gov.onceonly.hub.identity.IdentityTokens;
+import gov.onceonly.hub.intake.ApplicantIdentity;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.api.ReadyBanner;
 import gov.onceonly.hub.application.ApplicationAccess;
@@ -30,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Wiring of the catalogue (connectors and mappings), the store and the intake. */
 @Configuration(proxyBeanMethods = false)
@@ -74,10 +78,18 @@ public class HubConfiguration {
     }
 
     @Bean
-    Intake intake(BundleCatalog bundles, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                  ObjectMapper json, Environment env, EvidenceRecorder evidence) {
-        return new Intake(new ApplicationValidator(bundles), store, outbox, tx, json,
+    Intake intake(BundleCatalog bundles, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
+                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence) {
+        return new Intake(new ApplicationValidator(bundles), identity, store, outbox, tx, json,
                 env.getRequiredProperty("hub.topics.applications"), evidence);
+    }
+
+    /** Applicants' identity tokens, verified against the identity provider's keys (hub.identity.*). */
+    @Bean
+    ApplicantIdentity applicantIdentity(Environment env, DepartmentCalls calls) {
+        return new ApplicantIdentity(new IdentityTokens(env), calls,
+                env.getProperty("hub.identity.enterprise-registry", "scjg-enterprise-registry/enterprise"),
+                List.of(env.getProperty("hub.identity.enterprise-agent-fields", "legalRepIdNumber").split("\\s*,\\s*")));
     }
 
     /**

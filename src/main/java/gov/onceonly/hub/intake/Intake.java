@@ -37,9 +37,11 @@ public class Intake {
     private final ObjectMapper json;
     private final String applicationsTopic;
     private final EvidenceRecorder evidence;
+    private final ApplicantIdentity identity;
 
-    public Intake(ApplicationValidator validator, ApplicationStore store, Outbox outbox, TransactionTemplate tx,
-                  ObjectMapper json, String applicationsTopic, EvidenceRecorder evidence) {
+    public Intake(ApplicationValidator validator, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
+                  TransactionTemplate tx, ObjectMapper json, String applicationsTopic, EvidenceRecorder evidence) {
+        this.identity = identity;
         this.evidence = evidence;
         this.validator = validator;
         this.store = store;
@@ -55,10 +57,12 @@ public class Intake {
 
     /**
      * Stores the application under the given trace (the channel's, or one the hub started for it), with the evidence
-     * of its receipt: the channel's app key and the request's exact bytes.
+     * of its receipt: the channel's app key and the request's exact bytes. A valid application is accepted only with
+     * its applicant's identity proven ({@link ApplicantIdentity}).
      */
-    public Accepted submit(ApplicationRequest request, TraceParent trace, String channel, byte[] body) {
+    public Accepted submit(ApplicationRequest request, String identityToken, TraceParent trace, String channel, byte[] body) {
         CompiledBundle bundle = validator.validate(request);
+        identity.check(request, bundle, identityToken, trace);
         UUID id = UUID.randomUUID();
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("purpose", request.consent().purpose());

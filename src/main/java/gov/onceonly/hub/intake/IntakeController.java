@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,11 +33,13 @@ public class IntakeController {
                                                   @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
                                                   TraceParent trace,
                                                   @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
-                                                  RegisteredClient caller, HttpServletRequest http) throws IOException {
+                                                  RegisteredClient caller,
+                                                  @RequestHeader(name = ApplicantIdentity.HEADER, required = false)
+                                                  String identityToken, HttpServletRequest http) throws IOException {
         // A channel: config/SecurityConfiguration lets no other role through.
         RegisteredClient channel = CallerProblems.require(caller);
         // The signature check kept the body: the evidence is of these bytes, from this channel.
-        Intake.Accepted accepted = intake.submit(request, trace == null ? TraceParent.newTrace() : trace, channel.key(),
+        Intake.Accepted accepted = intake.submit(request, identityToken, trace == null ? TraceParent.newTrace() : trace, channel.key(),
                 http.getInputStream().readAllBytes());
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }

@@ -29,6 +29,7 @@ public final class SandboxDepartments implements AutoCloseable {
     private final LookupLog lookups = new LookupLog();
     private final SandboxFaults faults = new SandboxFaults();
     private final SandboxHttpServer http;
+    private final SandboxIdentityProvider identityProvider;
     private final SandboxDatabases databases;
     private final EnrolmentSystem enrolment;
     private final ApprovalStatusReporter statusReporter;
@@ -55,6 +56,9 @@ public final class SandboxDepartments implements AutoCloseable {
             lookups.expectHub(hubSigner.keyId(), hubSigner.publicKey());
             http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
             started.push(http::close);
+            identityProvider = new SandboxIdentityProvider(env.getRequiredProperty("hub.sandbox.identity-provider.signing-key"),
+                    env.getProperty("hub.identity.audience", "onceonly-hub"));
+            identityProvider.serve(http, json);
             String hubUrl = env.getRequiredProperty("spring.datasource.url");
             String user = env.getProperty("spring.datasource.username", "postgres");
             databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
@@ -96,6 +100,11 @@ public final class SandboxDepartments implements AutoCloseable {
                 cause.addSuppressed(closing);
             }
         }
+    }
+
+    /** The sandbox's identity provider: tokens for the synthetic people. */
+    public SandboxIdentityProvider identityProvider() {
+        return identityProvider;
     }
 
     public SyntheticPeople people() {

@@ -81,6 +81,18 @@ public final class ProductionSafety {
             problems.add(new Problem("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
                     "is the evidence signing key: each key has one use"));
         }
+        String jwks = env.getProperty("hub.identity.jwks-uri", "").strip();
+        if (jwks.isEmpty()) {
+            problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "is not set: applicants' identities "
+                    + "are proven by the identity provider's tokens, verified against its published keys"));
+        } else if (!jwks.startsWith("https://") && !jwks.startsWith("http://127.0.0.1:") && !jwks.startsWith("http://localhost:")) {
+            problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)",
+                    "must be https (or loopback): the keys that prove every applicant's identity must come from the provider itself"));
+        }
+        if (env.getProperty("hub.identity.issuer", "").isBlank()) {
+            problems.add(new Problem("hub.identity.issuer (HUB_IDENTITY_ISSUER)", "is not set: the identity provider's "
+                    + "issuer, which every token must name"));
+        }
         if (env.getProperty("hub.reload.enabled", Boolean.class, false)
                 && !env.getProperty("hub.reload.allow-in-production", Boolean.class, false)) {
             problems.add(new Problem("hub.reload.enabled",

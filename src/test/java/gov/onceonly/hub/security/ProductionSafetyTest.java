@@ -37,9 +37,11 @@ class ProductionSafetyTest {
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.clients.sandbox-portal.secret",
                 "hub.encryption.key (HUB_ENCRYPTION_KEY)", "hub.encryption.allow-plaintext",
                 "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
+                "hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "hub.identity.issuer (HUB_IDENTITY_ISSUER)",
                 "hub.reload.enabled");
         assertThat(problems).filteredOn(p -> !p.property().startsWith("hub.encryption.allow")
-                        && !p.property().startsWith("hub.reload")).extracting(ProductionSafety.Problem::reason)
+                        && !p.property().startsWith("hub.reload") && !p.property().startsWith("hub.identity"))
+                .extracting(ProductionSafety.Problem::reason)
                 .containsOnly("is a value published in the repository");
     }
 
@@ -49,7 +51,8 @@ class ProductionSafetyTest {
 
         assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.encryption.key (HUB_ENCRYPTION_KEY)",
-                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)");
+                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
+                "hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "hub.identity.issuer (HUB_IDENTITY_ISSUER)");
         assertThat(problems).allSatisfy(p -> assertThat(p.reason()).startsWith("is not set"));
         assertThat(ProductionSafety.describe(problems)).contains("openssl rand -base64 32", "docs/deployment.md");
     }
@@ -117,7 +120,16 @@ class ProductionSafetyTest {
                 .withProperty("hub.clients.portal.secret", random(48))
                 .withProperty("hub.signing.private-key", ed25519())
                 .withProperty("hub.encryption.key", random(32))
-                .withProperty("hub.evidence.signing-key", ed25519());
+                .withProperty("hub.evidence.signing-key", ed25519())
+                .withProperty("hub.identity.jwks-uri", "https://idp.gov.example/jwks.json")
+                .withProperty("hub.identity.issuer", "https://idp.gov.example");
+    }
+
+    @Test
+    void theIdentityProvidersKeysComeOverHttps() {
+        assertThat(safety.problems(strong().withProperty("hub.identity.jwks-uri", "http://idp.gov.example/jwks.json")))
+                .extracting(ProductionSafety.Problem::toString).singleElement().asString()
+                .startsWith("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI): must be https");
     }
 
     @Test

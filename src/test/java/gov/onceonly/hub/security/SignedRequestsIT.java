@@ -22,6 +22,9 @@ class SignedRequestsIT extends HubIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @org.springframework.beans.factory.annotation.Value("${hub.sandbox.url}")
+    String sandboxUrl;
+
     @Test
     void anUnsignedOrBadlySignedCallIsRefusedNamingTheHeader() throws Exception {
         String application = application(181);
@@ -80,6 +83,7 @@ class SignedRequestsIT extends HubIntegrationTest {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/applications");
         byte[] body = application(182).getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new HashMap<>(HubClient.signature(HubClient.PORTAL_KEY, HubClient.PORTAL_SECRET, "POST", uri, body));
+        headers.put(HubClient.APPLICANT_IDENTITY, sandbox.identityProvider().tokenFor(familiesWithBirthRecords().get(182).mother().idNumber()));
         long stale = Long.parseLong(headers.get(RequestSignature.TIMESTAMP)) - 301;
         Map<String, String> old = new HashMap<>(headers);
         old.put(RequestSignature.TIMESTAMP, String.valueOf(stale));
@@ -128,9 +132,12 @@ class SignedRequestsIT extends HubIntegrationTest {
 
     @Test
     void hubcurlSignsFromTheShell() throws Exception {
-        Process process = new ProcessBuilder(List.of("bash", Path.of("scripts", "hubcurl").toString(), "POST",
+        // The applicant's identity token comes from the sandbox's identity provider, which hubcurl asks.
+        ProcessBuilder hubcurl = new ProcessBuilder(List.of("bash", Path.of("scripts", "hubcurl").toString(), "POST",
                 "http://127.0.0.1:" + port + "/api/v1/applications", application(184), "-w", "\\n%{http_code}"))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        hubcurl.environment().put("HUB_SANDBOX_URL", sandboxUrl);
+        Process process = hubcurl.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
         assertThat(output.strip()).as(output).endsWith("202").contains("\"statusUrl\"");

@@ -48,6 +48,7 @@ class TracingIT extends HubIntegrationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(intake)
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .header(HubClient.APPLICANT_IDENTITY, sandbox.identityProvider().tokenFor(family.mother().idNumber()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(application));
         HubClient.signature(HubClient.PORTAL_KEY, HubClient.PORTAL_SECRET, "POST", intake, application).forEach(request::header);
         HttpResponse<String> accepted = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
