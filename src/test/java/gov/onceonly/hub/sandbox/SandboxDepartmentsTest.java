@@ -19,7 +19,9 @@ class SandboxDepartmentsTest {
         int port = freePort();
         // No spring.datasource.url: the start fails after the HTTP server is up.
         MockEnvironment env = new MockEnvironment().withProperty("hub.sandbox.port", String.valueOf(port))
-                .withProperty("hub.sandbox.families", "5");
+                .withProperty("hub.sandbox.families", "5")
+                .withProperty("hub.sandbox.identity-provider.signing-key", java.util.Base64.getEncoder().encodeToString(
+                        java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded()));
 
         var hubSigner = new gov.onceonly.hub.security.DepartmentCallSigner("onceonly-hub",
                 gov.onceonly.hub.evidence.Ed25519Keys.privateKey(gov.onceonly.hub.evidence.Ed25519Keys.generate()),

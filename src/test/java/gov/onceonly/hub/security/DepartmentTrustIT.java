@@ -5,7 +5,6 @@ import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,14 +86,7 @@ class DepartmentTrustIT extends HubIntegrationTest {
     }
 
     private Exchange exchange(String method, String endpoint, String path, String body) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(DepartmentCallSigner.ENDPOINT, endpoint);
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
-        if (path != null) {
-            exchange.getMessage().setHeader(Exchange.HTTP_PATH, path);
-        }
-        exchange.getMessage().setBody(body);
-        return exchange;
+        return HubCallVerifierTest.exchange(camel, method, endpoint, path, body);
     }
 
     private static Map<String, String> headers(Exchange signed) {

@@ -76,7 +76,12 @@ class HubCallVerifierTest {
     }
 
     private static Exchange exchange(String method, String endpoint, String path, String body) {
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        return exchange(new DefaultCamelContext(), method, endpoint, path, body);
+    }
+
+    /** A call as the http route templates hand it to the signer (also DepartmentTrustIT's). */
+    static Exchange exchange(org.apache.camel.CamelContext camel, String method, String endpoint, String path, String body) {
+        Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(DepartmentCallSigner.ENDPOINT, endpoint);
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
         if (path != null) {
