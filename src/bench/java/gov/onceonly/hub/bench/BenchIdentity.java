@@ -40,7 +40,6 @@ final class BenchIdentity {
     private static final BenchIdentity INSTANCE = new BenchIdentity();
 
     private final ECDSASigner signer;
-    private final JWSVerifier verifier;
     private final ECKey publicJwk;
     private final int port;
 
@@ -50,7 +49,6 @@ final class BenchIdentity {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             signer = new ECDSASigner((ECPrivateKey) pair.getPrivate());
-            verifier = new ECDSAVerifier((ECPublicKey) pair.getPublic());
             publicJwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).keyID("bench")
                     .algorithm(JWSAlgorithm.ES256).build();
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -94,15 +92,35 @@ final class BenchIdentity {
         return jwt.serialize();
     }
 
-    /** What the hand-written program checks: the signature, the issuer, the expiry, and whose token it is. */
-    boolean proves(String token, String idNumber) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            return jwt.verify(verifier) && ISSUER.equals(claims.getIssuer()) && idNumber.equals(claims.getSubject())
-                    && claims.getExpirationTime().toInstant().isAfter(Instant.now());
-        } catch (ParseException | JOSEException | RuntimeException e) {
-            return false;
+    /**
+     * What the hand-written program checks, in its own JVM: the signature with the key it fetched from the JWKS once
+     * (as the hub caches it), the issuer, the expiry, and whose token it is.
+     */
+    static final class Check {
+        private final JWSVerifier verifier;
+
+        private Check(JWSVerifier verifier) {
+            this.verifier = verifier;
+        }
+
+        static Check fetch(String jwksUri) {
+            try {
+                ECKey key = JWKSet.load(java.net.URI.create(jwksUri).toURL()).getKeys().get(0).toECKey();
+                return new Check(new ECDSAVerifier(key));
+            } catch (IOException | ParseException | JOSEException e) {
+                throw new IllegalStateException("cannot load the bench's identity keys from " + jwksUri, e);
+            }
+        }
+
+        boolean proves(String token, String idNumber) {
+            try {
+                SignedJWT jwt = SignedJWT.parse(token);
+                JWTClaimsSet claims = jwt.getJWTClaimsSet();
+                return jwt.verify(verifier) && ISSUER.equals(claims.getIssuer()) && idNumber.equals(claims.getSubject())
+                        && claims.getExpirationTime().toInstant().isAfter(Instant.now());
+            } catch (ParseException | JOSEException | RuntimeException e) {
+                return false;
+            }
         }
     }
 }

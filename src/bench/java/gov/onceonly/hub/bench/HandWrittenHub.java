@@ -48,6 +48,8 @@ public final class HandWrittenHub {
 
     private final BenchModel model;
     private final String departments;
+    /** The identity provider's key, fetched once from its JWKS as the hub does. */
+    private final BenchIdentity.Check identity = BenchIdentity.Check.fetch(System.getProperty("bench.identity-jwks"));
     private final HikariDataSource db;
     private final ExecutorService work = Executors.newFixedThreadPool(16);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -117,7 +119,7 @@ public final class HandWrittenHub {
             }
             // As the hub does: the applicant's identity token must be theirs (verified with the provider's key).
             String token = exchange.getRequestHeaders().getFirst("X-Applicant-Identity");
-            if (token == null || !BenchIdentity.get().proves(token, idNumber)) {
+            if (token == null || !identity.proves(token, idNumber)) {
                 send(exchange, 422, "{\"title\":\"identity not proven\"}");
                 return;
             }
@@ -284,7 +286,9 @@ public final class HandWrittenHub {
 
     /** The JVM of the baseline, started by the bench. */
     static JvmProcess launch(int port, String jdbcUrl, Path model, String departmentsUrl, Path log) throws IOException {
-        return JvmProcess.start(List.of(JvmProcess.java(), "-Xmx768m", JvmProcess.KEEP_COMPILER_THREADS, "-cp", System.getProperty("java.class.path"),
+        return JvmProcess.start(List.of(JvmProcess.java(), "-Xmx768m", JvmProcess.KEEP_COMPILER_THREADS,
+                "-Dbench.client-secret=" + Applicants.SECRET, "-Dbench.identity-jwks=" + BenchIdentity.get().jwksUri(),
+                "-cp", System.getProperty("java.class.path"),
                 HandWrittenHub.class.getName(), String.valueOf(port), jdbcUrl, model.toString(), departmentsUrl), log);
     }
 }
