@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * What a hub outside the sandbox must have before it serves anyone: every secret set, at least 256 bits, no
  * placeholder, none shared with another, none published in the repository ({@link PublishedSecrets}); no clear
- * payloads at rest, no ephemeral evidence key, and no hot reload of route YAML (which is code) unless asked for by
- * {@code hub.reload.allow-in-production}. {@link #problems} lists every finding at once, so one restart fixes all.
+ * payloads at rest, no ephemeral or shared Ed25519 key, an identity provider to verify applicants' tokens against,
+ * and no hot reload of route YAML (which is code) unless asked for by {@code hub.reload.allow-in-production}. {@link #problems} lists every finding at once, so one restart fixes all.
  */
 public final class ProductionSafety {
 
@@ -46,6 +46,16 @@ public final class ProductionSafety {
 
     public List<Problem> problems(Environment env) {
         List<Problem> problems = new ArrayList<>();
+        secrets(env, problems);
+        encryption(env, problems);
+        signingKeys(env, problems);
+        identityProvider(env, problems);
+        hotReload(env, problems);
+        return problems;
+    }
+
+    /** The passwords and client secrets: each set, strong, no placeholder, unpublished and its holder's own. */
+    private void secrets(Environment env, List<Problem> problems) {
         Map<String, String> secrets = new LinkedHashMap<>();
         password("hub.security.operator.password (HUB_OPERATOR_PASSWORD)",
                 env.getProperty("hub.security.operator.password", ""), secrets, problems);
@@ -57,7 +67,9 @@ public final class ProductionSafety {
                         client.secret() == null ? "" : client.secret().strip()));
         secrets.forEach((property, value) -> checkSecret(property, value, problems));
         checkReuse(secrets, problems);
+    }
 
+    private void encryption(Environment env, List<Problem> problems) {
         checkKey("hub.encryption.key (HUB_ENCRYPTION_KEY)", env.getProperty("hub.encryption.key", "").strip(),
                 "make one with `openssl rand -base64 32`", problems);
         for (String previous : env.getProperty("hub.encryption.previous-keys", "").split(",")) {
@@ -71,6 +83,10 @@ public final class ProductionSafety {
                     "must be false: personal payloads are never stored or read in clear outside the sandbox"
                             + " (reseal an old database with POST /api/v1/ops/encryption/reseal in the sandbox first)"));
         }
+    }
+
+    /** The evidence key and the call signing key: Ed25519, neither ephemeral nor published, and not the same key. */
+    private void signingKeys(Environment env, List<Problem> problems) {
         String evidenceKey = env.getProperty("hub.evidence.signing-key", "").strip();
         checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
                 "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
@@ -81,25 +97,31 @@ public final class ProductionSafety {
             problems.add(new Problem("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
                     "is the evidence signing key: each key has one use"));
         }
+    }
+
+    private static void identityProvider(Environment env, List<Problem> problems) {
         String jwks = env.getProperty("hub.identity.jwks-uri", "").strip();
         if (jwks.isEmpty()) {
             problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "is not set: applicants' identities "
                     + "are proven by the identity provider's tokens, verified against its published keys"));
-        } else if (!jwks.startsWith("https://") && !jwks.startsWith("http://127.0.0.1:") && !jwks.startsWith("http://localhost:")) {
-            problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)",
-                    "must be https (or loopback): the keys that prove every applicant's identity must come from the provider itself"));
+        } else if (!jwks.startsWith("https://") && !jwks.startsWith("http://127.0.0.1:")
+                && !jwks.startsWith("http://localhost:")) {
+            problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "must be https (or loopback): the "
+                    + "keys that prove every applicant's identity must come from the provider itself"));
         }
         if (env.getProperty("hub.identity.issuer", "").isBlank()) {
             problems.add(new Problem("hub.identity.issuer (HUB_IDENTITY_ISSUER)", "is not set: the identity provider's "
                     + "issuer, which every token must name"));
         }
+    }
+
+    private static void hotReload(Environment env, List<Problem> problems) {
         if (env.getProperty("hub.reload.enabled", Boolean.class, false)
                 && !env.getProperty("hub.reload.allow-in-production", Boolean.class, false)) {
             problems.add(new Problem("hub.reload.enabled",
                     "must be false: hot reload runs route YAML, which is code, from a folder; set"
                             + " hub.reload.allow-in-production=true as well if that folder is as guarded as the jar"));
         }
-        return problems;
     }
 
     /** A hash ({bcrypt}...) cannot show its strength, but a published one is still refused; clear text is a secret. */
