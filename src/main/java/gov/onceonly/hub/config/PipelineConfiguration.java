@@ -9,7 +9,10 @@ import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
+import gov.onceonly.hub.configfile.ConfigFileException;
+import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.connector.SourceCalls;
+import gov.onceonly.hub.connector.TransportSecurity;
 import gov.onceonly.hub.connector.TargetAnswers;
 import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
@@ -49,6 +52,7 @@ import gov.onceonly.hub.security.PayloadCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -266,6 +270,13 @@ public class PipelineConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
+                if (!env.acceptsProfiles(Profiles.of(ProductionModeGuard.SANDBOX_PROFILE))
+                        && !env.getProperty("hub.connectors.allow-plaintext", Boolean.class, false)) {
+                    List<ConfigProblem> inClear = TransportSecurity.problems(connectors, env);
+                    if (!inClear.isEmpty()) {
+                        throw new ConfigFileException(inClear);
+                    }
+                }
                 KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), List.of(
                         env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries"),
                         env.getRequiredProperty("hub.topics.item-status")), new KafkaTopics.Replication(
