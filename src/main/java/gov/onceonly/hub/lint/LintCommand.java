@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar hub.jar lint [--unused] [--strict] [root]}: checks connectors/, mappings/ and routes/ without
- * starting the hub (no database, no broker, no Spring). Prints {@code file:line:column: severity: message} and
- * exits 1 when there is an error (or, with {@code --strict}, a warning), 2 on bad usage.
+ * {@code java -jar hub.jar lint [--unused] [--strict] [--production] [root]}: checks connectors/, mappings/ and routes/
+ * without starting the hub (no database, no broker, no Spring); with {@code --production}, also the connectors'
+ * endpoints as this environment resolves them (ProductionEndpoints). Prints {@code file:line:column: severity: message}
+ * and exits 1 when there is an error (or, with {@code --strict}, a warning), 2 on bad usage.
  */
 public final class LintCommand {
 
@@ -28,18 +29,20 @@ public final class LintCommand {
     public static int run(List<String> args, PrintStream out) {
         boolean unused = false;
         boolean strict = false;
+        boolean production = false;
         List<String> roots = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
                 case "--unused" -> unused = true;
                 case "--strict" -> strict = true;
+                case "--production" -> production = true;
                 case "-h", "--help" -> {
-                    out.println("usage: lint [--unused] [--strict] [config-root (default: .)]");
+                    out.println("usage: lint [--unused] [--strict] [--production] [config-root (default: .)]");
                     return 0;
                 }
                 default -> {
                     if (arg.startsWith("-")) {
-                        out.println("lint: unknown option " + arg + "; usage: lint [--unused] [--strict] [config-root]");
+                        out.println("lint: unknown option " + arg + "; usage: lint [--unused] [--strict] [--production] [config-root]");
                         return 2;
                     }
                     roots.add(arg);
@@ -53,6 +56,11 @@ public final class LintCommand {
             return 2;
         }
         LintReport report = new ConfigLint(ConfigSchemas.load()).check(root);
+        if (production) {
+            List<LintFinding> findings = new ArrayList<>(report.findings());
+            findings.addAll(ProductionEndpoints.check(root));
+            report = new LintReport(findings, report.unusedFields());
+        }
         String prefix = roots.isEmpty() ? "" : root.toString().replaceFirst("/$", "") + "/";
         report.findings().forEach(f -> out.println(prefix + f));
         if (unused) {

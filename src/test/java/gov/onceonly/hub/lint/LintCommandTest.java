@@ -48,6 +48,32 @@ class LintCommandTest {
     }
 
     @Test
+    void productionFlagsEndpointsThatFallBackToTheSandboxOrTravelInClear() throws IOException {
+        Run shipped = run(List.of("--production", "."));
+        assertThat(shipped.exit).as("this machine sets no department address").isEqualTo(1);
+        assertThat(shipped.out).contains("connectors/gongan-population.yaml:9:", "error: falls back to the sandbox "
+                + "outside it: set GONGAN_POPULATION_URL");
+
+        for (String folder : List.of("connectors", "mappings", "routes")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        Files.writeString(root.resolve("connectors/dept.yaml"), """
+                id: dept
+                department: 市某局
+                kind: http
+                role: target
+                http:
+                  baseUrl: http://dept.gov.example/approval
+                  path: /applications
+                """);
+        Files.copy(Path.of("routes/target-http.yaml"), root.resolve("routes/target-http.yaml"));
+        Run inClear = run(List.of("--production", root.toString()));
+        assertThat(inClear.exit).as(inClear.out).isEqualTo(1);
+        assertThat(inClear.out).contains("connectors/dept.yaml:6:3: error: http://dept.gov.example/approval is plain "
+                + "http: use https");
+    }
+
+        @Test
     void strictFailsOnWarningsAndBadUsageIsTwo() throws IOException {
         for (String folder : List.of("connectors", "mappings", "routes")) {
             Files.createDirectories(root.resolve(folder));
