@@ -23,30 +23,37 @@ public final class TransportSecurity {
     private TransportSecurity() {
     }
 
+    /** Where a connector reaches its department: the path of the endpoint in its file, and the value as written. */
+    public record Endpoint(String path, String value) {
+    }
+
+    /** The connector's endpoint; empty for a custom route, and for Kafka topics on the hub's own brokers. */
+    public static Optional<Endpoint> endpointOf(ConnectorDefinition c) {
+        return switch (c.kind()) {
+            case HTTP -> Optional.of(new Endpoint("http.baseUrl", c.http().baseUrl()));
+            case JDBC -> Optional.of(new Endpoint("jdbc.url", c.jdbc().url()));
+            case KAFKA -> c.kafka() == null || c.kafka().brokers() == null ? Optional.empty()
+                    : Optional.of(new Endpoint("kafka.brokers", c.kafka().brokers()));
+            case ROUTE -> Optional.empty();
+        };
+    }
+
     /** Every connector endpoint, as resolved, that would travel in clear. */
     public static List<ConfigProblem> problems(ConnectorCatalog connectors, PropertyResolver properties) {
         String kafkaProtocol = properties.getProperty("camel.component.kafka.security-protocol", "PLAINTEXT");
+        String hubBrokers = properties.getProperty("hub.kafka.bootstrap-servers", "");
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             ConnectorDefinition c = entry.definition();
-            switch (c.kind()) {
-                case HTTP -> plaintext(ConnectorKind.HTTP, properties.resolvePlaceholders(c.http().baseUrl()), kafkaProtocol)
-                        .ifPresent(why -> problems.add(new ConfigProblem(entry.file(), "http.baseUrl", why)));
-                case JDBC -> plaintext(ConnectorKind.JDBC, properties.resolvePlaceholders(c.jdbc().url()), kafkaProtocol)
-                        .ifPresent(why -> problems.add(new ConfigProblem(entry.file(), "jdbc.url", why)));
-                case KAFKA -> {
-                    // On the hub's own brokers a department's topics are the hub's infrastructure, secured with it;
-                    // a department's own brokers are a link to it, and must not be in clear.
-                    String hubBrokers = properties.getProperty("hub.kafka.bootstrap-servers", "");
-                    String brokers = c.kafka() == null || c.kafka().brokers() == null ? hubBrokers
-                            : properties.resolvePlaceholders(c.kafka().brokers());
-                    if (!brokers.equals(hubBrokers)) {
-                        plaintext(ConnectorKind.KAFKA, brokers, kafkaProtocol)
-                                .ifPresent(why -> problems.add(new ConfigProblem(entry.file(), "kafka.brokers", why)));
-                    }
+            endpointOf(c).ifPresent(endpoint -> {
+                String resolved = properties.resolvePlaceholders(endpoint.value());
+                // On the hub's own brokers a department's topics are the hub's infrastructure, secured with it; a
+                // department's own brokers are a link to it, and must not be in clear.
+                if (c.kind() != ConnectorKind.KAFKA || !resolved.equals(hubBrokers)) {
+                    plaintext(c.kind(), resolved, kafkaProtocol)
+                            .ifPresent(why -> problems.add(new ConfigProblem(entry.file(), endpoint.path(), why)));
                 }
-                case ROUTE -> { }
-            }
+            });
         }
         return problems;
     }

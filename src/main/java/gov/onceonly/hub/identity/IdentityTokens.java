@@ -1,5 +1,6 @@
 package gov.onceonly.hub.identity;
 
+import com.nimbusds.jose.KeySourceException;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -49,8 +50,10 @@ public final class IdentityTokens {
         try {
             jwt = decoder().decode(token);
         } catch (JwtException e) {
-            if (String.valueOf(e.getMessage()).contains("Couldn't retrieve remote JWK set")) {
-                throw new Unavailable("the identity provider's keys could not be fetched", e);
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof KeySourceException) {
+                    throw new Unavailable("the identity provider's keys could not be fetched", e);
+                }
             }
             throw new Rejected(e.getMessage());
         }

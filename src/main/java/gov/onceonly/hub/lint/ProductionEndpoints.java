@@ -36,23 +36,13 @@ final class ProductionEndpoints {
         StandardEnvironment env = new StandardEnvironment();
         List<LintFinding> findings = new ArrayList<>();
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
-            var c = entry.definition();
-            String raw = switch (c.kind()) {
-                case HTTP -> c.http().baseUrl();
-                case JDBC -> c.jdbc().url();
-                case KAFKA -> c.kafka() == null ? null : c.kafka().brokers();
-                case ROUTE -> null;
-            };
-            String path = switch (c.kind()) {
-                case HTTP -> "http.baseUrl";
-                case JDBC -> "jdbc.url";
-                default -> "kafka.brokers";
-            };
-            if (raw != null && env.resolvePlaceholders(raw).contains("${hub.sandbox.")) {
-                Matcher variable = VARIABLE.matcher(raw);
-                findings.add(finding(root, entry.file(), path, "falls back to the sandbox outside it: set "
-                        + (variable.find() ? variable.group(1) : "its address")));
-            }
+            TransportSecurity.endpointOf(entry.definition())
+                    .filter(endpoint -> env.resolvePlaceholders(endpoint.value()).contains("${hub.sandbox."))
+                    .ifPresent(endpoint -> {
+                        Matcher variable = VARIABLE.matcher(endpoint.value());
+                        findings.add(finding(root, entry.file(), endpoint.path(), "falls back to the sandbox outside it: "
+                                + "set " + (variable.find() ? variable.group(1) : "its address")));
+                    });
         }
         if (findings.isEmpty()) {
             for (ConfigProblem problem : TransportSecurity.problems(connectors, env)) {

@@ -23,6 +23,8 @@ public final class ClientRateLimits {
 
     private static final int MAX_BUCKETS = 10_000;
     private static final long IDLE_NANOS = 600_000_000_000L;
+    private static final long PRUNE_EVERY_NANOS = 60_000_000_000L;
+    private volatile long nextPruneNanos;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
@@ -33,6 +35,7 @@ public final class ClientRateLimits {
 
     ClientRateLimits(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.nextPruneNanos = nanoTime.getAsLong();
     }
 
     /** 0 if the client may go on now, else the seconds to wait before the next request is allowed. */
@@ -42,12 +45,15 @@ public final class ClientRateLimits {
 
     /** As {@link #secondsToWait(RegisteredClient)}, for any caller named by {@code key} (an address). */
     public long secondsToWait(String key, double requestsPerSecond, int burst) {
-        if (buckets.size() > MAX_BUCKETS) {
+        long at = nanoTime.getAsLong();
+        if (buckets.size() > MAX_BUCKETS && at - nextPruneNanos >= 0) {
             // Addresses come and go: buckets idle long enough to be full again are dropped (a new one starts full).
-            long idleSince = nanoTime.getAsLong() - IDLE_NANOS;
+            // At most once a minute, so that a map kept full by many callers is not scanned on every request.
+            nextPruneNanos = at + PRUNE_EVERY_NANOS;
+            long idleSince = at - IDLE_NANOS;
             buckets.values().removeIf(b -> b.refilledAtNanos < idleSince);
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, at));
         synchronized (bucket) {
             // Read under the lock, and never backwards: a time read before another request's refill (a thread
             // descheduled between the two on a busy machine) would otherwise take tokens away, refusing good requests.

@@ -33,14 +33,24 @@ public final class DepartmentCallSigner {
 
     private final String keyId;
     private final PrivateKey key;
-    private final byte[] publicKey;
+    private final PublicKey publicKey;
+    private final Map<String, Object> jwks;
     private final Clock clock;
 
     public DepartmentCallSigner(String keyId, PrivateKey key, Clock clock) {
         this.keyId = keyId;
         this.key = key;
-        this.publicKey = Ed25519Keys.publicKeyOf(key);
         this.clock = clock;
+        byte[] raw = Ed25519Keys.publicKeyOf(key);
+        try {
+            this.publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(Ed25519Keys.x509Base64(raw))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        // RFC 8037: an OKP key, the raw public key in base64url.
+        this.jwks = Map.of("keys", List.of(Map.of("kty", "OKP", "crv", "Ed25519", "kid", keyId, "use", "sig",
+                "alg", "EdDSA", "x", Base64.getUrlEncoder().withoutPadding().encodeToString(raw))));
     }
 
     public String keyId() {
@@ -49,18 +59,26 @@ public final class DepartmentCallSigner {
 
     /** The public half, as departments verify with it. */
     public PublicKey publicKey() {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(Ed25519Keys.x509Base64(publicKey))));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return publicKey;
     }
 
-    /** The JWKS the hub publishes (RFC 8037: an OKP key, the raw public key in base64url). */
+    /** The JWKS the hub publishes. */
     public Map<String, Object> jwks() {
-        return Map.of("keys", List.of(Map.of("kty", "OKP", "crv", "Ed25519", "kid", keyId, "use", "sig",
-                "alg", "EdDSA", "x", Base64.getUrlEncoder().withoutPadding().encodeToString(publicKey))));
+        return jwks;
+    }
+
+    /**
+     * What a hub call's signature covers, in order, for a call with this method, target URI and body: the signer
+     * and {@link HubCallVerifier} build the signature base from it alike.
+     */
+    static Map<String, String> covered(String method, String targetUri, byte[] body) {
+        Map<String, String> covered = new LinkedHashMap<>();
+        covered.put("@method", method);
+        covered.put("@target-uri", targetUri);
+        if (body != null && body.length > 0) {
+            covered.put("content-digest", HttpMessageSignatures.contentDigest(body));
+        }
+        return covered;
     }
 
     /**
@@ -89,13 +107,10 @@ public final class DepartmentCallSigner {
         if (body != null) {
             exchange.getMessage().setBody(body); // the bytes signed are the bytes sent
         }
-        Map<String, String> covered = new LinkedHashMap<>();
-        covered.put("@method", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class));
-        covered.put("@target-uri", target);
-        if (body != null && body.length > 0) {
-            String digest = HttpMessageSignatures.contentDigest(body);
-            exchange.getMessage().setHeader(HttpMessageSignatures.CONTENT_DIGEST, digest);
-            covered.put("content-digest", digest);
+        Map<String, String> covered = covered(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class),
+                target, body);
+        if (covered.containsKey("content-digest")) {
+            exchange.getMessage().setHeader(HttpMessageSignatures.CONTENT_DIGEST, covered.get("content-digest"));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("created", clock.instant().getEpochSecond());

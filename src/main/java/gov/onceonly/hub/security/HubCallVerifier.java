@@ -3,7 +3,6 @@ package gov.onceonly.hub.security;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ public final class HubCallVerifier {
     private final Duration window;
     /** Nonces seen, with their creation time; pruned past twice the window, which refuses them anyway. */
     private final Map<String, Long> seenNonces = new ConcurrentHashMap<>();
+    private volatile long nextPrune;
 
     public HubCallVerifier(Map<String, PublicKey> hubKeys, Clock clock, Duration window) {
         this.hubKeys = Map.copyOf(hubKeys);
@@ -37,8 +37,8 @@ public final class HubCallVerifier {
         if (input.isEmpty()) {
             return Optional.of("no hub signature (Signature-Input " + DepartmentCallSigner.LABEL + "=...)");
         }
-        boolean hasBody = body != null && body.length > 0;
-        List<String> required = hasBody ? List.of("@method", "@target-uri", "content-digest") : List.of("@method", "@target-uri");
+        Map<String, String> covered = DepartmentCallSigner.covered(method, targetUri, body);
+        List<String> required = List.copyOf(covered.keySet());
         if (!input.get().components().equals(required)) {
             return Optional.of("the signature covers " + input.get().components() + ", not " + required);
         }
@@ -55,15 +55,9 @@ public final class HubCallVerifier {
         if (Math.abs(clock.instant().getEpochSecond() - created) > window.toSeconds()) {
             return Optional.of("created " + created + ", outside the window of " + window);
         }
-        Map<String, String> covered = new LinkedHashMap<>();
-        covered.put("@method", method);
-        covered.put("@target-uri", targetUri);
-        if (hasBody) {
-            String digest = HttpMessageSignatures.contentDigest(body);
-            if (!digest.equals(header.apply(HttpMessageSignatures.CONTENT_DIGEST))) {
-                return Optional.of("Content-Digest does not match the body");
-            }
-            covered.put("content-digest", digest);
+        if (covered.containsKey("content-digest")
+                && !covered.get("content-digest").equals(header.apply(HttpMessageSignatures.CONTENT_DIGEST))) {
+            return Optional.of("Content-Digest does not match the body");
         }
         byte[] signature = HttpMessageSignatures.parseSignature(header.apply(HttpMessageSignatures.SIGNATURE),
                 DepartmentCallSigner.LABEL).orElse(null);
@@ -75,9 +69,11 @@ public final class HubCallVerifier {
         if (nonce.isEmpty() || seenNonces.putIfAbsent(nonce, created) != null) {
             return Optional.of("nonce missing or seen before: a replay");
         }
-        if (seenNonces.size() > 100_000) {
-            long oldest = clock.instant().getEpochSecond() - 2 * window.toSeconds();
-            seenNonces.values().removeIf(at -> at < oldest);
+        long now = clock.instant().getEpochSecond();
+        if (now >= nextPrune) {
+            // Once a window: nonces older than twice the window are refused by their creation time anyway.
+            nextPrune = now + window.toSeconds();
+            seenNonces.values().removeIf(at -> at < now - 2 * window.toSeconds());
         }
         return Optional.empty();
     }

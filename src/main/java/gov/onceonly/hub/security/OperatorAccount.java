@@ -80,12 +80,6 @@ public final class OperatorAccount {
                 .build();
     }
 
-    /** Whether the caller logged in with {@code role} or one that includes it. */
-    public static boolean has(org.springframework.security.core.Authentication auth, Role role) {
-        return auth != null && auth.isAuthenticated() && hierarchy().getReachableGrantedAuthorities(auth.getAuthorities())
-                .stream().anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority()));
-    }
-
     public static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
