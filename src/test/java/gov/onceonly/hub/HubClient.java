@@ -40,7 +40,8 @@ public final class HubClient {
      */
     public static final String EVIDENCE_KEY = "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW";
 
-    private final int port;
+    private final String base;
+    private final HttpClient http;
     private final ObjectMapper json;
     private final String authorization;
     private final String clientKey;
@@ -48,11 +49,19 @@ public final class HubClient {
 
     /** A client that signs every call as the sandbox portal. */
     public HubClient(int port, ObjectMapper json) {
-        this(port, json, null, PORTAL_KEY, PORTAL_SECRET);
+        this("http://127.0.0.1:" + port, HTTP, json, null, PORTAL_KEY, PORTAL_SECRET);
     }
 
-    private HubClient(int port, ObjectMapper json, String authorization, String clientKey, String clientSecret) {
-        this.port = port;
+    /** A client of a hub that serves https, connecting with the given TLS context (its trust, its own certificate). */
+    public static HubClient overTls(int port, javax.net.ssl.SSLContext tls, ObjectMapper json) {
+        return new HubClient("https://127.0.0.1:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(tls).build(), json, null, PORTAL_KEY, PORTAL_SECRET);
+    }
+
+    private HubClient(String base, HttpClient http, ObjectMapper json, String authorization, String clientKey,
+                      String clientSecret) {
+        this.base = base;
+        this.http = http;
         this.json = json;
         this.authorization = authorization;
         this.clientKey = clientKey;
@@ -74,12 +83,12 @@ public final class HubClient {
 
     public HubClient withBasic(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new HubClient(port, json, "Basic " + token, clientKey, clientSecret);
+        return new HubClient(base, http, json, "Basic " + token, clientKey, clientSecret);
     }
 
     /** The same hub, with calls signed by another client (or not at all: null key). */
     public HubClient signedAs(String key, String secret) {
-        return new HubClient(port, json, authorization, key, secret);
+        return new HubClient(base, http, json, authorization, key, secret);
     }
 
     public HubClient unsigned() {
@@ -139,7 +148,7 @@ public final class HubClient {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = request("POST", path, bytes).header("Content-Type", contentType);
         identityToken(path, body).ifPresent(token -> request.header(APPLICANT_IDENTITY, token));
-        return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The header a channel sends with an application: the applicant's identity token (intake/ApplicantIdentity). */
@@ -171,7 +180,7 @@ public final class HubClient {
 
     /** The same hub, with no identity token sent with applications (to see the hub refuse them). */
     public HubClient withoutIdentityToken() {
-        HubClient client = new HubClient(port, json, authorization, clientKey, clientSecret);
+        HubClient client = new HubClient(base, http, json, authorization, clientKey, clientSecret);
         client.noToken = true;
         return client;
     }
@@ -179,7 +188,7 @@ public final class HubClient {
     private boolean noToken;
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String method, String path, byte[] body) {
@@ -256,7 +265,7 @@ public final class HubClient {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(base + path);
     }
 
     /** A complete, valid newborn application for the given mother. */

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
@@ -108,14 +109,14 @@ public class OperationsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BrokerHealth broker(Environment env) {
-        return new BrokerHealth(env.getRequiredProperty("hub.kafka.bootstrap-servers"));
+    BrokerHealth broker(Environment env, KafkaClientSettings kafkaClient) {
+        return new BrokerHealth(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient);
     }
 
     @Bean(destroyMethod = "close")
-    ConsumerLag consumerLag(Environment env, MeterRegistry registry) {
+    ConsumerLag consumerLag(Environment env, MeterRegistry registry, KafkaClientSettings kafkaClient) {
         String prefix = env.getRequiredProperty("hub.kafka.group-prefix");
-        return new ConsumerLag(env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+        return new ConsumerLag(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient,
                 List.of(prefix + "-pipeline", prefix + "-status"), registry);
     }
 

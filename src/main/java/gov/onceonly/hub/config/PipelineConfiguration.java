@@ -31,6 +31,7 @@ import gov.onceonly.hub.pipeline.ParallelWork;
 import gov.onceonly.hub.pipeline.PipelineConsumer;
 import gov.onceonly.hub.pipeline.ApplicationWorker;
 import gov.onceonly.hub.pipeline.KafkaTopics;
+import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import gov.onceonly.hub.pipeline.RejectedMessages;
 import gov.onceonly.hub.tracing.TraceStage;
@@ -49,6 +50,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import gov.onceonly.hub.security.PayloadCipher;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -71,13 +73,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
-    Producer<String, String> outboxProducer(Environment env) {
-        return new KafkaProducer<>(Map.of(
+    Producer<String, String> outboxProducer(Environment env, KafkaClientSettings kafkaClient) {
+        return new KafkaProducer<>(kafkaClient.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay"),
+                ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay")),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -191,7 +193,8 @@ public class PipelineConfiguration {
      * once Camel runs (the department routes must exist), stopped before it stops (see PipelineLifecycle).
      */
     @Bean
-    PipelineLifecycle pipelineConsumer(ApplicationWorker worker, ThreadPoolExecutor pipelineWorkers, Environment env) {
+    PipelineLifecycle pipelineConsumer(ApplicationWorker worker, ThreadPoolExecutor pipelineWorkers, Environment env,
+                                       KafkaClientSettings kafkaClient) {
         int maxInFlight = env.getProperty("hub.pipeline.max-in-flight", Integer.class, 64);
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"));
@@ -208,7 +211,7 @@ public class PipelineConfiguration {
         String applications = env.getRequiredProperty("hub.topics.applications");
         String deliveries = env.getRequiredProperty("hub.topics.deliveries");
         return new PipelineLifecycle(() -> new PipelineConsumer(
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaConsumer<>(kafkaClient.with(config), new StringDeserializer(), new ByteArrayDeserializer()),
                 Map.of(applications, worker::applicationReceived, deliveries, worker::deliveryQueued), pipelineWorkers,
                 maxInFlight, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)),
                 Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L))));
@@ -251,8 +254,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    FeedProgress feedProgress() {
-        return new FeedProgress();
+    FeedProgress feedProgress(KafkaClientSettings kafkaClient) {
+        return new FeedProgress(kafkaClient);
     }
 
     @Bean(destroyMethod = "close")
@@ -266,7 +269,8 @@ public class PipelineConfiguration {
      */
     @Bean
     CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources,
-                                              FeedProgress feedProgress, PipelineLifecycle pipelineConsumer) {
+                                              FeedProgress feedProgress, PipelineLifecycle pipelineConsumer,
+                                              SslBundles sslBundles, KafkaClientSettings kafkaClient) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
@@ -277,12 +281,12 @@ public class PipelineConfiguration {
                         throw new ConfigFileException(inClear);
                     }
                 }
-                KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), List.of(
+                KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient, List.of(
                         env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries"),
                         env.getRequiredProperty("hub.topics.item-status")), new KafkaTopics.Replication(
                         Optional.ofNullable(env.getProperty("hub.kafka.replication-factor", Short.class)),
                         Optional.ofNullable(env.getProperty("hub.kafka.min-insync-replicas", Integer.class))));
-                new ConnectorRoutes(connectors, env, dataSources, feedProgress).addTo(camel);
+                new ConnectorRoutes(connectors, env, dataSources, feedProgress, sslBundles).addTo(camel);
             }
 
             @Override

@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -44,10 +45,10 @@ public class ToolingConfiguration {
     @Bean
     ConfigReloader configReloader(Environment env, ObjectProvider<ConfigLint> lint, ConnectorCatalog connectors,
                                   BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
-                                  FeedProgress feedProgress) {
+                                  FeedProgress feedProgress, SslBundles sslBundles) {
         return new ConfigReloader(Path.of(env.getProperty("hub.config-root", ".")),
                 env.getProperty("hub.reload.enabled", Boolean.class, false), lint::getObject, connectors, bundles,
-                new ConnectorRoutes(connectors, env, dataSources, feedProgress), camel);
+                new ConnectorRoutes(connectors, env, dataSources, feedProgress, sslBundles), camel);
     }
 
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */

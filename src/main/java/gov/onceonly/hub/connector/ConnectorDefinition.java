@@ -32,8 +32,11 @@ public record ConnectorDefinition(
         return Map.copyOf(datasets);
     }
 
-    /** An approval REST API (target) or a department REST API (source). */
-    public record HttpEndpoint(String baseUrl, String path, Integer timeoutMillis) {
+    /**
+     * An approval REST API (target) or a department REST API (source). {@code sslBundle} names the Spring Boot SSL
+     * bundle of its calls (client certificate for mutual TLS, trusted CA); none means the JVM's defaults.
+     */
+    public record HttpEndpoint(String baseUrl, String path, Integer timeoutMillis, String sslBundle) {
 
         public int timeoutOrDefault() {
             return timeoutMillis == null ? ConnectorRoutes.DEFAULT_TIMEOUT_MILLIS : timeoutMillis;

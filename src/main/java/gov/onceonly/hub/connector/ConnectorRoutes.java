@@ -4,6 +4,7 @@ import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.PropertyResolver;
 
 import java.util.LinkedHashMap;
@@ -25,13 +26,15 @@ public final class ConnectorRoutes {
     private final PropertyResolver properties;
     private final DepartmentDataSources dataSources;
     private final FeedProgress feeds;
+    private final SslBundles sslBundles;
 
     public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver properties, DepartmentDataSources dataSources,
-                           FeedProgress feeds) {
+                           FeedProgress feeds, SslBundles sslBundles) {
         this.connectors = connectors;
         this.properties = properties;
         this.dataSources = dataSources;
         this.feeds = feeds;
+        this.sslBundles = sslBundles;
     }
 
     public void addTo(CamelContext camel) {
@@ -73,6 +76,11 @@ public final class ConnectorRoutes {
                 case HTTP -> {
                     params.put("baseUrl", resolve.apply("http.baseUrl=" + c.http().baseUrl()));
                     params.put("timeoutMillis", timeout(c.http().timeoutMillis()));
+                    String bundle = c.http().sslBundle() == null ? "" : resolve.apply("http.sslBundle=" + c.http().sslBundle());
+                    if (!bundle.isBlank()) {
+                        camel.getRegistry().bind(ConnectorTls.beanName(c.id()), ConnectorTls.of(entry.file(), bundle, sslBundles));
+                        params.put("tlsContext", "#" + ConnectorTls.beanName(c.id()));
+                    }
                     if (!c.isSource()) {
                         params.put("path", c.http().path());
                     }

@@ -48,10 +48,19 @@ public final class FeedProgress {
     }
 
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+    private final KafkaClientSettings settings;
+
+    public FeedProgress() {
+        this(KafkaClientSettings.NONE);
+    }
+
+    public FeedProgress(KafkaClientSettings settings) {
+        this.settings = settings;
+    }
 
     /** Remembers the topic's end offsets and the feed group's committed offsets, as of now. */
     public void track(String connector, String dataset, String topic, String groupId, String brokers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers)))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions(admin, topic).forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
             Map<Integer, Long> target = new HashMap<>();
@@ -119,8 +128,8 @@ public final class FeedProgress {
             long now = System.currentTimeMillis();
             if (!feed.caughtUp && now >= feed.nextGroupCheck) {
                 feed.nextGroupCheck = now + 1000;
-                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, feed.brokers,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+                try (Admin admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, feed.brokers,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)))) {
                     committed(admin, feed.topic, feed.groupId).forEach((partition, offset) -> feed.next.merge(partition, offset, Math::max));
                     feed.caughtUp = feed.isCaughtUp();
                     if (feed.caughtUp) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Outside the sandbox no department is reached in clear: an http connector uses https, a JDBC connector asks its
  * driver for a verified TLS connection ({@code sslmode=verify-full} for PostgreSQL, {@code sslMode=verify-full} for
  * MariaDB), and a Kafka connector on a department's own brokers runs over SSL or SASL_SSL
- * ({@code camel.component.kafka.security-protocol}, with the truststore and credentials beside it). An endpoint on this
+ * ({@code hub.kafka.client.security.protocol} or Camel's {@code camel.component.kafka.security-protocol}, with the
+ * truststore and credentials beside it). An endpoint on this
  * machine (loopback) is exempt. The hub refuses to start
  * on any other (config/PipelineConfiguration), naming the file and the path, unless
  * {@code hub.connectors.allow-plaintext} says a mesh or a tunnel encrypts below it.
@@ -40,7 +41,9 @@ public final class TransportSecurity {
 
     /** Every connector endpoint, as resolved, that would travel in clear. */
     public static List<ConfigProblem> problems(ConnectorCatalog connectors, PropertyResolver properties) {
-        String kafkaProtocol = properties.getProperty("camel.component.kafka.security-protocol", "PLAINTEXT");
+        // Camel's own option, or the hub-wide client settings that config/KafkaClientConfiguration gives Camel too.
+        String kafkaProtocol = properties.getProperty("hub.kafka.client.security.protocol",
+                properties.getProperty("camel.component.kafka.security-protocol", "PLAINTEXT"));
         String hubBrokers = properties.getProperty("hub.kafka.bootstrap-servers", "");
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
@@ -80,8 +83,8 @@ public final class TransportSecurity {
                 if (local || "SSL".equalsIgnoreCase(kafkaProtocol) || "SASL_SSL".equalsIgnoreCase(kafkaProtocol)) {
                     return Optional.empty();
                 }
-                return Optional.of("brokers " + endpoint + " are reached without TLS: set camel.component.kafka."
-                        + "security-protocol to SSL or SASL_SSL (and its truststore)");
+                return Optional.of("brokers " + endpoint + " are reached without TLS: set hub.kafka.client."
+                        + "security.protocol to SSL or SASL_SSL (and its truststore, hub.kafka.client.ssl.*)");
             }
             default -> {
                 return Optional.empty();

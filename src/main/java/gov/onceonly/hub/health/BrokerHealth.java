@@ -1,5 +1,6 @@
 package gov.onceonly.hub.health;
 
+import gov.onceonly.hub.connector.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -14,9 +15,9 @@ public final class BrokerHealth implements HealthIndicator, AutoCloseable {
 
     private final Admin admin;
 
-    public BrokerHealth(String bootstrapServers) {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
+    public BrokerHealth(String bootstrapServers, KafkaClientSettings settings) {
+        admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000)));
     }
 
     @Override

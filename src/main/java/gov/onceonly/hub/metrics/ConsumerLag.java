@@ -1,5 +1,6 @@
 package gov.onceonly.hub.metrics;
 
+import gov.onceonly.hub.connector.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -26,9 +27,9 @@ public final class ConsumerLag implements AutoCloseable {
     private final List<String> groups;
     private final MultiGauge lag;
 
-    public ConsumerLag(String bootstrapServers, List<String> groups, MeterRegistry registry) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    public ConsumerLag(String bootstrapServers, KafkaClientSettings settings, List<String> groups, MeterRegistry registry) {
+        this.admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)));
         this.groups = List.copyOf(groups);
         this.lag = MultiGauge.builder("hub.kafka.consumer.lag")
                 .description("Messages a consumer group has yet to process, by group and topic").register(registry);

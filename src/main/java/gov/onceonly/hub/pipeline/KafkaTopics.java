@@ -1,5 +1,6 @@
 package gov.onceonly.hub.pipeline;
 
+import gov.onceonly.hub.connector.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,13 +48,14 @@ public final class KafkaTopics {
 
     /** Creates whichever of the topics do not exist yet, with the broker's default partitions and replication. */
     public static void ensure(String bootstrapServers, Collection<String> topics) {
-        ensure(bootstrapServers, topics, Replication.BROKER_DEFAULTS);
+        ensure(bootstrapServers, KafkaClientSettings.NONE, topics, Replication.BROKER_DEFAULTS);
     }
 
     /** Creates whichever of the topics do not exist yet, with the broker's default partitions and this replication. */
-    public static void ensure(String bootstrapServers, Collection<String> topics, Replication replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    public static void ensure(String bootstrapServers, KafkaClientSettings settings, Collection<String> topics,
+                              Replication replication) {
+        try (Admin admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> missing = topics.stream().distinct().filter(t -> !existing.contains(t)).toList();
             if (missing.isEmpty()) {

@@ -39,7 +39,7 @@ public class SandboxConfiguration {
     /** The departments deciding what they receive, on the status topic; off unless asked (hub.sandbox.report-status). */
     @Bean(destroyMethod = "close")
     SandboxDecisions sandboxDecisions(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json, Environment env) {
-        SandboxDecisions decisions = new SandboxDecisions(bundles, json, env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+        SandboxDecisions decisions = new SandboxDecisions(bundles, json, env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers"),
                 env.getRequiredProperty("hub.topics.item-status"),
                 env.getProperty("hub.sandbox.report-status", Boolean.class, false));
         departments.inbox().onFirstReceipt(decisions::received);

@@ -66,7 +66,7 @@ public final class SandboxDepartments implements AutoCloseable {
             try (Connection c = hubDataSource.getConnection()) {
                 databases.prepare(c, people);
             }
-            String kafka = env.getRequiredProperty("hub.kafka.bootstrap-servers");
+            String kafka = env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers");
             KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
             InsuredPersonsPublisher.publishAll(kafka, people, json);
             enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);

@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The registered clients, from {@code hub.clients.<app key>.role|department|secret|requests-per-second|burst}. A client without a secret,
- * or with an unknown role, stops the hub at startup with the property to fix.
+ * The registered clients, from {@code hub.clients.<app key>.role|department|secret|requests-per-second|burst|certificate-sha256}.
+ * A client without a secret, with an unknown role, or bound to a certificate the server never asks for, stops the hub
+ * at startup with the property to fix.
  */
 public final class ClientRegistry {
 
     /** One client as configured. */
     public record ClientProperties(String role, String department, String secret, Double requestsPerSecond,
-                                   Integer burst) {
+                                   Integer burst, String certificateSha256) {
     }
+
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private final Map<String, RegisteredClient> clients;
 
@@ -49,9 +52,31 @@ public final class ClientRegistry {
                 throw new IllegalStateException(at + ".requests-per-second must be above 0 and " + at + ".burst at least 1");
             }
             clients.put(key, new RegisteredClient(key, role, c.department(),
-                    c.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8), rate, burst));
+                    c.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8), rate, burst,
+                    certificatePin(env, at, c.certificateSha256())));
         });
         return new ClientRegistry(clients);
+    }
+
+    /**
+     * A pinned client certificate, normalised (lowercase, colons dropped, as openssl prints it); null when none. A pin
+     * needs a server that asks for client certificates, or the client could never be authenticated.
+     */
+    private static String certificatePin(Environment env, String at, String configured) {
+        if (configured == null || configured.isBlank()) {
+            return null;
+        }
+        String pin = configured.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        if (!SHA256_HEX.matcher(pin).matches()) {
+            throw new IllegalStateException(at + ".certificate-sha256 must be the SHA-256 of the client's certificate "
+                    + "in hex (openssl x509 -noout -fingerprint -sha256 -in client.crt), not " + configured);
+        }
+        String clientAuth = env.getProperty("server.ssl.client-auth", "none").toLowerCase(java.util.Locale.ROOT);
+        if (!clientAuth.equals("need") && !clientAuth.equals("want")) {
+            throw new IllegalStateException(at + ".certificate-sha256 is set, but server.ssl.client-auth is "
+                    + clientAuth + ": set it to need (or want) so that the client can present its certificate");
+        }
+        return pin;
     }
 
     public Optional<RegisteredClient> find(String key) {

@@ -125,7 +125,8 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
         Authentication authenticated;
         try {
             authenticated = provider.authenticate(new SignedRequestAuthenticationProvider.SignedRequest(
-                    client.get().key(), canonical, request.getHeader(RequestSignature.SIGNATURE)));
+                    client.get().key(), canonical, request.getHeader(RequestSignature.SIGNATURE),
+                    ClientCertificates.sha256(request)));
         } catch (AuthenticationException e) {
             refuse(request, response, RequestSignature.SIGNATURE, "signature", e.getMessage());
             return;

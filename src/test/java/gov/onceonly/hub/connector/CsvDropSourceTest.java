@@ -48,7 +48,8 @@ class CsvDropSourceTest {
                 new SourceLimits(262144, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/source-csv-drop.yaml"));
-        new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress()).addTo(camel);
+        new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress(),
+                new org.springframework.boot.ssl.DefaultSslBundleRegistry()).addTo(camel);
         camel.start();
         producer = camel.createProducerTemplate();
     }

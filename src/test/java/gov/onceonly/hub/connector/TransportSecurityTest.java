@@ -28,7 +28,7 @@ class TransportSecurityTest {
 
         assertThat(TransportSecurity.plaintext(ConnectorKind.KAFKA, "kafka-1.gov.example:9093", "SASL_SSL")).isEmpty();
         assertThat(TransportSecurity.plaintext(ConnectorKind.KAFKA, "kafka-1.gov.example:9092", "PLAINTEXT"))
-                .hasValueSatisfying(why -> assertThat(why).contains("security-protocol"));
+                .hasValueSatisfying(why -> assertThat(why).contains("hub.kafka.client.security.protocol"));
         assertThat(TransportSecurity.plaintext(ConnectorKind.KAFKA, "127.0.0.1:9092,localhost:9093", "PLAINTEXT")).isEmpty();
     }
 

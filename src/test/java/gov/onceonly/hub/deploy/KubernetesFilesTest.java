@@ -1,6 +1,9 @@
 package gov.onceonly.hub.deploy;
 
+import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.TransportSecurity;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +112,16 @@ class KubernetesFilesTest {
             assertThat(isCredential(variable) ? secrets : env).as("%s, used in connectors/, is set on the cluster", variable)
                     .containsKey(variable);
         }
+    }
+
+    @Test
+    void theClusterReachesNoDepartmentInClearSoTheHubStarts() throws IOException {
+        MockEnvironment env = new MockEnvironment();
+        map(k8s("ConfigMap", "hub-env"), "data").forEach((name, value) -> env.setProperty(name, String.valueOf(value)));
+        env.setProperty("hub.kafka.bootstrap-servers", env.getProperty("HUB_KAFKA_BOOTSTRAP_SERVERS"));
+
+        assertThat(TransportSecurity.problems(ConnectorCatalog.load(Path.of("."), Path.of("connectors")), env))
+                .as("what the hub would refuse at startup with this ConfigMap").isEmpty();
     }
 
     /** A connector's user or password, which belongs in the Secret. */

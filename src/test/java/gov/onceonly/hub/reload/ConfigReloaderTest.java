@@ -75,7 +75,8 @@ class ConfigReloaderTest {
         for (String file : new String[] {"routes/source-http.yaml", "routes/target-http.yaml"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + root.resolve(file)));
         }
-        ConnectorRoutes routes = new ConnectorRoutes(connectors, new StandardEnvironment(), new DepartmentDataSources(), new FeedProgress());
+        ConnectorRoutes routes = new ConnectorRoutes(connectors, new StandardEnvironment(), new DepartmentDataSources(), new FeedProgress(),
+                new org.springframework.boot.ssl.DefaultSslBundleRegistry());
         routes.addTo(camel);
         camel.start();
         reloader = new ConfigReloader(root, true, () -> lint, connectors, bundles, routes, camel);

@@ -12,7 +12,7 @@ class ClientRateLimitsTest {
     private final AtomicLong now = new AtomicLong();
     private final ClientRateLimits limits = new ClientRateLimits(now::get);
     private final RegisteredClient kiosk = new RegisteredClient("kiosk", RegisteredClient.Role.CHANNEL, null,
-            "s".getBytes(StandardCharsets.UTF_8), 2, 3);
+            "s".getBytes(StandardCharsets.UTF_8), 2, 3, null);
 
     @Test
     void aBurstThenTheSustainedRate() {
@@ -32,7 +32,7 @@ class ClientRateLimitsTest {
     @Test
     void aClockReadingOlderThanTheLastRefillTakesNoTokens() {
         RegisteredClient portal = new RegisteredClient("bench-portal", RegisteredClient.Role.CHANNEL, null,
-                "s".getBytes(StandardCharsets.UTF_8), 1000, 1000);
+                "s".getBytes(StandardCharsets.UTF_8), 1000, 1000, null);
         now.set(10_000_000_000L);
         assertThat(limits.secondsToWait(portal)).isZero();
         now.set(8_000_000_000L); // two seconds behind the refill just made
@@ -44,7 +44,7 @@ class ClientRateLimitsTest {
     @Test
     void clientsHaveTheirOwnBuckets() {
         RegisteredClient other = new RegisteredClient("portal", RegisteredClient.Role.CHANNEL, null,
-                "s".getBytes(StandardCharsets.UTF_8), 1, 1);
+                "s".getBytes(StandardCharsets.UTF_8), 1, 1, null);
         assertThat(limits.secondsToWait(other)).isZero();
         assertThat(limits.secondsToWait(other)).isEqualTo(1);
         assertThat(limits.secondsToWait(kiosk)).isZero();

@@ -63,7 +63,8 @@ class CustomRouteTutorialTest {
                 new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:" + root.resolve("routes/source-json-drop.yaml")));
-            new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress()).addTo(camel);
+            new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress(),
+                new org.springframework.boot.ssl.DefaultSslBundleRegistry()).addTo(camel);
             camel.start();
             SourceAnswer answer = camel.createProducerTemplate().requestBody("direct:source-cdpf-subsidy-roster",
                     new FetchRequest("app-1", "cdpf-subsidy-roster", "recipient", "500103198802020000"), SourceAnswer.class);

@@ -1,0 +1,28 @@
+package gov.onceonly.hub.config;
+
+import gov.onceonly.hub.connector.KafkaClientSettings;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The Kafka client settings of the whole hub ({@code hub.kafka.client.*}: TLS, SASL), given to its own clients by
+ * the other configurations and to Camel's Kafka component here, so that every endpoint of the routes has them too.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaClientConfiguration {
+
+    @Bean
+    KafkaClientSettings kafkaClientSettings(Environment env) {
+        return KafkaClientSettings.from(env);
+    }
+
+    /** Camel applies its Kafka configuration's additional properties last, over its own options. */
+    @Bean
+    ComponentCustomizer kafkaComponentClientSettings(KafkaClientSettings settings) {
+        return ComponentCustomizer.forType(KafkaComponent.class,
+                kafka -> kafka.getConfiguration().getAdditionalProperties().putAll(settings.properties()));
+    }
+}

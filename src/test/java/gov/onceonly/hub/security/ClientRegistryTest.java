@@ -1,0 +1,45 @@
+package gov.onceonly.hub.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientRegistryTest {
+
+    private static final String FINGERPRINT = "AB:CD:" + "0123456789abcdef".repeat(3) + "0123456789ab";
+
+    private static MockEnvironment portal(String certificate) {
+        return new MockEnvironment().withProperty("hub.clients.portal.role", "channel")
+                .withProperty("hub.clients.portal.secret", "a-secret-that-is-long-enough-for-the-test")
+                .withProperty("hub.clients.portal.certificate-sha256", certificate);
+    }
+
+    @Test
+    void aPinnedCertificateIsReadAsOpensslPrintsIt() {
+        ClientRegistry clients = ClientRegistry.from(portal(FINGERPRINT).withProperty("server.ssl.client-auth", "need"));
+
+        assertThat(clients.find("portal").orElseThrow().certificateSha256())
+                .isEqualTo("abcd" + "0123456789abcdef".repeat(3) + "0123456789ab");
+    }
+
+    @Test
+    void aPinTheServerCouldNeverCheckStopsTheHub() {
+        assertThatThrownBy(() -> ClientRegistry.from(portal(FINGERPRINT)))
+                .hasMessageContaining("hub.clients.portal.certificate-sha256").hasMessageContaining("server.ssl.client-auth");
+    }
+
+    @Test
+    void aPinThatIsNoSha256IsNamed() {
+        assertThatThrownBy(() -> ClientRegistry.from(portal("sha1:1234").withProperty("server.ssl.client-auth", "want")))
+                .hasMessageContaining("hub.clients.portal.certificate-sha256").hasMessageContaining("sha1:1234");
+    }
+
+    @Test
+    void aClientWithoutPinIsNotBoundToACertificate() {
+        ClientRegistry clients = ClientRegistry.from(portal(""));
+
+        assertThat(clients.find("portal").orElseThrow().certificateSha256()).isNull();
+    }
+}
