@@ -25,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -42,7 +43,7 @@ import java.util.List;
 public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final String TYPE = "urn:onceonly:problem:";
+    private static final String TYPE = ProblemTypes.PREFIX;
 
     @ExceptionHandler(InvalidApplicationException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidApplicationException e, HttpServletRequest request) {
@@ -127,8 +128,13 @@ public class ApiProblems {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof MissingPathVariableException missing && missing.isMissingAfterConversion()) {
+            // A path variable of blanks ("/applications/%20%20%20") is the client's, not a 500.
+            return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", missing.getVariableName()
+                    + " is empty", request, List.of(new FieldViolation(missing.getVariableName(), "required", "is empty")));
+        }
         if (e instanceof ErrorResponse framework) {
-            ProblemDetail body = framework.getBody();
+            ProblemDetail body = ProblemTypes.adopt(framework.getBody(), framework.getStatusCode());
             body.setInstance(URI.create(request.getRequestURI()));
             if (framework.getStatusCode().is5xxServerError()) {
                 log.error("Error on {} {}", request.getMethod(), Masking.maskKeysIn(request.getRequestURI()), e);

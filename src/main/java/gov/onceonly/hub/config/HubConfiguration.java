@@ -3,6 +3,10 @@ package gov.onceonly.hub.config;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.BodySizeLimitFilter;
+import gov.onceonly.hub.api.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.identity.IdentityTokens;
 import gov.onceonly.hub.intake.ApplicantIdentity;
@@ -35,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Wiring of the catalogue (connectors and mappings), the store and the intake. */
+/** Wiring of the catalogue (connectors and mappings), the store, the intake and the API's error answers. */
 @Configuration(proxyBeanMethods = false)
 public class HubConfiguration {
 
@@ -115,6 +119,13 @@ public class HubConfiguration {
         // Before Spring Security's chain, whose signature check reads the body.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /** Errors Tomcat answers itself (a path its connector refuses) are problems too, not its HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+                .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
     }
 
     @Bean

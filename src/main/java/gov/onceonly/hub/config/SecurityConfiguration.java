@@ -21,6 +21,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import gov.onceonly.hub.security.RejectedUrls;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -98,6 +100,12 @@ public class SecurityConfiguration {
                 // Hawtio shows itself in a frame of its own pages.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** Spring Security's firewall's refusals as problems (Spring Security picks the bean up). */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new RejectedUrls();
     }
 
     /**

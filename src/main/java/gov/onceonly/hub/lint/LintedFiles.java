@@ -12,6 +12,7 @@ import gov.onceonly.hub.lint.LintFinding.Severity;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.schema.ConfigSchemas.Folder;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,12 @@ final class LintedFiles {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             findings.add(new LintFinding(name, mark.getLine() + 1, mark.getColumn() + 1, Severity.ERROR,
                     "not valid YAML: " + e.getProblem()));
+            return null;
+        } catch (ReaderException e) {
+            // A character YAML does not allow (NUL, other control characters): SnakeYAML gives only its offset.
+            YamlLocator.Position at = YamlLocator.Position.at(content, e.getPosition());
+            findings.add(new LintFinding(name, at.line(), at.column(), Severity.ERROR, String.format(
+                    "not valid YAML: the character U+%04X is not allowed in YAML", e.getCodePoint())));
             return null;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();

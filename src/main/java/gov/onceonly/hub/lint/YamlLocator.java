@@ -41,6 +41,19 @@ final class YamlLocator {
         static Position of(Mark mark) {
             return new Position(mark.getLine() + 1, mark.getColumn() + 1);
         }
+
+        /** The line and column of a character offset in the text. */
+        static Position at(String content, int offset) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < Math.min(offset, content.length()); i++) {
+                if (content.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new Position(line, offset - lineStart + 1);
+        }
     }
 
     Position locate(String path) {

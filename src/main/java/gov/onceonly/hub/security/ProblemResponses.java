@@ -7,8 +7,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * 401 and 403 for API callers as problem details, like every other error of the API, instead of the login page
@@ -37,13 +41,22 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
                 request.getRequestURI(), "Authorization", "operator");
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A problem with one field error; {@code instance} may be null (a path that is no URI is not repeated). */
     static void write(HttpServletResponse response, int status, String type, String title, String detail,
                       String instance, String field, String rule) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        String body = "{\"type\":\"urn:onceonly:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"errors\":[{\"field\":\"" + field + "\",\"rule\":\"" + rule + "\",\"message\":\"" + detail + "\"}]}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:onceonly:problem:" + type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        problem.put("errors", List.of(Map.of("field", field, "rule", rule, "message", detail)));
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

@@ -12,8 +12,9 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The errors Spring itself raises before a controller runs (wrong method, unknown path, wrong media type, a body
- * that is not what its type says) are problem details with their own 4xx status, never a 500.
+ * The errors Spring, Spring Security and Tomcat raise before a controller runs (wrong method, unknown path, wrong
+ * media type, a body that is not what its type says, a URL the firewall or the connector refuses) are problem
+ * details of the hub's own type with their own 4xx status in the body too, never a 500 or an HTML page.
  */
 class FrameworkProblemsIT extends HubIntegrationTest {
 
@@ -51,12 +52,42 @@ class FrameworkProblemsIT extends HubIntegrationTest {
         assertProblem(response, 415);
     }
 
+    @Test
+    void aPathTomcatRefusesIsAProblemNotItsHtmlPage() throws Exception {
+        for (String path : new String[] {"/api/v1/..%2F..%2Fetc%2Fpasswd", "/api/v1/bundles%5Cnewborn"}) {
+            assertProblem(raw(path), 400);
+        }
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesIsAProblemNamingThePath() throws Exception {
+        for (String path : new String[] {"/api/v1/applications/%2500", "/api/v1/a%0Ab", "/api/v1/bundles;jsessionid=1",
+                "/api/v1/bundles/%2e%2e/newborn"}) {
+            JsonNode problem = assertProblem(raw(path), 400);
+            assertThat(problem.path("type").asText()).as(path).isEqualTo("urn:onceonly:problem:rejected-url");
+            assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("path");
+        }
+    }
+
+    @Test
+    void aBlankPathVariableIsTheCallersMistakeWithTheSameStatusInTheBody() throws Exception {
+        JsonNode problem = assertProblem(hub.get("/api/v1/applications/%20%20%20"), 400);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("id");
+    }
+
+    private HttpResponse<String> raw(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A problem of the hub's own: its content type, its type, and the status of the response in its body. */
     private JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = hub.body(response);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).startsWith("urn:onceonly:problem:");
         return problem;
     }
 }

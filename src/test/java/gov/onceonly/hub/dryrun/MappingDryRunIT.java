@@ -73,6 +73,15 @@ class MappingDryRunIT extends HubIntegrationTest {
     }
 
     @Test
+    void aCandidateWithACharacterYamlForbidsIsRefusedNotA500() throws Exception {
+        HttpResponse<String> response = hub.asOperator().post("/api/v1/ops/mappings/newborn/dry-run", "application/yaml",
+                "id: newborn\nname: x\u0000\n");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(hub.body(response).path("problems").get(0).asText())
+                .startsWith("mappings/newborn.yaml:2:8:").contains("U+0000");
+    }
+
+    @Test
     void theSchemasArePublished() throws Exception {
         HttpResponse<String> connector = hub.get("/api/v1/schemas/connector.json");
         assertThat(connector.statusCode()).isEqualTo(200);
