@@ -1,5 +1,11 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.health.BackgroundHealth;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.catalog.BundleCatalog;
@@ -109,8 +115,42 @@ public class OperationsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BrokerHealth broker(Environment env, KafkaClientSettings kafkaClient) {
+    BrokerHealth brokerCheck(Environment env, KafkaClientSettings kafkaClient) {
         return new BrokerHealth(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient);
+    }
+
+    /**
+     * Readiness's own checks, {@code broker} and {@code database}, answered from the background (BackgroundHealth):
+     * a probe answers at once, whatever the load. Spring Boot's inline {@code db} indicator is off
+     * (management.health.db.enabled); Camel's checks run in the background too (camel.health.async-camel-health-check).
+     */
+    @Bean
+    BackgroundHealth broker(BrokerHealth brokerCheck, Environment env, Clock clock) {
+        return new BackgroundHealth(brokerCheck, backgroundMaxAge(env), clock);
+    }
+
+    @Bean
+    BackgroundHealth database(DataSource dataSource, Environment env, Clock clock) {
+        return new BackgroundHealth(new DataSourceHealthIndicator(dataSource, "select 1"), backgroundMaxAge(env), clock);
+    }
+
+    /** Checks every hub.health.check-period (5 s) from the start, on one daemon thread. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService backgroundHealthChecks(List<BackgroundHealth> checks, Environment env) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hub-health-checks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5)).toMillis();
+        checks.forEach(check -> scheduler.scheduleWithFixedDelay(check::refresh, 0, period, TimeUnit.MILLISECONDS));
+        return scheduler;
+    }
+
+    /** A result is stale after three periods and the broker's own 3 s timeouts. */
+    private static Duration backgroundMaxAge(Environment env) {
+        return env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5)).multipliedBy(3)
+                .plusSeconds(6);
     }
 
     @Bean(destroyMethod = "close")
