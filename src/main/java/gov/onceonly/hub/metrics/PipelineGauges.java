@@ -2,6 +2,7 @@ package gov.onceonly.hub.metrics;
 
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.SourceBreakers;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -44,13 +45,19 @@ public final class PipelineGauges {
         items = MultiGauge.builder("hub.items").description("Items by target and status").register(registry);
         circuits = MultiGauge.builder("hub.circuit.open")
                 .description("1 while a source's circuit breaker is open or half-open, else 0").register(registry);
-        registry.gauge("hub.deliveries.parked", parked);
-        registry.gauge("hub.deliveries.waiting.retry", waitingRetry);
-        registry.gauge("hub.outbox.backlog", outboxBacklog);
-        registry.gauge("hub.outbox.oldest.seconds", outboxOldestSeconds);
-        registry.gauge("hub.circuits.open", openCircuits);
-        registry.gauge("hub.evidence.waiting", evidenceWaiting);
-        registry.gauge("hub.evidence.waiting.oldest.seconds", evidenceOldestSeconds);
+        gauge(registry, "hub.deliveries.parked", parked, "Deliveries parked after their retries, waiting for an operator");
+        gauge(registry, "hub.deliveries.waiting.retry", waitingRetry, "Deliveries waiting for their next retry");
+        gauge(registry, "hub.outbox.backlog", outboxBacklog, "Outbox rows committed but not yet published to Kafka");
+        gauge(registry, "hub.outbox.oldest.seconds", outboxOldestSeconds, "Age of the oldest unpublished outbox row");
+        gauge(registry, "hub.circuits.open", openCircuits, "Sources whose circuit breaker is open or half-open");
+        gauge(registry, "hub.evidence.waiting", evidenceWaiting, "Evidence entries recorded but not yet chained");
+        gauge(registry, "hub.evidence.waiting.oldest.seconds", evidenceOldestSeconds,
+                "Age of the oldest evidence entry not yet chained");
+    }
+
+    /** Every gauge says what it counts: Prometheus's HELP line, which promtool and the alert rules' readers need. */
+    private static void gauge(MeterRegistry registry, String name, Number value, String description) {
+        Gauge.builder(name, value, Number::doubleValue).description(description).strongReference(true).register(registry);
     }
 
     public void refresh() {

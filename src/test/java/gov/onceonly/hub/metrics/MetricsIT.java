@@ -34,6 +34,16 @@ class MetricsIT extends HubIntegrationTest {
     }
 
     @Test
+    void everyMetricOfTheHubSaysWhatItCounts() throws Exception {
+        String text = hub.asViewer().get("/actuator/prometheus").body();
+        java.util.List<String> hubHelp = text.lines().filter(l -> l.startsWith("# HELP hub_")).toList();
+        assertThat(hubHelp).hasSizeGreaterThan(10);
+        assertThat(hubHelp).as("HELP lines of the hub's metrics (promtool check metrics needs a text)")
+                .allSatisfy(line -> assertThat(line.split(" ", 4)).hasSize(4)
+                        .satisfies(parts -> assertThat(parts[3].strip()).isNotEmpty()));
+    }
+
+    @Test
     void prometheusAnswersTheScrapersViewerAccountOnly() throws Exception {
         assertThat(hub.get("/actuator/prometheus").statusCode()).as("anonymous").isEqualTo(401);
         assertThat(hub.withBasic("prometheus", "wrong").get("/actuator/prometheus").statusCode()).isEqualTo(401);
