@@ -148,7 +148,8 @@ public final class HubClient {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = request("POST", path, bytes).header("Content-Type", contentType);
         identityToken(path, body).ifPresent(token -> request.header(APPLICANT_IDENTITY, token));
-        return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        return checked("POST", http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The header a channel sends with an application: the applicant's identity token (intake/ApplicantIdentity). */
@@ -188,7 +189,13 @@ public final class HubClient {
     private boolean noToken;
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return checked("GET", http.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Every answer is checked against the hub's OpenAPI document ({@link ApiContract}). */
+    private HttpResponse<String> checked(String method, HttpResponse<String> response) {
+        ApiContract.check(base, http, method, response.request().uri(), response);
+        return response;
     }
 
     private HttpRequest.Builder request(String method, String path, byte[] body) {

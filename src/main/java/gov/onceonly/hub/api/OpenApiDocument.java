@@ -1,5 +1,7 @@
 package gov.onceonly.hub.api;
 
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
@@ -67,6 +69,7 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                         path?query \\n X-Hub-Timestamp \\n X-Hub-Nonce \\n hex(SHA-256(body)))), with the headers \
                         X-Hub-Key (the app key), X-Hub-Timestamp (Unix seconds, ±5 minutes) and X-Hub-Nonce (used \
                         once). scripts/hubcurl signs with curl and openssl; docs/security.md has the details."""));
+        probes(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
                 addProblems(path, operation);
@@ -75,12 +78,51 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                 operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR));
                 operation.getResponses().addApiResponse("401", problem("Missing or wrong operator credentials"));
                 operation.getResponses().addApiResponse("403", problem("These credentials are not the operator's"));
+                operation.getResponses().addApiResponse("429", problem(
+                        "Too many failed logins for this account or address; Retry-After says when to try again"));
             } else if (path.startsWith("/api/") && !path.startsWith("/api/v1/bundles")) {
                 operation.addSecurityItem(new SecurityRequirement().addList(SIGNED));
                 operation.getResponses().addApiResponse("401", problem(
                         "Unsigned, badly signed, stale (timestamp) or replayed (nonce) request; errors name the header"));
+                operation.getResponses().addApiResponse("403", problem(
+                        "This client's role may not use this operation, or the object is another caller's"));
+                operation.getResponses().addApiResponse("429", problem(
+                        "This client or address is over its rate limit; Retry-After says when to try again"));
+            } else if (path.startsWith("/actuator/")) {
+                actuatorAnswers(path, operation);
             }
         }));
+    }
+
+    /** The probes Kubernetes and compose call, which springdoc folds into one {@code /actuator/health/**}. */
+    private static void probes(OpenAPI api) {
+        PathItem health = api.getPaths() == null ? null : api.getPaths().get("/actuator/health");
+        if (health == null || health.getGet() == null) {
+            return;
+        }
+        api.getPaths().addPathItem("/actuator/health/liveness", new PathItem().get(new Operation()
+                .operationId("liveness").summary("Liveness probe: the process only").tags(health.getGet().getTags())
+                .responses(new ApiResponses().addApiResponse("200", health.getGet().getResponses().get("200")))));
+        api.getPaths().addPathItem("/actuator/health/readiness", new PathItem().get(new Operation()
+                .operationId("readiness").summary("Readiness probe: database, broker and routes, from their last background checks")
+                .tags(health.getGet().getTags())
+                .responses(new ApiResponses().addApiResponse("200", health.getGet().getResponses().get("200")))));
+    }
+
+    /**
+     * What the actuator answers besides 200: health DOWN as 503 with the same body; everything but the probes'
+     * status behind a login (401, 403 as problems).
+     */
+    private static void actuatorAnswers(String path, Operation operation) {
+        ApiResponse ok = operation.getResponses().get("200");
+        if (path.startsWith("/actuator/health") && ok != null) {
+            operation.getResponses().addApiResponse("503", new ApiResponse()
+                    .description("DOWN or OUT_OF_SERVICE: do not send work here").content(ok.getContent()));
+        }
+        if (!path.startsWith("/actuator/health")) {
+            operation.getResponses().addApiResponse("401", problem("Missing or wrong account credentials"));
+            operation.getResponses().addApiResponse("403", problem("This account's role may not use this endpoint"));
+        }
     }
 
     private static void addProblems(String path, Operation operation) {
@@ -122,6 +164,9 @@ public final class OpenApiDocument implements OpenApiCustomizer {
         problem.addProperty("detail", new StringSchema().example("applicant.idNumber has a wrong check character"));
         problem.addProperty("instance", new StringSchema().example("/api/v1/applications"));
         problem.addProperty("errors", new ArraySchema().items(violation));
+        problem.addProperty("problems", new ArraySchema().items(new StringSchema()
+                .example("mappings/newborn.yaml:12:5: error: unknown dataset field 'birth.babySex'"))
+                .description("A configuration's findings (a dry run's candidate), as file:line:column: severity: message"));
         problem.setRequired(java.util.List.of("type", "title", "status"));
         return problem;
     }

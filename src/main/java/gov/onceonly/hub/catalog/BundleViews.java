@@ -29,12 +29,12 @@ public final class BundleViews {
                           Map<String, String> links) {
     }
 
-    public record Detail(@JsonUnwrapped Facts facts, List<Item> items, List<String> exemptMaterials, Map<String, Object> formSchema,
+    public record Detail(@JsonUnwrapped Facts facts, List<BundleItem> items, List<String> exemptMaterials, Map<String, Object> formSchema,
                          BundleFigures figures, List<Fetch> fetchPlan, Map<String, String> links) {
     }
 
     /** An item with its target system and its data-demand list. */
-    public record Item(String id, String name, String department, String target, String targetSystem,
+    public record BundleItem(String id, String name, String department, String target, String targetSystem,
                        String targetDepartment, String deliveryMethod, List<String> exemptMaterials, List<Demand> demands) {
     }
 
@@ -56,7 +56,7 @@ public final class BundleViews {
 
     public Detail detail(CompiledBundle bundle) {
         List<DemandLine> lines = DemandLine.of(bundle, connectors);
-        List<Item> items = bundle.items().stream().map(item -> item(item, lines)).toList();
+        List<BundleItem> items = bundle.items().stream().map(item -> item(item, lines)).toList();
         List<Fetch> plan = bundle.fetchPlan().stream().map(f -> {
             ConnectorDefinition source = connectors.get(f.connector());
             return new Fetch(f.connector(), f.dataset(), source.system(), source.department(),
@@ -82,13 +82,13 @@ public final class BundleViews {
         return List.copyOf(materials);
     }
 
-    private Item item(CompiledItem item, List<DemandLine> lines) {
+    private BundleItem item(CompiledItem item, List<DemandLine> lines) {
         ConnectorDefinition target = connectors.get(item.target());
         List<Demand> demands = lines.stream().filter(l -> l.item().equals(item.id()))
                 .map(l -> new Demand(l.field(), l.fieldTitle(), l.required(), l.origin(), l.sourceField(), l.system(),
                         l.datasetTitle(), l.responsibleDepartment(), l.sharingMethod()))
                 .toList();
-        return new Item(item.id(), item.name(), item.department(), item.target(), target.system(), target.department(),
+        return new BundleItem(item.id(), item.name(), item.department(), item.target(), target.system(), target.department(),
                 DemandLine.sharingMethod(target), item.exemptMaterials(), demands);
     }
 

@@ -7,7 +7,9 @@ import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceParent;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -29,6 +31,7 @@ public class IntakeController {
     }
 
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says: accepted, with the status URL to follow
     public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,
                                                   @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
                                                   TraceParent trace,

@@ -47,7 +47,7 @@ public final class ConfigReloader {
     private ConfigSnapshot lastSeen;
     private Instant lastApplied;
     private List<String> appliedFiles = List.of();
-    private ReloadStatus.Rejected rejected;
+    private ReloadStatus.RejectedChange rejected;
 
     public ConfigReloader(Path root, boolean enabled, Supplier<ConfigLint> lint, ConnectorCatalog connectors,
                           BundleCatalog bundles, ConnectorRoutes connectorRoutes, CamelContext camel) {
@@ -77,7 +77,7 @@ public final class ConfigReloader {
         }
         List<String> problems = check(now, sinceServed);
         if (!problems.isEmpty()) {
-            rejected = new ReloadStatus.Rejected(Instant.now(), List.copyOf(sinceServed), problems);
+            rejected = new ReloadStatus.RejectedChange(Instant.now(), List.copyOf(sinceServed), problems);
             log.warn("Configuration change to {} rejected; the running version keeps serving:\n  {}", sinceServed,
                     String.join("\n  ", problems));
             return changed;
@@ -85,7 +85,7 @@ public final class ConfigReloader {
         try {
             apply(now, sinceServed);
         } catch (Exception e) {
-            rejected = new ReloadStatus.Rejected(Instant.now(), List.copyOf(sinceServed), List.of(String.valueOf(e.getMessage())));
+            rejected = new ReloadStatus.RejectedChange(Instant.now(), List.copyOf(sinceServed), List.of(String.valueOf(e.getMessage())));
             log.error("Configuration change to {} could not be applied", sinceServed, e);
         }
         return changed;

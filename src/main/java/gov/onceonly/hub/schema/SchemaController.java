@@ -1,5 +1,9 @@
 package gov.onceonly.hub.schema;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +28,10 @@ public class SchemaController {
     }
 
     @GetMapping("/api/v1/schemas/{name}.json")
-    public ResponseEntity<byte[]> schema(@PathVariable String name) {
+    @ApiResponse(responseCode = "200", description = "The JSON Schema, as editors load it",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    public ResponseEntity<byte[]> schema(@PathVariable @Parameter(schema = @Schema(
+            allowableValues = {"connector", "mapping", "camel-yaml-dsl"})) String name) {
         byte[] body = ConfigSchemas.published(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no schema '" + name + "'; there are " + ConfigSchemas.publishedNames()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);

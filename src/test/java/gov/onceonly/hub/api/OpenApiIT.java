@@ -65,6 +65,24 @@ class OpenApiIT extends HubIntegrationTest {
     }
 
     @Test
+    void theDocumentSaysWhatTheHubReallyAnswers() throws Exception {
+        JsonNode api = hub.body(hub.get("/api/v1/openapi.json"));
+        JsonNode submit = api.path("paths").path("/api/v1/applications").path("post").path("responses");
+        assertThat(submit.has("202")).as("an application is accepted, not done").isTrue();
+        assertThat(submit.has("429")).isTrue();
+        JsonNode schemas = api.path("components").path("schemas");
+        // The status view's items and the catalogue's are two schemas, not one name for both.
+        assertThat(schemas.path("Item").path("properties").has("deptStatus")).isTrue();
+        assertThat(schemas.path("BundleItem").path("properties").has("exemptMaterials")
+                || schemas.path("BundleItem").path("properties").has("demands")).isTrue();
+        assertThat(schemas.path("Item").path("properties").path("deliveredAt").path("nullable").asBoolean()).isTrue();
+        assertThat(schemas.path("ApplicationView").path("properties").path("waiting").path("nullable").asBoolean()).isTrue();
+        assertThat(api.path("paths").path("/actuator/health/readiness").path("get").path("responses").has("503")).isTrue();
+        assertThat(api.path("paths").path("/api/v1/schemas/{name}.json").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema").path("type").asText()).isEqualTo("object");
+    }
+
+    @Test
     void theYamlDocumentIsTheSame() throws Exception {
         JsonNode json = hub.body(hub.get("/api/v1/openapi.json"));
         JsonNode yaml = new YAMLMapper().readTree(hub.get("/api/v1/openapi.yaml").body());

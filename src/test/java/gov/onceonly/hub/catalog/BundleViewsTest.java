@@ -24,7 +24,7 @@ class BundleViewsTest {
     void theDetailGivesEachItemsDemandsWithTheirOriginAndTheFetchPlan() {
         BundleViews.Detail detail = views.detail(RealCatalogue.bundle("business-startup"));
         assertThat(detail.facts().subjectKey()).isEqualTo("creditCode");
-        BundleViews.Item seals = detail.items().stream().filter(i -> i.id().equals("seal-engraving")).findFirst().orElseThrow();
+        BundleViews.BundleItem seals = detail.items().stream().filter(i -> i.id().equals("seal-engraving")).findFirst().orElseThrow();
         assertThat(seals.department()).isEqualTo("市公安局");
         assertThat(seals.targetSystem()).isEqualTo("公安政务服务平台");
         assertThat(seals.exemptMaterials()).contains("营业执照");

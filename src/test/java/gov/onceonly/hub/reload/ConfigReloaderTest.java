@@ -112,7 +112,7 @@ class ConfigReloaderTest {
 
         reloader.reload();
 
-        ReloadStatus.Rejected rejected = reloader.status().rejected();
+        ReloadStatus.RejectedChange rejected = reloader.status().rejected();
         assertThat(rejected).isNotNull();
         assertThat(rejected.files()).containsExactly("mappings/sample.yaml");
         int line = broken.lines().toList().indexOf(broken.lines().filter(l -> l.contains("fullName")).findFirst().orElseThrow()) + 1;
