@@ -65,6 +65,9 @@ import static org.awaitility.Awaitility.await;
         "hub.clients.it-rlsb.role=department", "hub.clients.it-rlsb.department=市人力社保局",
         "hub.clients.it-rlsb.secret=it-rlsb-secret",
         "hub.clients.it-app.role=channel", "hub.clients.it-app.secret=it-app-secret",
+        // The fuzzer's channel (ApiFuzzIT), whose thousands of calls must not be cut short by a rate limit.
+        "hub.clients.it-fuzz.role=channel", "hub.clients.it-fuzz.secret=it-fuzz-secret",
+        "hub.clients.it-fuzz.requests-per-second=100000", "hub.clients.it-fuzz.burst=100000",
         // A second channel, which did not submit the applications the tests' portal submits (EvidenceLedgerIT).
         "hub.clients.other-portal.role=channel",
         "hub.clients.other-portal.secret=other-portal-secret",

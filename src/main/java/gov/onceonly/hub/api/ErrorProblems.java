@@ -1,5 +1,6 @@
 package gov.onceonly.hub.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -17,14 +18,17 @@ import java.net.URI;
  * the container refused with {@code sendError} before any controller ran becomes a problem of the hub's, with the
  * status it was sent with. (Spring Security's firewall answers for itself: security/RejectedUrls.)
  */
+@Hidden // the container's, not an operation of the API
 @RestController
 public class ErrorProblems implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                && HttpStatus.resolve(value).isError() ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Called directly, not as the container's error page: there is nothing here.
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND : code instanceof Integer value
+                && HttpStatus.resolve(value) != null && HttpStatus.resolve(value).isError() ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail;
         if (status.is5xxServerError()) {
             detail = "the hub could not handle this request; nothing was accepted";

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.application;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String bundle, String mappingVersion, ApplicationStatus status,
                               Instant receivedAt, Instant updatedAt, List<Item> items,
-                              int filledByHub, int filledByApplicant, @Schema(nullable = true) Waiting waiting,
-                              String traceId, @Schema(nullable = true) Withdrawal withdrawal) {
+                              int filledByHub, int filledByApplicant, Waiting waiting, String traceId,
+                              Withdrawal withdrawal) {
 
     /**
      * The same view with only the given items, for a department that may see its own items only: the status and the
@@ -45,12 +44,9 @@ public record ApplicationView(UUID id, String bundle, String mappingVersion, App
      * in {@code reason}.
      */
     public record Item(String item, String department, String target, ItemStatus status, int attempts,
-                       @Schema(nullable = true) String lastError, @Schema(nullable = true) Instant deliveredAt,
-                       List<String> missing, @Schema(nullable = true) Map<String, Milestone> waitsFor,
-                       List<Field> fields, @Schema(nullable = true) ItemStatus deptStatus,
-                       @Schema(nullable = true) Instant deptStatusAt, @Schema(nullable = true) String result,
-                       @Schema(nullable = true) String certificateNo, @Schema(nullable = true) String reason,
-                       List<Event> timeline) {
+                       String lastError, Instant deliveredAt, List<String> missing, Map<String, Milestone> waitsFor,
+                       List<Field> fields, ItemStatus deptStatus, Instant deptStatusAt, String result,
+                       String certificateNo, String reason, List<Event> timeline) {
 
         Item withWaitsFor(Map<String, Milestone> unmet) {
             return new Item(item, department, target, status, attempts, lastError, deliveredAt, missing, unmet, fields,

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.api.OpenApiDocument;
+import gov.onceonly.hub.api.RecordNullability;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentDataSources;
@@ -62,6 +63,12 @@ public class OperationsConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Nullable and required, as the API's records say (springdoc registers every ModelConverter bean). */
+    @Bean
+    RecordNullability recordNullability() {
+        return new RecordNullability();
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.evidence;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,8 +18,7 @@ public record Receipt(UUID applicationId, List<Entry> entries, String merkleRoot
 
     /** One entry as the receipt shows it. */
     public record Entry(long seq, String recordedAt, long recordedAtMicros, EvidenceKind kind, UUID applicationId,
-                        @Schema(nullable = true) String item, @Schema(nullable = true) String party,
-                        String payloadSha256, @Schema(nullable = true) String detail, String prevHash, String entryHash) {
+                        String item, String party, String payloadSha256, String detail, String prevHash, String entryHash) {
 
         static Entry of(LedgerEntry e) {
             return new Entry(e.seq(), e.recordedAt().toString(), Long.parseLong(Canonical.micros(e.recordedAt())),

@@ -1,14 +1,11 @@
 package gov.onceonly.hub.evidence;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
  * What a verification found. {@code firstBadSequence} is the first entry that is not as the hub appended it (changed,
  * missing, inserted or out of place), or null when the ledger is intact; {@code problem} says what is wrong with it.
  */
-public record VerificationReport(boolean intact, long entries, long checkpoints,
-                                 @Schema(nullable = true) Long lastCheckpointSequence,
-                                 @Schema(nullable = true) Long firstBadSequence, @Schema(nullable = true) String problem,
-                                 List<String> warnings) {
+public record VerificationReport(boolean intact, long entries, long checkpoints, Long lastCheckpointSequence,
+                                 Long firstBadSequence, String problem, List<String> warnings) {
 }

@@ -1,6 +1,5 @@
 package gov.onceonly.hub.kpi;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +24,7 @@ public record KpiReport(Instant from, Instant to, List<BundleKpis> bundles) {
     public record LessTime(Durations toItemAcceptance, Durations toCompletion) {
     }
 
-    public record Durations(long count, @Schema(nullable = true) Double meanSeconds,
-                            @Schema(nullable = true) Double p50Seconds, @Schema(nullable = true) Double p90Seconds) {
+    public record Durations(long count, Double meanSeconds, Double p50Seconds, Double p90Seconds) {
 
         static final Durations NONE = new Durations(0, null, null, null);
     }

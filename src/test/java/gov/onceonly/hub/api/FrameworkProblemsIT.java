@@ -70,6 +70,12 @@ class FrameworkProblemsIT extends HubIntegrationTest {
     }
 
     @Test
+    void theErrorPageCalledDirectlyIsNotFoundNotA500() throws Exception {
+        assertProblem(raw("/error"), 404);
+        assertProblem(raw("/error?x=1"), 404);
+    }
+
+    @Test
     void aBlankPathVariableIsTheCallersMistakeWithTheSameStatusInTheBody() throws Exception {
         JsonNode problem = assertProblem(hub.get("/api/v1/applications/%20%20%20"), 400);
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("id");
