@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.api.RecordNullability;
+import gov.onceonly.hub.api.ObjectMeansAnyJson;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentDataSources;
@@ -63,6 +64,12 @@ public class OperationsConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** {@code Object} in the code is any JSON in the document, not only an object. */
+    @Bean
+    ObjectMeansAnyJson objectMeansAnyJson() {
+        return new ObjectMeansAnyJson();
     }
 
     /** Nullable and required, as the API's records say (springdoc registers every ModelConverter bean). */

@@ -1,13 +1,11 @@
 package gov.onceonly.hub.health;
 
+import gov.onceonly.hub.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,23 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BackgroundHealthTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-05T04:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock("2026-12-05T04:00:00Z");
 
     @Test
     void aProbeGetsTheLastResultWhileTheNextCheckIsStillRunning() throws Exception {
@@ -75,7 +57,7 @@ class BackgroundHealthTest {
     void aResultOlderThanItsMaximumAgeIsDownAndAThrowingCheckIsDown() {
         BackgroundHealth health = new BackgroundHealth(() -> Health.up().build(), Duration.ofSeconds(20), clock);
         health.refresh();
-        now.set(now.get().plusSeconds(21));
+        clock.advance(Duration.ofSeconds(21));
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.health().getDetails()).containsKey("problem");
 

@@ -1,34 +1,15 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-05T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock("2026-12-05T08:00:00Z");
     private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
 
     @Test
@@ -36,11 +17,11 @@ class LoginThrottleTest {
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.blockedFor("operator", "10.0.0.1")).isZero();
             throttle.failed("operator", "10.0.0.1");
-            now.set(now.get().plusSeconds(60));
+            clock.advance(Duration.ofSeconds(60));
         }
         assertThat(throttle.blockedFor("operator", "10.0.0.9")).as("from any address").isEqualTo(Duration.ofMinutes(12));
         assertThat(throttle.blockedFor("viewer", "10.0.0.9")).as("another account elsewhere").isZero();
-        now.set(now.get().plus(Duration.ofMinutes(12)));
+        clock.advance(Duration.ofMinutes(12));
         assertThat(throttle.blockedFor("operator", "10.0.0.9")).isZero();
     }
 
