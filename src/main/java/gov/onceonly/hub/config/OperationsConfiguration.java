@@ -1,18 +1,13 @@
 package gov.onceonly.hub.config;
 
-import gov.onceonly.hub.health.BackgroundHealth;
-import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
-import javax.sql.DataSource;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.api.ObjectMeansAnyJson;
 import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.api.RecordNullability;
-import gov.onceonly.hub.api.ObjectMeansAnyJson;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.health.BackgroundHealth;
 import gov.onceonly.hub.health.BrokerHealth;
 import gov.onceonly.hub.health.ConnectorActivity;
 import gov.onceonly.hub.health.ConnectorHealth;
@@ -29,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
@@ -42,6 +38,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /** Wiring of what operators watch: metrics, the reform KPIs, health, tracing and the OpenAPI document. */
 @Configuration(proxyBeanMethods = false)
