@@ -24,11 +24,7 @@ public class ErrorProblems implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        // Called directly, not as the container's error page: there is nothing here.
-        HttpStatus status = code == null ? HttpStatus.NOT_FOUND : code instanceof Integer value
-                && HttpStatus.resolve(value) != null && HttpStatus.resolve(value).isError() ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = statusOf(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         String detail;
         if (status.is5xxServerError()) {
             detail = "the hub could not handle this request; nothing was accepted";
@@ -45,5 +41,14 @@ public class ErrorProblems implements ErrorController {
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The status the error was sent with; none means the page was called directly, and there is nothing here. */
+    private static HttpStatus statusOf(Object code) {
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 }

@@ -54,7 +54,7 @@ public final class RecordNullability implements ModelConverter {
                     model.addRequiredItem(component.getName());
                 }
             } else {
-                model.getProperties().put(component.getName(), nullable(property, context));
+                markNullable(property, context);
             }
         }
         return schema;
@@ -70,19 +70,18 @@ public final class RecordNullability implements ModelConverter {
      * {@code $ref}, and validators do not carry {@code nullable} through {@code allOf}.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Schema<?> nullable(Schema<?> property, ModelConverterContext context) {
+    private static void markNullable(Schema<?> property, ModelConverterContext context) {
         if (property.get$ref() != null) {
             Schema<?> referenced = context.getDefinedModels().get(property.get$ref()
                     .substring(property.get$ref().lastIndexOf('/') + 1));
             if (referenced != null) {
                 referenced.setNullable(true);
             }
-            return property;
+            return;
         }
         if (property.getEnum() != null && !property.getEnum().contains(null)) {
             ((List) property.getEnum()).add(null);
         }
         property.setNullable(true);
-        return property;
     }
 }
