@@ -1,5 +1,7 @@
 package gov.onceonly.hub.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,10 +46,12 @@ public class BundleController {
     }
 
     @GetMapping
-    public List<BundleViews.Summary> list(@RequestParam(required = false) String type,
+    public List<BundleViews.Summary> list(@RequestParam(required = false)
+            @Parameter(schema = @Schema(allowableValues = {"personal", "enterprise"})) String type,
                                           @RequestParam(required = false) String stage,
                                           @RequestParam(required = false) String department,
-                                          @RequestParam(required = false) String batch) {
+                                          @RequestParam(required = false)
+            @Parameter(schema = @Schema(allowableValues = {"优化提升", "加快实施"})) String batch) {
         BundleFilter filter = BundleFilter.of(type, stage, department, batch);
         return bundles.all().stream().filter(filter::matches)
                 .sorted(Comparator.comparing((CompiledBundle b) -> BundleCompiler.BATCHES.indexOf(b.definition().batch()))
@@ -72,7 +76,8 @@ public class BundleController {
      * them and the parties whose data they use, as Mermaid text; the html page shows both models.
      */
     @GetMapping("/{id}/model")
-    public ResponseEntity<String> model(@PathVariable String id, @RequestParam(required = false) String format,
+    public ResponseEntity<String> model(@PathVariable String id, @RequestParam(required = false)
+            @Parameter(schema = @Schema(allowableValues = {"mermaid", "svg", "html", "collaboration"})) String format,
                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         CompiledBundle bundle = bundle(id);
         BundleModel model = BundleModel.of(bundle, connectors);

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.dryrun;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +30,8 @@ public class MappingDryRunController {
 
     @PostMapping(path = "/api/v1/ops/mappings/{bundle}/dry-run",
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
-    public MappingDryRun.Report dryRun(@PathVariable String bundle, @RequestParam(defaultValue = "20") int last,
+    public MappingDryRun.Report dryRun(@PathVariable String bundle, @RequestParam(defaultValue = "20")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "500")) int last,
                                        @RequestBody String candidate) {
         if (last < 1 || last > 500) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "last must be between 1 and 500");

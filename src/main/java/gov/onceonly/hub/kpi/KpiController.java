@@ -1,5 +1,7 @@
 package gov.onceonly.hub.kpi;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +38,10 @@ public class KpiController {
 
     @GetMapping("/api/v1/kpis")
     public KpiReport kpis(@RequestParam(required = false) String bundle,
-                          @RequestParam(required = false) String from,
-                          @RequestParam(required = false) String to) {
+                          @RequestParam(required = false) @Parameter(description = "An instant (2026-11-01T00:00:00Z) or a date "
+                                  + "(midnight in the hub's zone)", schema = @Schema(example = "2026-11-01T00:00:00Z")) String from,
+                          @RequestParam(required = false) @Parameter(description = "An instant or a date, after from",
+                                  schema = @Schema(example = "2026-12-01")) String to) {
         if (bundle != null && bundles.find(bundle).isEmpty()) {
             throw new InvalidParameterException("bundle", "known-bundle", "is not a bundle of the catalogue: " + bundle);
         }

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.ops;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.pipeline.CollectRetries;
@@ -40,7 +42,8 @@ public class OpsController {
 
     /** The status messages from the topic the hub refused, newest first, their sealed payloads opened. */
     @GetMapping("/api/v1/ops/rejected-status-reports")
-    public List<RejectedStatusReports.Rejected> rejectedStatusReports(@RequestParam(defaultValue = "20") int limit) {
+    public List<RejectedStatusReports.Rejected> rejectedStatusReports(@RequestParam(defaultValue = "20")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "500")) int limit) {
         if (limit < 1 || limit > 500) {
             throw new InvalidParameterException("limit", "range", "must be between 1 and 500");
         }
@@ -57,8 +60,10 @@ public class OpsController {
     }
 
     @GetMapping("/api/v1/ops/deliveries")
-    public List<ParkedDeliveries.Parked> deliveries(@RequestParam(defaultValue = "parked") String state,
-                                                    @RequestParam(defaultValue = "500") int limit) {
+    public List<ParkedDeliveries.Parked> deliveries(@RequestParam(defaultValue = "parked")
+            @Parameter(schema = @Schema(allowableValues = "parked")) String state,
+                                                    @RequestParam(defaultValue = "500")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "5000")) int limit) {
         if (!"parked".equals(state)) {
             throw new InvalidParameterException("state", "one-of", "must be 'parked'");
         }

@@ -81,9 +81,24 @@ class OpenApiIT extends HubIntegrationTest {
                 .isEqualTo("#/components/schemas/Waiting");
         assertThat(schemas.path("Waiting").path("nullable").asBoolean()).isTrue();
         assertThat(schemas.path("Item").path("required")).extracting(JsonNode::asText).contains("attempts");
+        // The limits the hub enforces are stated, so a schema-valid request is not refused.
+        JsonNode limit = parameter(api, "/api/v1/ops/deliveries", "limit");
+        assertThat(limit.path("schema").path("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(5000);
+        assertThat(parameter(api, "/api/v1/bundles", "type").path("schema").path("enum"))
+                .extracting(JsonNode::asText).containsExactly("personal", "enterprise");
         assertThat(api.path("paths").path("/actuator/health/readiness").path("get").path("responses").has("503")).isTrue();
         assertThat(api.path("paths").path("/api/v1/schemas/{name}.json").path("get").path("responses").path("200")
                 .path("content").path("application/json").path("schema").path("type").asText()).isEqualTo("object");
+    }
+
+    private static JsonNode parameter(JsonNode api, String path, String name) {
+        for (JsonNode parameter : api.path("paths").path(path).path("get").path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " of GET " + path);
     }
 
     @Test
