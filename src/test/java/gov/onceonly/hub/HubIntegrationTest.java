@@ -92,14 +92,20 @@ public abstract class HubIntegrationTest {
         });
         // Each test JVM starts from empty embedded databases and logs; leftovers of an earlier run would replay.
         FileSystemUtils.deleteRecursively(new File("target/it-data"));
-        FileSystemUtils.deleteRecursively(new File(CONFIG_ROOT));
         try {
-            for (String folder : new String[] {"connectors", "mappings", "routes"}) {
-                FileSystemUtils.copyRecursively(new File(folder), new File(CONFIG_ROOT, folder));
-            }
+            copyConfiguration(java.nio.file.Path.of(CONFIG_ROOT));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A fresh copy of the working tree's connectors/, mappings/ and routes/ at {@code root}, for a hub to read. */
+    protected static java.nio.file.Path copyConfiguration(java.nio.file.Path root) throws java.io.IOException {
+        FileSystemUtils.deleteRecursively(root);
+        for (String folder : new String[] {"connectors", "mappings", "routes"}) {
+            FileSystemUtils.copyRecursively(new File(folder), root.resolve(folder).toFile());
+        }
+        return root;
     }
 
     @LocalServerPort

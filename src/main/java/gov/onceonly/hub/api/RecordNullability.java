@@ -6,12 +6,9 @@ import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the records the API answers with say about null, written into the OpenAPI document as springdoc builds it: a
@@ -41,14 +38,6 @@ public final class RecordNullability implements ModelConverter {
             if (property == null || Boolean.TRUE.equals(property.getNullable())) {
                 continue;
             }
-            // A Map<String, Object> holds any JSON (a report's details), not only objects as springdoc says.
-            if (anyValues(component.getGenericType())) {
-                property.setAdditionalProperties(true);
-            } else if (component.getGenericType() instanceof ParameterizedType list
-                    && List.class.isAssignableFrom(component.getType()) && property.getItems() != null
-                    && anyValues(list.getActualTypeArguments()[0])) {
-                property.getItems().setAdditionalProperties(true);
-            }
             if (component.getType().isPrimitive()) {
                 if (model.getRequired() == null || !model.getRequired().contains(component.getName())) {
                     model.addRequiredItem(component.getName());
@@ -58,11 +47,6 @@ public final class RecordNullability implements ModelConverter {
             }
         }
         return schema;
-    }
-
-    private static boolean anyValues(Type type) {
-        return type instanceof ParameterizedType map && map.getRawType() instanceof Class<?> raw
-                && Map.class.isAssignableFrom(raw) && map.getActualTypeArguments()[1] == Object.class;
     }
 
     /**

@@ -1,11 +1,10 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.evidence.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 
 /**
  * The TLS client certificate of a request, when the server runs mutual TLS ({@code server.ssl.client-auth}): the
@@ -25,8 +24,8 @@ public final class ClientCertificates {
             return null;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-        } catch (GeneralSecurityException e) {
+            return Sha256.hex(chain[0].getEncoded());
+        } catch (CertificateEncodingException e) {
             return null;
         }
     }

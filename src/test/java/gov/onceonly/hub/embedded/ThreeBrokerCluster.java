@@ -41,37 +41,20 @@ final class ThreeBrokerCluster implements AutoCloseable {
         String clusterId = Uuid.randomUuid().toString();
         List<Thread> starting = new ArrayList<>();
         for (int id = 1; id <= 3; id++) {
-            Path logs = Files.createDirectories(directory.resolve("node-" + id));
-            new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream())).setNodeId(id)
-                    .setClusterId(clusterId).setDirectories(List.of(logs.toAbsolutePath().toString()))
-                    .setMetadataLogDirectory(logs.toAbsolutePath().toString()).setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).run();
-            Properties props = new Properties();
-            props.put("process.roles", "broker,controller");
-            props.put("node.id", String.valueOf(id));
-            props.put("controller.quorum.voters", voters);
+            Properties props = KraftNodes.formatted(directory.resolve("node-" + id), id, clusterId, voters);
             int port = cluster.brokerPorts.get(id);
             props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPorts.get(id));
             props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-            props.put("controller.listener.names", "CONTROLLER");
             props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            props.put("inter.broker.listener.name", "PLAINTEXT");
-            props.put("log.dirs", logs.toAbsolutePath().toString());
-            props.put("num.partitions", "4");
             props.put("default.replication.factor", "3");
             // Kafka's default of 1: the two in-sync replicas of the hub's topics must come from the hub itself.
             props.put("min.insync.replicas", "1");
             props.put("offsets.topic.replication.factor", "3");
-            props.put("offsets.topic.num.partitions", "4");
             props.put("transaction.state.log.replication.factor", "3");
             props.put("transaction.state.log.min.isr", "2");
-            props.put("group.initial.rebalance.delay.ms", "0");
             props.put("controlled.shutdown.enable", "false");
             props.put("broker.session.timeout.ms", "3000");
             props.put("broker.heartbeat.interval.ms", "500");
-            props.put("num.network.threads", "1");
-            props.put("num.io.threads", "2");
-            props.put("background.threads", "2");
             props.put("num.recovery.threads.per.data.dir", "1");
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             cluster.nodes.put(id, server);

@@ -37,37 +37,20 @@ final class TlsBroker implements AutoCloseable {
         int tls = HubProcess.freePort();
         int plain = HubProcess.freePort();
         int controller = HubProcess.freePort();
-        Path logs = Files.createDirectories(directory);
-        new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream())).setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString()).setDirectories(List.of(logs.toAbsolutePath().toString()))
-                .setMetadataLogDirectory(logs.toAbsolutePath().toString()).setControllerListenerName("CONTROLLER")
-                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).run();
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
+        Properties props = KraftNodes.formatted(directory, 1, Uuid.randomUuid().toString(), "1@127.0.0.1:" + controller);
         props.put("listeners", "SSL://127.0.0.1:" + tls + ",PLAINTEXT://127.0.0.1:" + plain
                 + ",CONTROLLER://127.0.0.1:" + controller);
         props.put("advertised.listeners", "SSL://127.0.0.1:" + tls + ",PLAINTEXT://127.0.0.1:" + plain);
         props.put("listener.security.protocol.map", "SSL:SSL,PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("ssl.keystore.type", "PEM");
         props.put("ssl.keystore.certificate.chain", Files.readString(certificate));
         props.put("ssl.keystore.key", Files.readString(key));
         props.put("ssl.truststore.type", "PEM");
         props.put("ssl.truststore.certificates", Files.readString(trustedCa));
         props.put("ssl.client.auth", "required");
-        props.put("log.dirs", logs.toAbsolutePath().toString());
-        props.put("num.partitions", "4");
         props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "4");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("num.network.threads", "1");
-        props.put("num.io.threads", "2");
-        props.put("background.threads", "2");
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         return new TlsBroker(server, tls, plain);

@@ -8,10 +8,8 @@ import gov.onceonly.hub.sandbox.SandboxDatabases;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.FileSystemUtils;
 
 import javax.net.ssl.SSLContext;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,11 +122,7 @@ class MutualTlsIT extends HubIntegrationTest {
 
     /** A copy of the configuration whose weijian-approval target is reached over mutual TLS. */
     private static Path configWithMutualTlsTarget(String baseUrl) throws IOException {
-        Path config = HOME.resolve("config").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(config);
-        for (String folder : new String[] {"connectors", "mappings", "routes"}) {
-            FileSystemUtils.copyRecursively(new File(folder), config.resolve(folder).toFile());
-        }
+        Path config = copyConfiguration(HOME.resolve("config").toAbsolutePath());
         Files.writeString(config.resolve("connectors/weijian-approval.yaml"), """
                 id: weijian-approval
                 department: 市卫生健康委
