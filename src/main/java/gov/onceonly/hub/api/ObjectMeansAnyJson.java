@@ -50,6 +50,8 @@ public final class ObjectMeansAnyJson implements OpenApiCustomizer {
                 && schema.getAdditionalProperties() == null && schema.get$ref() == null && schema.getAllOf() == null
                 && schema.getAnyOf() == null && schema.getOneOf() == null) {
             schema.setType(null);
+            // Any value includes null already; OpenAPI 3.0's nullable means something only beside a type.
+            schema.setNullable(null);
             return;
         }
         visitInside(schema, seen);

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,23 +55,33 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                 `X-Hub-Signature` = base64(HMAC-SHA256(secret, METHOD + "\\n" + path?query + "\\n" + timestamp + \
                 "\\n" + nonce + "\\n" + hex(SHA-256(body)))), sent with `X-Hub-Key`, `X-Hub-Timestamp` (Unix \
                 seconds, within 5 minutes of the hub's clock) and `X-Hub-Nonce` (16 to 64 of A-Z a-z 0-9 _ -, never \
-                reused). The hub signs its http calls to departments the same way. The catalogue (/api/v1/bundles) and this \
-                document are public. Operator endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the \
-                operator's credentials instead: HTTP Basic for scripts, the login form for a browser.
+                reused). The hub signs its http calls to departments the same way. The catalogue (/api/v1/bundles), \
+                the hub's keys (/.well-known/jwks.json), the probes and this document are public. Operator \
+                endpoints (/api/v1/ops/**, /actuator/hawtio, /actuator/jolokia) need the operator's credentials instead: HTTP Basic for scripts, the login form for a browser.
 
                 Errors: every 4xx and 5xx answer is application/problem+json (RFC 9457) with a machine-readable \
                 `type`, and for client errors an `errors` list naming each field, the rule it breaks and why."""));
         api.getComponents().addSchemas(PROBLEM, problemSchema());
         api.getComponents().addSecuritySchemes(OPERATOR, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("basic").description("The operator (hub.security.operator.*, HUB_OPERATOR_PASSWORD)"));
+                .scheme("basic").description(
+                        "An account of the hub: the operator (hub.security.operator.*, HUB_OPERATOR_PASSWORD) or, for "
+                        + "the metrics, a viewer such as the scraper's (hub.security.accounts.*)"));
         api.getComponents().addSecuritySchemes(SIGNED, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-Hub-Signature").description("""
                         HMAC-SHA256 request signature of a registered client: base64(HMAC-SHA256(secret, METHOD \\n \
                         path?query \\n X-Hub-Timestamp \\n X-Hub-Nonce \\n hex(SHA-256(body)))), with the headers \
                         X-Hub-Key (the app key), X-Hub-Timestamp (Unix seconds, ±5 minutes) and X-Hub-Nonce (used \
                         once). scripts/hubcurl signs with curl and openssl; docs/security.md has the details."""));
+        // Hawtio's own plugin endpoint and Jolokia serve the console, not callers of the API.
+        api.getPaths().keySet().removeIf(path -> path.startsWith("/actuator/hawtio") || path.startsWith("/actuator/jolokia"));
+        api.getComponents().getSchemas().keySet().removeIf(name -> name.startsWith("Hawtio"));
         probes(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (isPublic(path)) {
+                operation.setSecurity(List.of()); // stated, so that no reader takes a forgotten scheme for none
+                operation.getResponses().addApiResponse("406", problem(
+                        "The Accept header names no media type this operation answers in"));
+            }
             if (path.startsWith("/api/")) {
                 addProblems(path, operation);
             }
@@ -88,10 +99,16 @@ public final class OpenApiDocument implements OpenApiCustomizer {
                         "This client's role may not use this operation, or the object is another caller's"));
                 operation.getResponses().addApiResponse("429", problem(
                         "This client or address is over its rate limit; Retry-After says when to try again"));
-            } else if (path.startsWith("/actuator/")) {
+            } else if (path.startsWith("/actuator")) {
                 actuatorAnswers(path, operation);
             }
         }));
+    }
+
+    /** What anyone may call: the catalogue, the hub's signing keys, the probes and the actuator's index and info. */
+    private static boolean isPublic(String path) {
+        return path.startsWith("/api/v1/bundles") || path.startsWith("/.well-known/") || path.equals("/actuator")
+                || path.startsWith("/actuator/health") || path.equals("/actuator/info");
     }
 
     /** The probes Kubernetes and compose call, which springdoc folds into one {@code /actuator/health/**}. */
@@ -119,7 +136,8 @@ public final class OpenApiDocument implements OpenApiCustomizer {
             operation.getResponses().addApiResponse("503", new ApiResponse()
                     .description("DOWN or OUT_OF_SERVICE: do not send work here").content(ok.getContent()));
         }
-        if (!path.startsWith("/actuator/health")) {
+        if (!isPublic(path)) {
+            operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR));
             operation.getResponses().addApiResponse("401", problem("Missing or wrong account credentials"));
             operation.getResponses().addApiResponse("403", problem("This account's role may not use this endpoint"));
         }
@@ -167,7 +185,7 @@ public final class OpenApiDocument implements OpenApiCustomizer {
         problem.addProperty("problems", new ArraySchema().items(new StringSchema()
                 .example("mappings/newborn.yaml:12:5: error: unknown dataset field 'birth.babySex'"))
                 .description("A configuration's findings (a dry run's candidate), as file:line:column: severity: message"));
-        problem.setRequired(java.util.List.of("type", "title", "status"));
+        problem.setRequired(List.of("type", "title", "status"));
         return problem;
     }
 }

@@ -2,6 +2,7 @@ package gov.onceonly.hub.application;
 
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -22,6 +23,7 @@ public class ApplicationStatusController {
         this.access = access;
     }
 
+    @Operation(summary = "An application's status, item by item")
     @GetMapping("/api/v1/applications/{id}")
     public ApplicationView status(@PathVariable UUID id,
                                   @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)

@@ -1,8 +1,9 @@
 package gov.onceonly.hub.catalog;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,7 @@ public class BundleController {
         this.views = new BundleViews(connectors);
     }
 
+    @Operation(summary = "List the bundles (life events) in the catalogue")
     @GetMapping
     public List<BundleViews.Summary> list(@RequestParam(required = false)
             @Parameter(schema = @Schema(allowableValues = {"personal", "enterprise"})) String type,
@@ -59,11 +61,13 @@ public class BundleController {
                 .map(views::summary).toList();
     }
 
+    @Operation(summary = "Show one bundle: its items, departments and what each item needs")
     @GetMapping("/{id}")
     public BundleViews.Detail detail(@PathVariable String id) {
         return views.detail(bundle(id));
     }
 
+    @Operation(summary = "The JSON Schema of a bundle's application form")
     @GetMapping(path = "/{id}/form-schema", produces = "application/schema+json")
     public Map<String, Object> formSchema(@PathVariable String id) {
         return FormSchema.of(bundle(id));
@@ -75,6 +79,7 @@ public class BundleController {
      * business-collaboration model instead: the items, their order, conditions and steps, the outputs passed between
      * them and the parties whose data they use, as Mermaid text; the html page shows both models.
      */
+    @Operation(summary = "A bundle's business model: items, dependencies and data flows")
     @GetMapping("/{id}/model")
     public ResponseEntity<String> model(@PathVariable String id, @RequestParam(required = false)
             @Parameter(schema = @Schema(allowableValues = {"mermaid", "svg", "html", "collaboration"})) String format,
@@ -94,6 +99,7 @@ public class BundleController {
         };
     }
 
+    @Operation(summary = "A bundle's data-demand lists as CSV")
     @GetMapping("/{id}/demands.csv")
     public ResponseEntity<byte[]> demands(@PathVariable String id) {
         CompiledBundle bundle = bundle(id);

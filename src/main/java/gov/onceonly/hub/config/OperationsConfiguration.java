@@ -18,6 +18,7 @@ import gov.onceonly.hub.metrics.ConsumerLag;
 import gov.onceonly.hub.metrics.GaugeRefresher;
 import gov.onceonly.hub.metrics.KpiGauges;
 import gov.onceonly.hub.metrics.PipelineGauges;
+import gov.onceonly.hub.metrics.PrometheusConventions;
 import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceStage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +82,12 @@ public class OperationsConfiguration {
     @Bean
     OpenApiDocument openApiDocument(Environment env) {
         return new OpenApiDocument(env.getProperty("hub.api.version", "v1"));
+    }
+
+    /** Spring Boot applies every MeterFilter bean to the registries before any meter is registered. */
+    @Bean
+    PrometheusConventions prometheusConventions() {
+        return new PrometheusConventions();
     }
 
     @Bean

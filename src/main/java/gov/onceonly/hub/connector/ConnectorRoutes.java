@@ -107,7 +107,7 @@ public final class ConnectorRoutes {
                         params.put(name, value instanceof String text ? resolve.apply("route.parameters." + name + "=" + text) : value));
             }
             if (c.isSource() && c.kind() != ConnectorKind.KAFKA && c.kind() != ConnectorKind.ROUTE) {
-                resilienceParameters(c, params);
+                resilienceParameters(camel, c, params);
             }
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
             if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
@@ -129,16 +129,11 @@ public final class ConnectorRoutes {
         return c.kind() == ConnectorKind.ROUTE ? c.route().template() : c.kind().yamlName() + "-" + c.role().yamlName();
     }
 
-    /** Retries and circuit breaker of a remote source (see {@link SourceBreakers}). */
-    private void resilienceParameters(ConnectorDefinition c, Map<String, Object> params) {
+    /** Retries and circuit breaker of a remote source, bound for its template to name (see {@link SourceProtection}). */
+    private void resilienceParameters(CamelContext camel, ConnectorDefinition c, Map<String, Object> params) {
         SourceResilience r = (c.resilience() == null ? new SourceResilience(null, null, null) : c.resilience())
                 .withDefaults(properties);
-        params.put("retries", r.retries());
-        params.put("backoffMillis", r.backoffMillis());
-        params.put("breakerFailureRate", r.breaker().failureRate());
-        params.put("breakerMinimumCalls", r.breaker().minimumCalls());
-        params.put("breakerWindow", r.breaker().window());
-        params.put("breakerOpenSeconds", r.breaker().openSeconds());
+        params.putAll(SourceProtection.bind(camel.getRegistry(), c.id(), r));
     }
 
     /** A department's own cluster if the file names one, else the hub's broker. */

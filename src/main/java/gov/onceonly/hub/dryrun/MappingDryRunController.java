@@ -1,7 +1,8 @@
 package gov.onceonly.hub.dryrun;
 
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ public class MappingDryRunController {
         this.dryRun = dryRun;
     }
 
+    @Operation(summary = "Try a candidate mapping file against recent applications")
     @PostMapping(path = "/api/v1/ops/mappings/{bundle}/dry-run",
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     public MappingDryRun.Report dryRun(@PathVariable String bundle, @RequestParam(defaultValue = "20")

@@ -1,5 +1,9 @@
 package gov.onceonly.hub.intake;
 
+import gov.onceonly.hub.subject.CitizenIdNumber;
+import gov.onceonly.hub.subject.CreditCode;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,9 @@ import java.util.Map;
 public record ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form,
                                  Map<String, Party> parties) {
 
+    static final String ID_NUMBER = "A citizen ID number (GB 11643): 17 digits, then the check character";
+    static final String CREDIT_CODE = "A unified social credit code (GB 32100), its last character the check character";
+
     public ApplicationRequest(String bundle, Applicant applicant, Consent consent, Map<String, Object> form) {
         this(bundle, applicant, consent, form, null);
     }
@@ -19,14 +26,18 @@ public record ApplicationRequest(String bundle, Applicant applicant, Consent con
      * A data subject of the bundle besides the applicant, by the key its datasets are looked up by. {@code consent}
      * is the party's own (a spouse, a seller); a party the mapping gives a legal basis for (the deceased) has none.
      */
-    public record Party(String idNumber, String creditCode, String name, Consent consent) {
+    public record Party(@Schema(pattern = CitizenIdNumber.PATTERN, description = ID_NUMBER) String idNumber,
+                        @Schema(pattern = CreditCode.PATTERN, description = CREDIT_CODE) String creditCode,
+                        String name, Consent consent) {
     }
 
     /**
      * Who applies. For a personal bundle: the person, by {@code idNumber}. For an enterprise bundle: the enterprise,
      * by {@code creditCode}, with its {@code name}; {@code idNumber} is then the optional agent (经办人) who acts for it.
      */
-    public record Applicant(String idNumber, String name, String creditCode) {
+    public record Applicant(@Schema(pattern = CitizenIdNumber.PATTERN, description = ID_NUMBER) String idNumber,
+                            String name,
+                            @Schema(pattern = CreditCode.PATTERN, description = CREDIT_CODE) String creditCode) {
     }
 
     /**

@@ -6,6 +6,7 @@ import gov.onceonly.hub.security.SignedRequestFilter;
 import gov.onceonly.hub.tracing.TraceFilter;
 import gov.onceonly.hub.tracing.TraceParent;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ public class IntakeController {
         this.intake = intake;
     }
 
+    @Operation(summary = "Apply once for a life event")
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says: accepted, with the status URL to follow
     public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,

@@ -1,9 +1,10 @@
 package gov.onceonly.hub.kpi;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +37,7 @@ public class KpiController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Service KPIs: volumes, times and outcomes")
     @GetMapping("/api/v1/kpis")
     public KpiReport kpis(@RequestParam(required = false) String bundle,
                           @RequestParam(required = false) @Parameter(description = "An instant (2026-11-01T00:00:00Z) or a date "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ public class MaterialsController {
     }
 
     /** Only the channel that submitted the application supplies its materials. */
+    @Operation(summary = "Supply materials the departments do not hold")
     @PostMapping("/api/v1/applications/{id}/materials")
     public Map<String, Object> supply(@PathVariable UUID id, @RequestBody MaterialsRequest request,
                                       @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)

@@ -1,12 +1,13 @@
 package gov.onceonly.hub.ops;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.Parameter;
 import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import gov.onceonly.hub.progress.RejectedStatusReports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +42,7 @@ public class OpsController {
     }
 
     /** The status messages from the topic the hub refused, newest first, their sealed payloads opened. */
+    @Operation(summary = "Recent status reports the hub refused")
     @GetMapping("/api/v1/ops/rejected-status-reports")
     public List<RejectedStatusReports.Rejected> rejectedStatusReports(@RequestParam(defaultValue = "20")
             @Parameter(schema = @Schema(minimum = "1", maximum = "500")) int limit) {
@@ -54,11 +56,13 @@ public class OpsController {
      * Seals again, with the active key, the personal payloads stored in clear or under a retired key (after a key
      * rotation, or on a database from before encryption); answers how many rows of each column.
      */
+    @Operation(summary = "Re-encrypt stored personal data under the current key")
     @PostMapping("/api/v1/ops/encryption/reseal")
     public Map<String, Object> reseal() {
         return Map.of("resealed", resealer.resealAll());
     }
 
+    @Operation(summary = "List deliveries by state (parked ones by default)")
     @GetMapping("/api/v1/ops/deliveries")
     public List<ParkedDeliveries.Parked> deliveries(@RequestParam(defaultValue = "parked")
             @Parameter(schema = @Schema(allowableValues = "parked")) String state,
@@ -73,6 +77,7 @@ public class OpsController {
         return parked.list(limit);
     }
 
+    @Operation(summary = "Replay one parked delivery")
     @PostMapping("/api/v1/ops/deliveries/{applicationId}/{item}/replay")
     public Map<String, Object> replay(@PathVariable UUID applicationId, @PathVariable String item) {
         if (!parked.replay(applicationId, item)) {
@@ -82,11 +87,13 @@ public class OpsController {
         return Map.of("replayed", 1);
     }
 
+    @Operation(summary = "Replay every parked delivery")
     @PostMapping("/api/v1/ops/deliveries/replay")
     public Map<String, Object> replayAll() {
         return Map.of("replayed", parked.replayAll());
     }
 
+    @Operation(summary = "Retry an application's collection")
     @PostMapping("/api/v1/ops/applications/{applicationId}/retry")
     public Map<String, Object> retryCollection(@PathVariable UUID applicationId) {
         if (!collectRetries.retryNow(applicationId)) {

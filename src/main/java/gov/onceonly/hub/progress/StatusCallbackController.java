@@ -3,6 +3,7 @@ package gov.onceonly.hub.progress;
 import gov.onceonly.hub.security.CallerProblems;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ public class StatusCallbackController {
     }
 
     /** Only a department system reports, and only on its own department's items. */
+    @Operation(summary = "Report an item's state (a department's approval system)")
     @PostMapping(path = "/api/v1/applications/{id}/items/{item}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ItemState report(@PathVariable UUID id, @PathVariable String item, @RequestBody StatusReport report,
                             @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false) RegisteredClient caller,

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.reload;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,6 +14,7 @@ public class ConfigStatusController {
         this.reloader = reloader;
     }
 
+    @Operation(summary = "The configuration in force and the last reload")
     @GetMapping("/api/v1/ops/config")
     public ReloadStatus config() {
         return reloader.status();

@@ -2,8 +2,6 @@ package gov.onceonly.hub.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -62,33 +60,13 @@ public final class ConfigSchemas {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         for (Folder folder : Folder.values()) {
             try (InputStream in = resource(folder.resource)) {
-                JsonNode schema = JSON.readTree(in);
-                if (folder == Folder.ROUTES) {
-                    acceptPlaceholders(schema);
-                }
-                loaded.schemas.put(folder, registry.getSchema(schema));
+                // Camel's schema as it is, as editors apply it: a number option takes a number, not a placeholder.
+                loaded.schemas.put(folder, registry.getSchema(JSON.readTree(in)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return loaded;
-    }
-
-    /**
-     * Camel resolves {@code {{name}}} placeholders before it converts an option, so a route template writes
-     * {@code maximumRedeliveries: "{{retries}}"}; and it reads any YAML scalar into a string option
-     * ({@code redeliveryDelay: 100}, {@code constant: true}). Its schema types these strictly, so here every scalar
-     * type admits every scalar; names, structure and enums are still checked.
-     */
-    private static void acceptPlaceholders(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            JsonNode type = object.get("type");
-            if (type != null && type.isTextual() && List.of("number", "integer", "boolean", "string").contains(type.asText())) {
-                ArrayNode widened = object.arrayNode().add("string").add("number").add("boolean");
-                object.set("type", widened);
-            }
-        }
-        node.forEach(ConfigSchemas::acceptPlaceholders);
     }
 
     /** What is wrong with one parsed file, each at a path such as {@code items[2].demands.babyName.from}. */

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.schema;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,11 +23,13 @@ import java.util.Map;
 @RestController
 public class SchemaController {
 
+    @Operation(summary = "List the JSON Schemas of the configuration files")
     @GetMapping("/api/v1/schemas")
     public Map<String, List<String>> index() {
         return Map.of("schemas", ConfigSchemas.publishedNames().stream().map(n -> "/api/v1/schemas/" + n + ".json").toList());
     }
 
+    @Operation(summary = "One JSON Schema of a configuration file")
     @GetMapping("/api/v1/schemas/{name}.json")
     @ApiResponse(responseCode = "200", description = "The JSON Schema, as editors load it",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,6 +16,7 @@ public class HubKeysController {
         this.signer = signer;
     }
 
+    @Operation(summary = "The hub's public signing keys (JWKS)")
     @GetMapping(path = "/.well-known/jwks.json", produces = "application/jwk-set+json")
     public Map<String, Object> jwks() {
         return signer.jwks();

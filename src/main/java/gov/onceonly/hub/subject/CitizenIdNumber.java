@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 public final class CitizenIdNumber {
 
+    /** Its shape, for the OpenAPI document; the check character and the birth date are checked by {@link #problem}. */
+    public static final String SHAPE = "[0-9]{17}[0-9X]";
+    public static final String PATTERN = "^" + SHAPE + "$";
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK_CHARACTERS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 

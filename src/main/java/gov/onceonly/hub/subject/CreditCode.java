@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 public final class CreditCode {
 
+    /** Its shape, for the OpenAPI document; the check character is checked by {@link #problem}. */
+    public static final String SHAPE = "[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}";
+    public static final String PATTERN = "^" + SHAPE + "$";
+
     /** Each character's value is its index here. */
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = new int[17];

@@ -9,6 +9,9 @@ import gov.onceonly.hub.security.CallerProblems;
 import gov.onceonly.hub.subject.CitizenIdNumber;
 import gov.onceonly.hub.subject.CreditCode;
 import gov.onceonly.hub.subject.Masking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import java.util.List;
 public class AccessLogController {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogController.class);
+    /** What {@link #subjectType} accepts, as the OpenAPI document states it (the check characters aside). */
+    static final String SUBJECT_PATTERN = "^(" + CitizenIdNumber.SHAPE + "|" + CreditCode.SHAPE + ")$";
+    static final String SUBJECT = "A citizen ID number (GB 11643) or a unified social credit code (GB 32100)";
 
     private final AccessLog accessLog;
     private final ConnectorCatalog connectors;
@@ -37,15 +43,17 @@ public class AccessLogController {
         this.connectors = connectors;
     }
 
+    @Operation(summary = "Who used a subject's data, and why (the subject's own view)")
     @GetMapping("/api/v1/subjects/{id}/access-log")
-    public SubjectAccessLog accessLog(@PathVariable String id, HttpServletRequest request) {
+    public SubjectAccessLog accessLog(@PathVariable @Parameter(description = SUBJECT, schema = @Schema(pattern = SUBJECT_PATTERN)) String id, HttpServletRequest request) {
         // A channel (config/SecurityConfiguration); the operator reads the whole log at the ops path below.
         String channel = CallerProblems.require(Callers.client(request).orElse(null)).key();
         return read(id, subjectType(id), channel, channel);
     }
 
+    @Operation(summary = "Who used a subject's data, and why (operator's view)")
     @GetMapping("/api/v1/ops/subjects/{id}/access-log")
-    public SubjectAccessLog accessLogForOperator(@PathVariable String id) {
+    public SubjectAccessLog accessLogForOperator(@PathVariable @Parameter(description = SUBJECT, schema = @Schema(pattern = SUBJECT_PATTERN)) String id) {
         return read(id, subjectType(id), "the operator", null);
     }
 

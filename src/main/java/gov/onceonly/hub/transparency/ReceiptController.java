@@ -3,6 +3,7 @@ package gov.onceonly.hub.transparency;
 import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.evidence.Receipt;
 import gov.onceonly.hub.evidence.Receipts;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +27,14 @@ public class ReceiptController {
         this.access = access;
     }
 
+    @Operation(summary = "An application's signed evidence receipt")
     @GetMapping("/api/v1/applications/{id}/receipt")
     public Receipt receipt(@PathVariable UUID id, HttpServletRequest request) {
         access.requireSubmitter(Callers.client(request).orElse(null), id);
         return find(id);
     }
 
+    @Operation(summary = "An application's signed evidence receipt (operator's view)")
     @GetMapping("/api/v1/ops/applications/{id}/receipt")
     public Receipt receiptForOperator(@PathVariable UUID id) {
         return find(id);

@@ -6,6 +6,7 @@ import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ public class WithdrawalController {
     }
 
     /** Only the channel that submitted the application withdraws it. */
+    @Operation(summary = "Withdraw an application or some of its items")
     @PostMapping("/api/v1/applications/{id}/withdrawal")
     public Withdrawals.Outcome withdraw(@PathVariable UUID id, @RequestBody WithdrawalRequest request,
                                         @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)

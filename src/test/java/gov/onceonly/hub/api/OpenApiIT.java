@@ -3,6 +3,7 @@ package gov.onceonly.hub.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.ProjectScript;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,11 @@ class OpenApiIT extends HubIntegrationTest {
         assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(5000);
         assertThat(parameter(api, "/api/v1/bundles", "type").path("schema").path("enum"))
                 .extracting(JsonNode::asText).containsExactly("personal", "enterprise");
+        // GB 11643 and GB 32100 ids: their shape (the check characters are the hub's to check).
+        assertThat(schemas.path("Applicant").path("properties").path("idNumber").path("pattern").asText())
+                .isEqualTo("^[0-9]{17}[0-9X]$");
+        assertThat(api.path("paths").path("/api/v1/subjects/{id}/access-log").path("get").path("parameters").get(0)
+                .path("schema").path("pattern").asText()).contains("[0-9]{17}[0-9X]", "[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}");
         assertThat(api.path("paths").path("/actuator/health/readiness").path("get").path("responses").has("503")).isTrue();
         assertThat(api.path("paths").path("/api/v1/schemas/{name}.json").path("get").path("responses").path("200")
                 .path("content").path("application/json").path("schema").path("type").asText()).isEqualTo("object");
@@ -99,6 +108,28 @@ class OpenApiIT extends HubIntegrationTest {
             }
         }
         throw new AssertionError("no parameter " + name + " of GET " + path);
+    }
+
+    /** Redocly CLI's recommended rules, with the project's redocly.yaml, as scripts/lint-openapi runs them. */
+    @Test
+    void theDocumentLintsCleanWithRedocly() throws Exception {
+        Path document = Path.of("target", "openapi.json");
+        Files.createDirectories(document.getParent());
+        Files.writeString(document, hub.get("/api/v1/openapi.json").body());
+        ProjectScript.Result lint = new ProjectScript("lint-openapi").run("", Duration.ofMinutes(5), document.toString());
+        assertThat(lint.exitCode()).as("scripts/lint-openapi target/openapi.json:%n%s", lint.output()).isZero();
+        assertThat(lint.output()).contains("Woohoo! Your API description is valid.").doesNotContain("warning");
+    }
+
+    @Test
+    void publicOperationsSaySoAndTheConsoleIsNotPartOfTheApi() throws Exception {
+        JsonNode paths = hub.body(hub.get("/api/v1/openapi.json")).path("paths");
+        for (String path : List.of("/api/v1/bundles", "/.well-known/jwks.json", "/actuator/health/readiness")) {
+            assertThat(paths.path(path).path("get").path("security").isArray()).as(path).isTrue();
+            assertThat(paths.path(path).path("get").path("security")).as(path).isEmpty();
+        }
+        assertThat(paths.path("/actuator/prometheus").path("get").path("security").get(0).has("operator")).isTrue();
+        assertThat(paths.fieldNames()).toIterable().noneMatch(path -> path.startsWith("/actuator/hawtio"));
     }
 
     @Test

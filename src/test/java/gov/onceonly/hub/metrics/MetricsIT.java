@@ -2,6 +2,7 @@ package gov.onceonly.hub.metrics;
 
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.ProjectScript;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,6 +42,17 @@ class MetricsIT extends HubIntegrationTest {
         assertThat(hubHelp).as("HELP lines of the hub's metrics (promtool check metrics needs a text)")
                 .allSatisfy(line -> assertThat(line.split(" ", 4)).hasSize(4)
                         .satisfies(parts -> assertThat(parts[3].strip()).isNotEmpty()));
+    }
+
+    /** Prometheus's own linter, on the whole scrape: the libraries' meters included (metrics/PrometheusConventions). */
+    @Test
+    void theScrapePassesPromtool() throws Exception {
+        String text = hub.asViewer().get("/actuator/prometheus").body();
+        ProjectScript.Result promtool = new ProjectScript("promtool").run(text, Duration.ofMinutes(3), "check", "metrics");
+        assertThat(promtool.output()).as("promtool check metrics").isEmpty();
+        assertThat(promtool.exitCode()).isZero();
+        assertThat(text).contains("# HELP tomcat_sessions_created_sessions_total Sessions created",
+                "system_cpu_processors").doesNotContain("spring_security_filterchains", "process_cpu_time_ns");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,41 @@ class ShippedFilesSchemaTest {
     @Test
     void everyRouteFileIsValidAgainstCamelsYamlDslSchema() throws IOException {
         assertFolder(Folder.ROUTES, null, 12);
+    }
+
+    /** The files the tutorials have an engineer write (```yaml file=routes/…) pass the same schemas. */
+    @Test
+    void everyFileTheDocsWriteIsValid() throws IOException {
+        Pattern block = Pattern.compile("```yaml file=((routes|connectors|mappings)/[^\\s]+)\n(.*?)```", Pattern.DOTALL);
+        List<String> checked = new ArrayList<>();
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            for (Path doc : docs.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                Matcher m = block.matcher(Files.readString(doc));
+                while (m.find()) {
+                    Folder folder = Folder.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT));
+                    assertThat(schemas.validate(folder, YAML.readTree(m.group(3)))).as(doc + ": " + m.group(1)).isEmpty();
+                    checked.add(m.group(1));
+                }
+            }
+        }
+        assertThat(checked).contains("routes/source-json-drop.yaml", "mappings/resident-relocation.yaml");
+    }
+
+    /** Camel's schema as editors apply it: a template parameter cannot fill a number option. */
+    @Test
+    void aPlaceholderInANumberOptionIsCaught() throws IOException {
+        JsonNode route = YAML.readTree("""
+                - routeTemplate:
+                    id: t
+                    parameters: [{ name: retries }]
+                    route:
+                      errorHandler:
+                        defaultErrorHandler:
+                          redeliveryPolicy: { maximumRedeliveries: "{{retries}}" }
+                      from: { uri: "direct:a", steps: [{ log: { message: x } }] }
+                """);
+        assertThat(schemas.validate(Folder.ROUTES, route)).extracting(ConfigSchemas.Violation::path)
+                .anyMatch(path -> path.endsWith("redeliveryPolicy.maximumRedeliveries"));
     }
 
     @Test
