@@ -25,7 +25,8 @@ public record ProjectScript(String name) {
     }
 
     public Result run(String stdin, Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("scripts", name).toString()));
+        List<String> command = new ArrayList<>(List.of(name.endsWith(".py") ? "python3" : "bash",
+                Path.of("scripts", name).toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(name, ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -94,7 +94,13 @@ public class EvidenceConfiguration {
                     + "hub.evidence.checkpoint-interval above 0");
         }
         Duration poll = env.getProperty("hub.evidence.checkpoint-poll", Duration.class, Duration.ofSeconds(1));
-        return new Checkpoints(jdbc, signer, entries, interval, clock).start(poll.compareTo(interval) > 0 ? interval : poll);
+        // The log's name in its checkpoints and the name of the key that signs them (C2SP: no spaces, no '+').
+        String origin = env.getProperty("hub.evidence.origin", "onceonly-hub/evidence");
+        if (!origin.matches("[A-Za-z0-9._/:-]+")) {
+            throw new IllegalStateException("hub.evidence.origin must be letters, digits and . _ / : - only (it names "
+                    + "the checkpoint key in C2SP notes): '" + origin + "'");
+        }
+        return new Checkpoints(jdbc, origin, signer, entries, interval, clock).start(poll.compareTo(interval) > 0 ? interval : poll);
     }
 
     @Bean

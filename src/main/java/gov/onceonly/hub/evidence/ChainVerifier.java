@@ -11,14 +11,17 @@ import java.util.TreeMap;
  * that is not as appended: a gap (deleted), a hash that does not match the entry's contents (changed, reordered),
  * a hash that matches the contents one sequence number lower (an entry was inserted before it and the rest
  * renumbered), a successor whose previous hash is not the entry's (the entry was replaced or rewritten with its hash
- * recomputed; the entry is named, not its successor), or a checkpoint that
- * signed another head. Checkpoints must carry a valid signature, by a trusted key when trusted keys are given.
+ * recomputed; the entry is named, not its successor), or a checkpoint that signed another head or another Merkle root
+ * (RFC 9162) than the entries up to it give. Checkpoints must carry a valid signature, by a trusted key when trusted keys are given.
  */
 public final class ChainVerifier {
 
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     private final List<String> trustedKeys;
     private final List<String> warnings = new ArrayList<>();
+    /** The RFC 9162 tree of the entries accepted so far, for the roots that checkpoints signed. */
+    private final List<byte[]> leafHashes = new ArrayList<>();
+    private final MerkleTree tree = MerkleTree.of(leafHashes);
     private long expected = 1;
     private LedgerEntry previous;
     private long lastGoodCheckpoint;
@@ -68,9 +71,12 @@ public final class ChainVerifier {
             return fail(previous.seq(), "entry " + previous.seq() + " was changed and its hash recomputed: entry "
                     + entry.seq() + " does not follow it");
         }
+        leafHashes.add(MerkleTree.leafHash(Sha256.fromHex(entry.entryHash())));
         Checkpoint checkpoint = checkpoints.get(entry.seq());
         if (checkpoint != null) {
-            if (checkpoint.headHash().equals(entry.entryHash())) {
+            boolean rootSigned = !checkpoint.isTreeHead()
+                    || Sha256.toHex(tree.root(entry.seq())).equals(checkpoint.rootHash());
+            if (checkpoint.headHash().equals(entry.entryHash()) && rootSigned) {
                 lastGoodCheckpoint = entry.seq();
             } else {
                 unmatched = checkpoint;

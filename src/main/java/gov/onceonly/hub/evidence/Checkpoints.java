@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Signed checkpoints of the ledger's head. A checkpoint is due once {@code everyEntries} entries wait for one, or
+ * Signed checkpoints of the ledger: RFC 9162 tree heads in C2SP checkpoint notes ({@link CheckpointNote}). A checkpoint is due once {@code everyEntries} entries wait for one, or
  * the oldest waiting entry is {@code interval} old; every hub instance checks each {@code poll}, and two that sign
  * the same head keep one checkpoint.
  */
@@ -21,14 +21,19 @@ public class Checkpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
     private final JdbcTemplate jdbc;
+    private final LedgerTree ledgerTree;
+    private final String origin;
     private final EvidenceSigner signer;
     private final int everyEntries;
     private final Duration interval;
     private final Clock clock;
     private PeriodicTask periodic;
 
-    public Checkpoints(JdbcTemplate jdbc, EvidenceSigner signer, int everyEntries, Duration interval, Clock clock) {
+    public Checkpoints(JdbcTemplate jdbc, String origin, EvidenceSigner signer, int everyEntries, Duration interval,
+                       Clock clock) {
         this.jdbc = jdbc;
+        this.ledgerTree = new LedgerTree(jdbc);
+        this.origin = origin;
         this.signer = signer;
         this.everyEntries = everyEntries;
         this.interval = interval;
@@ -61,23 +66,76 @@ public class Checkpoints implements AutoCloseable {
         return Optional.of(checkpoint(head));
     }
 
-    /** Signs the chain's head at {@code seq}. */
+    /**
+     * Signs the tree head at {@code seq} entries, once the new entries check: the tree at {@code seq} must extend the
+     * last signed one (an RFC 9162 consistency proof from its size verifies against its signed root) and every entry
+     * since must hash as its block recorded. Otherwise the ledger was rewritten, and nothing is signed.
+     */
     public Checkpoint checkpoint(long seq) {
+        MerkleTree tree = ledgerTree.sync();
+        if (seq < 1 || seq > tree.size()) {
+            throw new IllegalArgumentException("no chained evidence entry " + seq);
+        }
+        Optional<Checkpoint> previous = latestTreeHead();
+        if (previous.isPresent() && previous.get().seq() >= seq) {
+            return previous.get();
+        }
+        long from = previous.map(Checkpoint::seq).orElse(0L);
+        byte[] root = tree.root(seq);
+        if (previous.isPresent()) {
+            Checkpoint last = previous.get();
+            if (!last.signatureValid() || !signer.trustedKeys().isEmpty() && !signer.trustedKeys().contains(last.publicKey())) {
+                throw new EvidenceTamperedException("the checkpoint at " + from + " does not carry a valid signature "
+                        + "by a trusted key: no checkpoint is signed on top of it");
+            }
+            if (!MerkleTree.verifyConsistency(from, seq, tree.consistencyProof(from, seq), Sha256.fromHex(last.rootHash()), root)) {
+                throw new EvidenceTamperedException("the ledger's first " + from + " entries are not those the checkpoint at "
+                        + from + " signed: they were rewritten");
+            }
+        }
+        ChainRange.check(jdbc, from, seq).ifPresent(problem -> {
+            throw new EvidenceTamperedException(problem + "; no checkpoint is signed over it");
+        });
         String headHash = jdbc.queryForObject("""
                 select entry_hashes[? - first_entry + 1] from evidence_block
                 where first_entry <= ? order by first_entry desc limit 1""", String.class, seq, seq);
-        if (headHash == null) {
-            throw new IllegalArgumentException("no chained evidence entry " + seq);
-        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CheckpointNote body = new CheckpointNote(origin, seq, root, at);
+        String note = body.sign(signer);
         Checkpoint checkpoint = new Checkpoint(seq, headHash, at, signer.keyId(), signer.publicKey(),
-                signer.sign(Checkpoint.message(seq, headHash, at)));
+                note.substring(note.lastIndexOf(' ') + 1).strip(), Sha256.toHex(root), note);
         jdbc.update("""
-                insert into evidence_checkpoint (seq, head_hash, signed_at, key_id, public_key, signature)
-                values (?, ?, ?, ?, ?, ?) on conflict (seq) do nothing""",
-                seq, headHash, Timestamp.from(at), checkpoint.keyId(), checkpoint.publicKey(), checkpoint.signature());
+                insert into evidence_checkpoint (seq, head_hash, signed_at, key_id, public_key, signature, root_hash, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing""",
+                seq, headHash, Timestamp.from(at), checkpoint.keyId(), checkpoint.publicKey(), checkpoint.signature(),
+                checkpoint.rootHash(), note);
         log.debug("Evidence checkpoint at {} signed by key {}", seq, signer.keyId());
-        return checkpoint;
+        return latestTreeHead().filter(c -> c.seq() == seq).orElse(checkpoint);
+    }
+
+    /** A signed tree head covering entry {@code seq}: the latest if it does, else one signed now over every chained entry. */
+    public Checkpoint covering(long seq) {
+        Optional<Checkpoint> latest = latestTreeHead();
+        if (latest.isPresent() && latest.get().seq() >= seq) {
+            return latest.get();
+        }
+        return checkpoint(ledgerTree.sync().size());
+    }
+
+    /** The latest signed tree head (checkpoints from before V21 signed the chain's head only). */
+    public Optional<Checkpoint> latestTreeHead() {
+        return jdbc.query("select " + LedgerRows.CHECKPOINT_COLUMNS
+                        + " from evidence_checkpoint where note is not null order by seq desc limit 1",
+                (rs, n) -> LedgerRows.checkpoint(rs)).stream().findFirst();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** The ledger's tree, with every chained entry. */
+    public MerkleTree tree() {
+        return ledgerTree.sync();
     }
 
     public Optional<Checkpoint> latest() {

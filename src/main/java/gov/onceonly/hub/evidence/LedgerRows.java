@@ -9,7 +9,7 @@ final class LedgerRows {
 
     /** An entry's own columns, in the order {@link #entry} reads them. */
     static final String ENTRY_COLUMNS = "recorded_at, kind, application_id, item, party, payload_sha256, detail";
-    static final String CHECKPOINT_COLUMNS = "seq, head_hash, signed_at, key_id, public_key, signature";
+    static final String CHECKPOINT_COLUMNS = "seq, head_hash, signed_at, key_id, public_key, signature, root_hash, note";
 
     private LedgerRows() {
     }
@@ -32,6 +32,6 @@ final class LedgerRows {
 
     static Checkpoint checkpoint(ResultSet rs) throws SQLException {
         return new Checkpoint(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                rs.getString(5), rs.getString(6));
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
     }
 }

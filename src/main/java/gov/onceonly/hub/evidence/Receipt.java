@@ -1,29 +1,40 @@
 package gov.onceonly.hub.evidence;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What the hub attests about one application: its ledger entries (each with every field its hash covers, the time
- * also as microseconds), the Merkle root over their hashes, and the latest signed checkpoint once one covers them
- * all (null until then: checkpoints follow within {@code hub.evidence.checkpoint-interval}).
+ * What the hub attests about one application, checkable offline with the checkpoint key alone
+ * ({@code java -jar hub.jar verify-receipt}, {@code scripts/verify-receipt.py}): its ledger entries, each with every
+ * field its hash covers and an RFC 9162 inclusion proof into the tree the checkpoint signed, and that checkpoint as a
+ * signed C2SP note. docs/security.md ("Evidence ledger") specifies every step.
  */
-public record Receipt(UUID applicationId, List<Entry> entries, String merkleRoot, Checkpoint checkpoint,
-                      String verification) {
+public record Receipt(UUID applicationId, List<Entry> entries, TreeHead checkpoint, String verification) {
 
-    static final String HOW = "Each entry's entryHash is SHA-256 over its canonical encoding (docs/security.md, "
-            + "'Evidence ledger'); merkleRoot is over the entries' hashes in order; the checkpoint's signature is "
-            + "Ed25519 by publicKey over its canonical encoding, and its headHash is the ledger's hash at its seq, "
-            + "which follows these entries.";
+    static final String HOW = "For each entry: entryHash = SHA-256 of its canonical encoding (docs/security.md, "
+            + "'Evidence ledger'); leaf hash = SHA-256(0x00 || entryHash); the inclusionProof (RFC 9162) leads from "
+            + "leafIndex to the checkpoint's rootHash in a tree of treeSize leaves. The checkpoint's note is a C2SP "
+            + "signed note: Ed25519 by publicKey over its body, which states the origin, treeSize and rootHash.";
 
-    /** One entry as the receipt shows it. */
+    /** One entry as the receipt shows it, and where it is in the ledger's tree. */
     public record Entry(long seq, String recordedAt, long recordedAtMicros, EvidenceKind kind, UUID applicationId,
-                        String item, String party, String payloadSha256, String detail, String prevHash, String entryHash) {
+                        String item, String party, String payloadSha256, String detail, String prevHash, String entryHash,
+                        long leafIndex, List<String> inclusionProof) {
 
-        static Entry of(LedgerEntry e) {
+        static Entry of(LedgerEntry e, List<byte[]> proof) {
             return new Entry(e.seq(), e.recordedAt().toString(), Long.parseLong(Canonical.micros(e.recordedAt())),
                     e.kind(), e.applicationId(), e.item(), e.party(), e.payloadSha256(), e.detail(), e.prevHash(),
-                    e.entryHash());
+                    e.entryHash(), e.seq() - 1, proof.stream().map(HexFormat.of()::formatHex).toList());
+        }
+    }
+
+    /** The signed tree head the proofs lead to. */
+    public record TreeHead(String origin, long treeSize, String rootHash, String signedAt, String keyId,
+                           String publicKey, String note) {
+
+        static TreeHead of(Checkpoint c) {
+            return new TreeHead(c.origin(), c.seq(), c.rootHash(), c.signedAt().toString(), c.keyId(), c.publicKey(), c.note());
         }
     }
 }

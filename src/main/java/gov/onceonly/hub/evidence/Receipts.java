@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Receipts for applications, and who submitted one (the party of its intake entry). */
+/** Receipts for applications: their entries with inclusion proofs to a signed tree head that covers them all. */
 public class Receipts {
 
     private final EvidenceLedger ledger;
@@ -21,9 +21,10 @@ public class Receipts {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        long last = entries.get(entries.size() - 1).seq();
-        Checkpoint covering = checkpoints.latest().filter(c -> c.seq() >= last).orElse(null);
-        return Optional.of(new Receipt(applicationId, entries.stream().map(Receipt.Entry::of).toList(),
-                MerkleTree.root(entries.stream().map(LedgerEntry::entryHash).toList()), covering, Receipt.HOW));
+        Checkpoint covering = checkpoints.covering(entries.get(entries.size() - 1).seq());
+        MerkleTree tree = checkpoints.tree();
+        return Optional.of(new Receipt(applicationId, entries.stream()
+                .map(e -> Receipt.Entry.of(e, tree.inclusionProof(e.seq() - 1, covering.seq()))).toList(),
+                Receipt.TreeHead.of(covering), Receipt.HOW));
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -153,6 +155,65 @@ class EvidenceTamperIT extends HubIntegrationTest {
     }
 
     /** The copy's chain as one list: entry ids and their hashes in ledger order, and the last block's horizon. */
+    /** Before it signs a tree head, the hub checks the new entries and the tree against the last one it signed. */
+    @Test
+    void noCheckpointIsSignedOverAnEntryChangedSinceTheLastOne() throws Exception {
+        String schema = copy();
+        bypassingTheTrigger(schema, "delete from evidence_checkpoint");
+        try (Connection c = connect(schema)) {
+            Checkpoints checkpoints = checkpointsOver(c);
+            assertThat(checkpoints.checkpoint(4).signatureValid()).isTrue();
+            bypassingTheTrigger(schema, "update evidence_entry set party = 'impostor' where id = " + idAt(schema, 6));
+            long last = lastCopied(schema);
+            assertThatThrownBy(() -> checkpoints.checkpoint(last)).isInstanceOf(EvidenceTamperedException.class)
+                    .hasMessageContaining("entry 6 does not hash as its block recorded");
+            assertThat(checkpoints.latestTreeHead().orElseThrow().seq()).isEqualTo(4);
+        }
+    }
+
+    /** The history rewritten with every hash recomputed: consistent in itself, but not with the root signed before. */
+    @Test
+    void noCheckpointIsSignedOverARewrittenHistory() throws Exception {
+        String schema = copy();
+        bypassingTheTrigger(schema, "delete from evidence_checkpoint");
+        try (Connection c = connect(schema)) {
+            checkpointsOver(c).checkpoint(4);
+            bypassingTheTrigger(schema, "update evidence_entry set party = 'impostor' where id = " + idAt(schema, 3));
+            rehashed(schema);
+            Checkpoints restarted = checkpointsOver(c); // a hub started on the rewritten database
+            long last = lastCopied(schema);
+            assertThatThrownBy(() -> restarted.checkpoint(last)).isInstanceOf(EvidenceTamperedException.class)
+                    .hasMessageContaining("the ledger's first 4 entries are not those the checkpoint at 4 signed");
+        }
+        VerificationReport report = verify(schema);
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBadSequence()).as(report.toString()).isLessThanOrEqualTo(3);
+    }
+
+    private Checkpoints checkpointsOver(Connection c) {
+        EvidenceSigner signer = new EvidenceSigner(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY), false, List.of());
+        return new Checkpoints(new JdbcTemplate(new SingleConnectionDataSource(c, true)), "onceonly-hub/evidence", signer,
+                1000, Duration.ofMinutes(1), java.time.Clock.systemUTC());
+    }
+
+    /** The copy's chain hashed again from its entries as they now are, as a forger with the table's rights would. */
+    private void rehashed(String schema) throws SQLException {
+        Chain chain = chain(schema);
+        List<String> hashes = new ArrayList<>();
+        String previous = Sha256.GENESIS;
+        for (int i = 0; i < chain.ids().size(); i++) {
+            LedgerEntry stored = jdbc.queryForObject("select " + LedgerRows.ENTRY_COLUMNS + " from " + schema
+                    + ".evidence_entry where id = ?", (rs, n) -> LedgerRows.entry(rs, 1, 0, null, null), chain.ids().get(i));
+            previous = LedgerEntry.create(i + 1, stored.recordedAt(), stored.kind(), stored.applicationId(), stored.item(),
+                    stored.party(), stored.payloadSha256(), stored.detail(), previous).entryHash();
+            hashes.add(previous);
+        }
+        rewrite(schema, rewritten -> {
+            rewritten.hashes().clear();
+            rewritten.hashes().addAll(hashes);
+        });
+    }
+
     private record Chain(List<Long> ids, List<String> hashes, String horizon) {
     }
 

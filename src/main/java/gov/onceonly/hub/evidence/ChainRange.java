@@ -1,0 +1,57 @@
+package gov.onceonly.hub.evidence;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recomputes the entries after a checkpoint, before the next is signed: each entry's hash from its stored fields and
+ * its predecessor's hash, as its block recorded it. A checkpoint then only ever signs entries that hash correctly.
+ */
+final class ChainRange {
+
+    private record Row(long seq, LedgerEntry entry, String hash) {
+    }
+
+    private ChainRange() {
+    }
+
+    /** What is wrong with entries {@code from + 1} to {@code to}, or empty when each hashes as its block says. */
+    static Optional<String> check(JdbcTemplate jdbc, long from, long to) {
+        List<Row> rows = jdbc.query("""
+                select b.first_entry + p.i - 1, e.recorded_at, e.kind, e.application_id, e.item, e.party,
+                       e.payload_sha256, e.detail, b.entry_hashes[p.i], e.id is null
+                from evidence_block b
+                cross join lateral unnest(b.entry_ids) with ordinality as p(id, i)
+                left join evidence_entry e on e.id = p.id
+                where b.first_entry + cardinality(b.entry_ids) > ? and b.first_entry <= ?
+                  and b.first_entry + p.i - 1 between ? and ?
+                order by 1""", (rs, n) -> new Row(rs.getLong(1),
+                rs.getBoolean(10) ? null : LedgerRows.entry(rs, 2, rs.getLong(1), null, null), rs.getString(9)),
+                from, to, Math.max(from, 1), to);
+        String previous = from == 0 ? Sha256.GENESIS : null;
+        long expected = Math.max(from, 1);
+        for (Row row : rows) {
+            if (row.seq() != expected) {
+                return Optional.of("entry " + expected + " is missing from its block");
+            }
+            expected++;
+            if (row.seq() == from) {
+                previous = row.hash();
+                continue;
+            }
+            if (row.entry() == null) {
+                return Optional.of("entry " + row.seq() + " was deleted");
+            }
+            LedgerEntry e = row.entry();
+            String computed = LedgerEntry.hashOf(row.seq(), e.recordedAt(), e.kind(), e.applicationId(), e.item(),
+                    e.party(), e.payloadSha256(), e.detail(), previous);
+            if (!computed.equals(row.hash())) {
+                return Optional.of("entry " + row.seq() + " does not hash as its block recorded: it was changed");
+            }
+            previous = row.hash();
+        }
+        return expected == to + 1 ? Optional.empty() : Optional.of("entry " + expected + " is missing from its block");
+    }
+}

@@ -1,0 +1,108 @@
+package gov.onceonly.hub.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A signed tree head as a C2SP checkpoint (c2sp.org/tlog-checkpoint) in a C2SP signed note (c2sp.org/signed-note), so
+ * that existing transparency-log tools read it. The body is the origin, the tree size in decimal, the root hash in
+ * base64, and one extension line {@code time <instant>}, each line ending in a newline. The signature line is
+ * {@code — <key name> base64(key hash || Ed25519 signature of the body)}, the key hash being the first four bytes of
+ * SHA-256(key name || "\n" || 0x01 || public key). The hub's key name is the origin.
+ */
+public record CheckpointNote(String origin, long size, byte[] rootHash, Instant time) {
+
+    private static final String SIGNATURE_PREFIX = "\u2014 ";
+    private static final byte ED25519 = 0x01;
+
+    public String body() {
+        return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\ntime " + time + "\n";
+    }
+
+    /** The whole note: body, blank line, signature line. */
+    public String sign(EvidenceSigner signer) {
+        byte[] signature = Base64.getDecoder().decode(signer.sign(body().getBytes(StandardCharsets.UTF_8)));
+        byte[] keyHash = keyHash(origin, Ed25519Keys.rawOf(signer.publicKey()));
+        byte[] line = new byte[keyHash.length + signature.length];
+        System.arraycopy(keyHash, 0, line, 0, keyHash.length);
+        System.arraycopy(signature, 0, line, keyHash.length, signature.length);
+        return body() + "\n" + SIGNATURE_PREFIX + origin + " " + Base64.getEncoder().encodeToString(line) + "\n";
+    }
+
+    /** The verifier key of Go's note package: {@code <name>+<key hash, hex>+base64(0x01 || public key)}. */
+    public static String verifierKey(String name, String x509PublicKey) {
+        byte[] raw = Ed25519Keys.rawOf(x509PublicKey);
+        byte[] typed = new byte[raw.length + 1];
+        typed[0] = ED25519;
+        System.arraycopy(raw, 0, typed, 1, raw.length);
+        return name + "+" + Sha256.toHex(keyHash(name, raw)) + "+" + Base64.getEncoder().encodeToString(typed);
+    }
+
+    static byte[] keyHash(String name, byte[] rawPublicKey) {
+        byte[] head = (name + "\n").getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(Sha256.digest(head, new byte[] {ED25519}, rawPublicKey), 4);
+    }
+
+    /**
+     * The checkpoint a note carries, if its signature line by {@code name} verifies with this public key (X.509,
+     * base64) over its body; empty for a note that is malformed, unsigned by that key or signed over another body.
+     */
+    public static Optional<CheckpointNote> open(String note, String name, String x509PublicKey) {
+        if (note == null) {
+            return Optional.empty();
+        }
+        int blank = note.indexOf("\n\n");
+        if (blank < 0) {
+            return Optional.empty();
+        }
+        String body = note.substring(0, blank + 1);
+        byte[] raw = Ed25519Keys.rawOf(x509PublicKey);
+        byte[] expectedHash = keyHash(name, raw);
+        for (String line : note.substring(blank + 2).split("\n")) {
+            if (!line.startsWith(SIGNATURE_PREFIX + name + " ")) {
+                continue;
+            }
+            byte[] signed;
+            try {
+                signed = Base64.getDecoder().decode(line.substring(SIGNATURE_PREFIX.length() + name.length() + 1));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (signed.length == 68 && Arrays.equals(signed, 0, 4, expectedHash, 0, 4)
+                    && EvidenceSigner.verify(x509PublicKey, body.getBytes(StandardCharsets.UTF_8),
+                    Base64.getEncoder().encodeToString(Arrays.copyOfRange(signed, 4, 68)))) {
+                return parse(body);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<CheckpointNote> parse(String body) {
+        String[] lines = body.split("\n");
+        try {
+            Instant time = Arrays.stream(lines).skip(3).filter(l -> l.startsWith("time ")).findFirst()
+                    .map(l -> Instant.parse(l.substring(5))).orElse(null);
+            return Optional.of(new CheckpointNote(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CheckpointNote note && note.body().equals(body());
+    }
+
+    @Override
+    public int hashCode() {
+        return body().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return body();
+    }
+}

@@ -1,0 +1,116 @@
+package gov.onceonly.hub.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.onceonly.hub.HubClient;
+import gov.onceonly.hub.HubIntegrationTest;
+import gov.onceonly.hub.ProjectScript;
+import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A receipt checked where the hub is not: by {@code verify-receipt} (Java, no database) and by
+ * {@code scripts/verify-receipt.py} (Python, from the docs alone), each holding only the receipt and the public key;
+ * a receipt changed in any part fails both. And the consistency proofs between two signed tree heads.
+ */
+class StandaloneReceiptIT extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void bothVerifiersAcceptTheReceiptAndRefuseEveryAlteration() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(42);
+        String id = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED")
+                .path("id").asText();
+        JsonNode receipt = hub.body(hub.get("/api/v1/applications/" + id + "/receipt"));
+        JsonNode keys = hub.body(hub.get("/api/v1/evidence/public-key"));
+        Path dir = Files.createDirectories(Path.of("target", "receipts"));
+        Path key = Files.writeString(dir.resolve("key.pem"), keys.path("pem").asText());
+        assertThat(keys.path("noteVerifierKey").asText()).startsWith(receipt.path("checkpoint").path("origin").asText() + "+");
+
+        assertThat(bothVerifiers(dir, "receipt-" + id, receipt, key)).allSatisfy(out -> assertThat(out).startsWith("valid: "));
+
+        assertRefused(dir, receipt, key, "entries[0].party", r -> ((ObjectNode) r.path("entries").get(0)).put("party", "impostor"),
+                "entry " + receipt.path("entries").get(0).path("seq").asLong() + ": its fields do not give its entryHash");
+        assertRefused(dir, receipt, key, "an inclusion proof", r -> {
+            ArrayNode proof = (ArrayNode) r.path("entries").get(0).path("inclusionProof");
+            proof.set(0, JSON.getNodeFactory().textNode(HexFormat.of().formatHex(new byte[32])));
+        }, "its inclusion proof does not lead to the signed root");
+        assertRefused(dir, receipt, key, "the note", r -> ((ObjectNode) r.path("checkpoint")).put("note",
+                r.path("checkpoint").path("note").asText().replaceFirst("\n\\d+\n", "\n1\n")), "not signed by this public key");
+        assertRefused(dir, receipt, key, "the tree size", r -> ((ObjectNode) r.path("checkpoint")).put("treeSize", 1),
+                "treeSize or rootHash is not what its note signs");
+        String otherKey = Ed25519Keys.x509Base64(Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(Ed25519Keys.generate())));
+        Path other = Files.writeString(dir.resolve("other.pem"),
+                "-----BEGIN PUBLIC KEY-----\n" + otherKey + "\n-----END PUBLIC KEY-----\n");
+        assertThat(bothVerifiers(dir, "receipt-other-key", receipt, other))
+                .allSatisfy(out -> assertThat(out).contains("INVALID: the checkpoint's note is not signed by this public key"));
+    }
+
+    @Test
+    void consistencyProofsLinkTwoSignedTreeHeads() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(43);
+        String first = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
+                "DELIVERED").path("id").asText();
+        JsonNode older = hub.body(hub.get("/api/v1/applications/" + first + "/receipt")).path("checkpoint");
+        SyntheticPeople.Family another = familiesWithBirthRecords().get(44);
+        String second = hub.awaitStatus(hub.submit(HubClient.newborn(another.mother().idNumber(), another.mother().name())),
+                "DELIVERED").path("id").asText();
+        JsonNode newer = hub.body(hub.get("/api/v1/applications/" + second + "/receipt")).path("checkpoint");
+        long from = older.path("treeSize").asLong();
+        long to = newer.path("treeSize").asLong();
+        assertThat(to).isGreaterThan(from);
+
+        JsonNode answer = hub.body(hub.get("/api/v1/evidence/consistency?from=" + from + "&to=" + to));
+        List<byte[]> proof = new ArrayList<>();
+        answer.path("proof").forEach(p -> proof.add(HexFormat.of().parseHex(p.asText())));
+        assertThat(MerkleTree.verifyConsistency(from, to, proof, HexFormat.of().parseHex(older.path("rootHash").asText()),
+                HexFormat.of().parseHex(newer.path("rootHash").asText()))).isTrue();
+
+        var beyond = hub.get("/api/v1/evidence/consistency?from=" + from + "&to=" + (to + 1_000_000));
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(hub.body(beyond).path("errors").path(0).path("field").asText()).isEqualTo("to");
+        var backwards = hub.get("/api/v1/evidence/consistency?from=" + to + "&to=" + from);
+        assertThat(backwards.statusCode()).isEqualTo(400);
+    }
+
+    private void assertRefused(Path dir, JsonNode receipt, Path key, String what, Consumer<JsonNode> change, String expected)
+            throws Exception {
+        JsonNode altered = receipt.deepCopy();
+        change.accept(altered);
+        assertThat(bothVerifiers(dir, "receipt-altered", altered, key)).as(what)
+                .allSatisfy(out -> assertThat(out).contains("INVALID: ").contains(expected));
+    }
+
+    /** What verify-receipt (Java) and scripts/verify-receipt.py print for this receipt; each exits 0 only if valid. */
+    private static List<String> bothVerifiers(Path dir, String name, JsonNode receipt, Path key) throws Exception {
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(receipt));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int java = VerifyReceiptCommand.run(List.of(file.toString(), "--public-key", key.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String javaOut = out.toString(StandardCharsets.UTF_8);
+        ProjectScript.Result python = new ProjectScript("verify-receipt.py").run("", Duration.ofMinutes(1),
+                file.toString(), "--public-key", key.toString());
+        assertThat(java).as(javaOut).isEqualTo(javaOut.startsWith("valid") ? 0 : 1);
+        assertThat(python.exitCode()).as(python.output()).isEqualTo(python.output().startsWith("valid") ? 0 : 1);
+        assertThat(python.output().startsWith("valid")).as("the two verifiers agree:%n%s%n%s", javaOut, python.output())
+                .isEqualTo(javaOut.startsWith("valid"));
+        return List.of(javaOut, python.output());
+    }
+}
