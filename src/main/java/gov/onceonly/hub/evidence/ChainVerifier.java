@@ -30,9 +30,19 @@ public final class ChainVerifier {
     private Long firstBad;
     private String problem;
 
+    /** Tree roots that witnesses cosigned, by size, kept outside the database: what a rewrite of it cannot reach. */
+    private final NavigableMap<Long, String> witnessed;
+    private long lastGoodWitnessed;
+
     public ChainVerifier(List<Checkpoint> checkpoints, List<String> trustedKeys) {
+        this(checkpoints, trustedKeys, WitnessedCheckpoints.none());
+    }
+
+    public ChainVerifier(List<Checkpoint> checkpoints, List<String> trustedKeys, WitnessedCheckpoints witnessed) {
         checkpoints.forEach(c -> this.checkpoints.put(c.seq(), c));
         this.trustedKeys = List.copyOf(trustedKeys);
+        this.witnessed = witnessed.roots();
+        warnings.addAll(witnessed.warnings());
     }
 
     /** Takes the next entry in sequence order; returns false once a bad entry is found (the rest is not needed). */
@@ -72,6 +82,15 @@ public final class ChainVerifier {
                     + entry.seq() + " does not follow it");
         }
         leafHashes.add(MerkleTree.leafHash(Sha256.fromHex(entry.entryHash())));
+        String witnessedRoot = witnessed.get(entry.seq());
+        if (witnessedRoot != null) {
+            if (!witnessedRoot.equals(Sha256.toHex(tree.root(entry.seq())))) {
+                return fail(lastGoodWitnessed + 1, "entries " + (lastGoodWitnessed + 1) + " to " + entry.seq()
+                        + " are not those the witnesses cosigned (the root of the first " + entry.seq() + " entries "
+                        + "differs): they were rewritten, and the database's checkpoints with them");
+            }
+            lastGoodWitnessed = entry.seq();
+        }
         Checkpoint checkpoint = checkpoints.get(entry.seq());
         if (checkpoint != null) {
             boolean rootSigned = !checkpoint.isTreeHead()
@@ -127,6 +146,10 @@ public final class ChainVerifier {
             if (beyond != null) {
                 fail(last + 1, "entries " + (last + 1) + " to " + beyond.getKey() + " are missing (deleted): a checkpoint covers them");
             }
+        }
+        if (firstBad == null && witnessed.higherKey(last) != null) {
+            fail(last + 1, "entries " + (last + 1) + " to " + witnessed.lastKey() + " are missing (deleted): the "
+                    + "witnesses cosigned a tree of " + witnessed.lastKey() + " entries");
         }
         for (Checkpoint c : checkpoints.values()) {
             if (!c.signatureValid()) {

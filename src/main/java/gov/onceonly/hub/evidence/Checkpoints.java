@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ public class Checkpoints implements AutoCloseable {
     private final int everyEntries;
     private final Duration interval;
     private final Clock clock;
+    private final List<CheckpointObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PeriodicTask periodic;
 
     public Checkpoints(JdbcTemplate jdbc, String origin, EvidenceSigner signer, int everyEntries, Duration interval,
@@ -38,6 +40,12 @@ public class Checkpoints implements AutoCloseable {
         this.everyEntries = everyEntries;
         this.interval = interval;
         this.clock = clock;
+    }
+
+    /** Told of every checkpoint this instance signs (the witnesses, the logs outside the database). */
+    public Checkpoints observedBy(CheckpointObserver observer) {
+        observers.add(observer);
+        return this;
     }
 
     public Checkpoints start(Duration poll) {
@@ -104,12 +112,15 @@ public class Checkpoints implements AutoCloseable {
         String note = body.sign(signer);
         Checkpoint checkpoint = new Checkpoint(seq, headHash, at, signer.keyId(), signer.publicKey(),
                 note.substring(note.lastIndexOf(' ') + 1).strip(), Sha256.toHex(root), note);
-        jdbc.update("""
+        int stored = jdbc.update("""
                 insert into evidence_checkpoint (seq, head_hash, signed_at, key_id, public_key, signature, root_hash, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing""",
                 seq, headHash, Timestamp.from(at), checkpoint.keyId(), checkpoint.publicKey(), checkpoint.signature(),
                 checkpoint.rootHash(), note);
         log.debug("Evidence checkpoint at {} signed by key {}", seq, signer.keyId());
+        if (stored == 1) {
+            observers.forEach(observer -> observer.signed(checkpoint));
+        }
         return latestTreeHead().filter(c -> c.seq() == seq).orElse(checkpoint);
     }
 

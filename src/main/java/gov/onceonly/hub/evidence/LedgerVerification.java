@@ -23,6 +23,12 @@ public final class LedgerVerification {
     }
 
     public static VerificationReport verify(Connection connection, List<String> trustedKeys) throws SQLException {
+        return verify(connection, trustedKeys, WitnessedCheckpoints.none());
+    }
+
+    /** The same, and the tree roots witnesses cosigned must be those the entries give. */
+    public static VerificationReport verify(Connection connection, List<String> trustedKeys, WitnessedCheckpoints witnessed)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -36,7 +42,7 @@ public final class LedgerVerification {
                     checkpoints.add(LedgerRows.checkpoint(rs));
                 }
             }
-            ChainVerifier verifier = new ChainVerifier(checkpoints, trustedKeys);
+            ChainVerifier verifier = new ChainVerifier(checkpoints, trustedKeys, witnessed);
             String horizon = verifyBlocks(connection, verifier);
             try (PreparedStatement select = connection.prepareStatement(
                     "select count(*) from evidence_entry where xid >= ?::xid8")) {

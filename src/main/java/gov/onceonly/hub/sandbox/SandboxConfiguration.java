@@ -3,6 +3,7 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.security.DepartmentCallSigner;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,10 @@ public class SandboxConfiguration {
 
     @Bean(destroyMethod = "close")
     SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json,
-                                          DepartmentCallSigner hubSigner) throws Exception {
-        // The departments trust the public half of the hub's key, as a real one would from /.well-known/jwks.json.
-        return new SandboxDepartments(env, dataSource, json, hubSigner);
+                                          DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner) throws Exception {
+        // The departments trust the public half of the hub's key, as a real one would from /.well-known/jwks.json;
+        // the witness the public half of its checkpoint key.
+        return new SandboxDepartments(env, dataSource, json, hubSigner, evidenceSigner);
     }
 
     @Bean

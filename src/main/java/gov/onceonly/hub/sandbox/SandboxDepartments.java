@@ -1,6 +1,7 @@
 package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.security.DepartmentCallSigner;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public final class SandboxDepartments implements AutoCloseable {
      * constructor failed, and what was left running would hold its port and threads for the JVM's life.
      */
     SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json,
-                       DepartmentCallSigner hubSigner) throws Exception {
+                       DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             // Residents and enterprises of the catalogue's other 49 bundles; the newborn families take them as neighbours.
@@ -78,11 +79,13 @@ public final class SandboxDepartments implements AutoCloseable {
             // The nightly CSV drop of the route-kind connector (connectors/cqsw-water-accounts.yaml).
             java.nio.file.Path drops = SandboxDrops.write(
                     java.nio.file.Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-drops"), records);
-            env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", Map.of(
+            Map<String, Object> announced = new java.util.HashMap<>(Map.of(
                     "hub.sandbox.drop-dir", drops.toString(),
                     "hub.sandbox.url", http.baseUrl(),
                     "hub.sandbox.postgres-url", databases.serverUrl(),
-                    "hub.sandbox.postgres-user", user)));
+                    "hub.sandbox.postgres-user", user));
+            announced.putAll(SandboxWitness.serve(http, env, evidenceSigner.publicKey()));
+            env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", announced));
         } catch (Exception | Error e) {
             closeAll(started, e);
             throw e;

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.evidence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -15,6 +17,8 @@ import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,8 +50,12 @@ class EvidenceTamperIT extends HubIntegrationTest {
 
     private static final AtomicInteger COPIES = new AtomicInteger();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Environment env;
 
     private long signedHead;
     private final List<String> schemas = new ArrayList<>();
@@ -188,6 +196,58 @@ class EvidenceTamperIT extends HubIntegrationTest {
         VerificationReport report = verify(schema);
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBadSequence()).as(report.toString()).isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * A forger with the database rewrites an entry, rehashes the chain and replaces the checkpoints with ones a hub
+     * signed over the rewrite: the database alone now says intact. The witnessed checkpoints an auditor kept do not.
+     */
+    @Test
+    void aRewriteWithTheCheckpointsRewrittenToMatchIsFoundByTheWitnessedCheckpoints() throws Exception {
+        Path published = Path.of(env.getRequiredProperty("hub.evidence.checkpoint-file"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(published)
+                && Files.readAllLines(published).stream().anyMatch(line -> sizeOf(line) == signedHead));
+        String schema = copy();
+        long last = lastCopied(schema);
+        Path kept = Files.createTempFile("witnessed", ".jsonl");
+        Files.write(kept, Files.readAllLines(published).stream()
+                .filter(line -> sizeOf(line) <= last).toList());
+        bypassingTheTrigger(schema, "update evidence_entry set party = 'impostor' where id = " + idAt(schema, 3),
+                "delete from evidence_checkpoint");
+        rehashed(schema);
+        try (Connection c = connect(schema)) {
+            checkpointsOver(c).checkpoint(last); // a hub started on the rewritten database, its checkpoints gone
+        }
+        assertThat(verify(schema).intact()).as("the database alone cannot tell").isTrue();
+
+        String hubKey = Ed25519Keys.x509Base64(Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY)));
+        String witnessKey = env.getRequiredProperty("hub.evidence.witnesses.sandbox.verifier-key");
+        try (Connection c = connect(schema)) {
+            VerificationReport report = LedgerVerification.verify(c, List.of(hubKey),
+                    WitnessedCheckpoints.read(kept, List.of(hubKey), List.of(Cosignature.WitnessKey.parse(witnessKey))));
+            assertThat(report.intact()).isFalse();
+            // Named from the last witnessed checkpoint that still holds: at or before the rewritten entry 3.
+            assertThat(report.firstBadSequence()).as(report.toString()).isBetween(1L, 3L);
+            assertThat(report.problem()).contains("not those the witnesses cosigned");
+        }
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyEvidenceCommand.run(List.of("--jdbc-url", hikari.getJdbcUrl()
+                        + (hikari.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--user", hikari.getUsername(), "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key", hubKey,
+                "--witnessed", kept.toString(), "--witness-key", witnessKey),
+                hikari.getPassword() == null ? Map.of() : Map.of("EVIDENCE_TEST_PASSWORD", hikari.getPassword()),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("TAMPERED at sequence [123]: entries");
+    }
+
+    private static long sizeOf(String publishedLine) {
+        try {
+            return JSON.readTree(publishedLine).path("size").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Checkpoints checkpointsOver(Connection c) {

@@ -26,7 +26,9 @@ class SandboxDepartmentsTest {
         var hubSigner = new gov.onceonly.hub.security.DepartmentCallSigner("onceonly-hub",
                 gov.onceonly.hub.evidence.Ed25519Keys.privateKey(gov.onceonly.hub.evidence.Ed25519Keys.generate()),
                 java.time.Clock.systemUTC());
-        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper(), hubSigner))
+        var evidenceSigner = new gov.onceonly.hub.evidence.EvidenceSigner(gov.onceonly.hub.evidence.Ed25519Keys.privateKey(
+                gov.onceonly.hub.evidence.Ed25519Keys.generate()), false, java.util.List.of());
+        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper(), hubSigner, evidenceSigner))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("spring.datasource.url");
 
         try (ServerSocket again = new ServerSocket()) {

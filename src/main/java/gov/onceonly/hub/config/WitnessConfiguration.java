@@ -1,0 +1,75 @@
+package gov.onceonly.hub.config;
+
+import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.evidence.Checkpoints;
+import gov.onceonly.hub.evidence.Cosignature;
+import gov.onceonly.hub.witness.CheckpointLog;
+import gov.onceonly.hub.witness.FileCheckpointLog;
+import gov.onceonly.hub.witness.KafkaCheckpointLog;
+import gov.onceonly.hub.witness.WitnessClient;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the ledger's checkpoints go besides the database (docs/security.md, "Witnesses"): the witnesses
+ * ({@code hub.evidence.witnesses.<id>.url} and {@code .verifier-key}), the compacted topic
+ * ({@code hub.evidence.checkpoint-topic}) and the append-only file ({@code hub.evidence.checkpoint-file}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class WitnessConfiguration {
+
+    static final String WITNESSES = "hub.evidence.witnesses";
+
+    /** {@code hub.evidence.witnesses.<id>.url} and {@code .verifier-key}. */
+    record WitnessProperties(String url, String verifierKey) {
+    }
+
+    @Bean(destroyMethod = "close")
+    WitnessClient witnessClient(JdbcTemplate jdbc, Checkpoints checkpoints, Environment env, KafkaClientSettings kafka) {
+        List<CheckpointLog> logs = new ArrayList<>();
+        String topic = env.getProperty("hub.evidence.checkpoint-topic", "");
+        if (!topic.isBlank()) {
+            logs.add(new KafkaCheckpointLog(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafka, topic));
+        }
+        String file = env.getProperty("hub.evidence.checkpoint-file", "");
+        if (!file.isBlank()) {
+            logs.add(new FileCheckpointLog(Path.of(file)));
+        }
+        witnesses(env); // a witness configured wrong stops the hub here, naming its property
+        WitnessClient client = new WitnessClient(jdbc, checkpoints, () -> witnesses(env), logs);
+        checkpoints.observedBy(client);
+        return client;
+    }
+
+    /** Read at each checkpoint: the sandbox's witness announces itself once its server is up. */
+    static List<WitnessClient.Configured> witnesses(Environment env) {
+        Map<String, WitnessProperties> configured = Binder.get(env)
+                .bind(WITNESSES, Bindable.mapOf(String.class, WitnessProperties.class)).orElse(Map.of());
+        List<WitnessClient.Configured> witnesses = new ArrayList<>();
+        configured.forEach((id, settings) -> {
+            String at = WITNESSES + "." + id;
+            String url = settings.url();
+            if (url == null || url.isBlank()) {
+                throw new IllegalStateException(at + ".url is missing: where the witness answers add-checkpoint");
+            }
+            Cosignature.WitnessKey key;
+            try {
+                key = Cosignature.WitnessKey.parse(settings.verifierKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(at + ".verifier-key: " + e.getMessage(), e);
+            }
+            witnesses.add(new WitnessClient.Configured(id, URI.create(url), key));
+        });
+        return witnesses;
+    }
+}

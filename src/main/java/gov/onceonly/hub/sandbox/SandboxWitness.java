@@ -1,0 +1,57 @@
+package gov.onceonly.hub.sandbox;
+
+import gov.onceonly.hub.evidence.Ed25519Keys;
+import gov.onceonly.hub.evidence.EvidenceSigner;
+import gov.onceonly.hub.witness.Witness;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's witness of the hub's ledger, as the 大数据局 would run one: its own key (a published sandbox key),
+ * its own state (a file beside the embedded database, not in it), on the departments' server at
+ * {@code /witness/add-checkpoint}. It announces itself to the hub as {@code hub.evidence.witnesses.sandbox.*}.
+ */
+final class SandboxWitness {
+
+    static final String NAME = "sandbox-witness";
+
+    private SandboxWitness() {
+    }
+
+    /** Serves the witness; returns the properties that point the hub at it. */
+    static Map<String, Object> serve(SandboxHttpServer http, Environment env, String logPublicKey) {
+        EvidenceSigner key = new EvidenceSigner(Ed25519Keys.privateKey(
+                env.getRequiredProperty("hub.sandbox.witness.signing-key")), false, List.of());
+        Witness witness = new Witness(NAME, key, Map.of(env.getProperty("hub.evidence.origin", "onceonly-hub/evidence"),
+                logPublicKey), Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-witness", "state"),
+                Clock.systemUTC());
+        http.addContext("/witness/add-checkpoint", exchange -> {
+            Witness.Answer answer;
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer = new Witness.Answer(405, "text/plain; charset=utf-8", "POST a checkpoint\n");
+            } else {
+                try (InputStream in = exchange.getRequestBody()) {
+                    answer = witness.addCheckpoint(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            respond(exchange, answer);
+        });
+        return Map.of("hub.evidence.witnesses.sandbox.url", http.baseUrl() + "/witness",
+                "hub.evidence.witnesses.sandbox.verifier-key", witness.verifierKey());
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, Witness.Answer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}
