@@ -6,6 +6,7 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.evidence.Checkpoints;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.evidence.EvidenceChainer;
+import gov.onceonly.hub.evidence.EvidenceKeyStore;
 import gov.onceonly.hub.evidence.EvidenceLedger;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.evidence.EvidenceSigner;
@@ -39,6 +40,19 @@ public class EvidenceConfiguration {
         List<String> previous = Arrays.stream(env.getProperty("hub.evidence.trusted-public-keys", "").split(","))
                 .map(String::strip).filter(k -> !k.isEmpty()).toList();
         previous.forEach(Ed25519Keys::publicKey); // a malformed key stops the hub here, not at the first verification
+        String keyStore = env.getProperty("hub.evidence.key-store", "").strip();
+        if (!keyStore.isEmpty()) {
+            if (!configured.isEmpty()) {
+                throw new IllegalStateException("hub.evidence.key-store and hub.evidence.signing-key are both set: "
+                        + "the checkpoint key comes from one place");
+            }
+            String passwordEnv = env.getProperty("hub.evidence.key-store-password-env", "HUB_EVIDENCE_KEY_STORE_PASSWORD");
+            String password = env.getProperty(passwordEnv, ""); // the environment variable's value, never a file's
+            EvidenceSigner signer = new EvidenceSigner(EvidenceKeyStore.load(java.nio.file.Path.of(keyStore),
+                    password.toCharArray(), env.getProperty("hub.evidence.key-alias", "")), false, previous);
+            log.info("Evidence checkpoints are signed with key {} from {}", signer.keyId(), keyStore);
+            return signer;
+        }
         if (!configured.isEmpty()) {
             EvidenceSigner signer;
             try {

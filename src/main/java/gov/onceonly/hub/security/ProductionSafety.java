@@ -88,8 +88,10 @@ public final class ProductionSafety {
     /** The evidence key and the call signing key: Ed25519, neither ephemeral nor published, and not the same key. */
     private void signingKeys(Environment env, List<Problem> problems) {
         String evidenceKey = env.getProperty("hub.evidence.signing-key", "").strip();
-        checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
-                "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
+        if (env.getProperty("hub.evidence.key-store", "").isBlank()) { // a keystore is checked as it is opened
+            checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
+                    "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
+        }
         String callKey = env.getProperty("hub.signing.private-key", "").strip();
         checkEd25519Key("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)", callKey,
                 "departments verify the hub's calls with its public half", problems);
