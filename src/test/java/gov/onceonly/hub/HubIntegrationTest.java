@@ -118,6 +118,8 @@ public abstract class HubIntegrationTest {
     protected SandboxDepartments sandbox;
 
     protected HubClient hub;
+    /** The embedded database's superuser, for what the hub's own role may not do (create databases, bypass triggers). */
+    protected JdbcTemplate superuser;
 
     @Autowired
     private FeedProgress feeds;
@@ -125,7 +127,9 @@ public abstract class HubIntegrationTest {
     private ApplicationStore applications;
 
     @BeforeEach
-    void connectClient() {
+    void connectClient(@Autowired org.springframework.core.env.Environment env) {
+        superuser = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                env.getRequiredProperty("spring.datasource.url"), env.getRequiredProperty("hub.embedded.postgres.admin-user"), ""));
         HubClient.useIdentityProvider(sandbox.identityProvider()::tokenFor);
         hub = new HubClient(port, json);
         // Right after startup the insured-persons copy may still be catching up, and applications would wait.

@@ -60,8 +60,15 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
                     return server;
                 });
                 resolved.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + port + "/hub");
-                resolved.put("spring.datasource.username", "postgres");
+                // Least privilege: the hub runs as hub_app, Flyway migrates as hub_owner (db/embedded-roles.sql); the
+                // superuser is left to the sandbox, which creates its departments' databases on this server.
+                resolved.put("spring.datasource.username", "hub_app");
                 resolved.put("spring.datasource.password", "");
+                if (!env.containsProperty("spring.flyway.user")) {
+                    resolved.put("spring.flyway.user", "hub_owner");
+                    resolved.put("spring.flyway.password", "");
+                }
+                resolved.put("hub.embedded.postgres.admin-user", "postgres");
             }
             if (needKafka) {
                 int configured = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);

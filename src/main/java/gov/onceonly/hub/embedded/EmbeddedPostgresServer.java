@@ -3,11 +3,14 @@ package gov.onceonly.hub.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real PostgreSQL 16 started from the zonky binaries. Its data directory is kept between runs,
@@ -39,7 +42,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
         server.ensureDatabase("hub");
+        server.ensureRoles();
         return server;
+    }
+
+    /** The owner that migrates and the runtime role that may only append to the ledger (db/embedded-roles.sql). */
+    private void ensureRoles() throws IOException {
+        try (InputStream script = EmbeddedPostgresServer.class.getResourceAsStream("/db/embedded-roles.sql");
+             Connection c = postgres.getDatabase("postgres", "hub").getConnection();
+             Statement statement = c.createStatement()) {
+            statement.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (SQLException e) {
+            throw new IOException("cannot set up the roles hub_owner and hub_app: " + e.getMessage(), e);
+        }
     }
 
     /** The hub keeps its tables in its own database, apart from the sandbox departments' databases. */

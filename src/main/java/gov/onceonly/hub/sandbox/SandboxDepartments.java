@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -61,10 +62,14 @@ public final class SandboxDepartments implements AutoCloseable {
                     env.getProperty("hub.identity.audience", "onceonly-hub"));
             identityProvider.serve(http, json);
             String hubUrl = env.getRequiredProperty("spring.datasource.url");
-            String user = env.getProperty("spring.datasource.username", "postgres");
-            databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user,
-                    env.getProperty("spring.datasource.password", ""));
-            try (Connection c = hubDataSource.getConnection()) {
+            // The departments' databases are created on the hub's server by its administrator: the embedded default's
+            // superuser (hub.embedded.postgres.admin-user), not the hub's runtime role, which may create nothing.
+            String embeddedAdmin = env.getProperty("hub.embedded.postgres.admin-user");
+            String user = embeddedAdmin != null ? embeddedAdmin : env.getProperty("spring.datasource.username", "postgres");
+            String password = embeddedAdmin != null ? "" : env.getProperty("spring.datasource.password", "");
+            DataSource admin = embeddedAdmin != null ? new DriverManagerDataSource(hubUrl, user, password) : hubDataSource;
+            databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user, password);
+            try (Connection c = admin.getConnection()) {
                 databases.prepare(c, people);
             }
             String kafka = env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers");
@@ -73,8 +78,8 @@ public final class SandboxDepartments implements AutoCloseable {
             enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
             started.push(enrolment::close);
             // The departments of the other 49 bundles share the same HTTP server, database server and broker.
-            catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, hubDataSource,
-                    databases.serverUrl(), user, env.getProperty("spring.datasource.password", ""), kafka,
+            catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, admin,
+                    databases.serverUrl(), user, password, kafka,
                     env.getProperty("hub.kafka.group-prefix", "hub")), inbox, lookups, json);
             // The nightly CSV drop of the route-kind connector (connectors/cqsw-water-accounts.yaml).
             java.nio.file.Path drops = SandboxDrops.write(

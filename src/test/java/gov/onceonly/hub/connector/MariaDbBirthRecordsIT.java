@@ -35,8 +35,8 @@ class MariaDbBirthRecordsIT extends HubIntegrationTest {
     void birthRecordsComeFromMariaDb() throws Exception {
         assumeTrue(SecondHub.reachable("127.0.0.1", 3306), "no MariaDB on 127.0.0.1:3306");
         seedMariaDbHospital();
-        jdbc.execute("drop database if exists hub_mariadb_it with (force)");
-        jdbc.execute("create database hub_mariadb_it");
+        superuser.execute("drop database if exists hub_mariadb_it with (force)");
+        superuser.execute("create database hub_mariadb_it");
         SyntheticPeople.Family family = familiesWithBirthRecords().get(11);
         try (SecondHub hub = SecondHub.start("mariadb", Map.of(
                 "spring.datasource.url", SandboxDatabases.serverOf(mainDatabase) + "/hub_mariadb_it",

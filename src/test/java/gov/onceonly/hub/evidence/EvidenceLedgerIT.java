@@ -148,8 +148,27 @@ class EvidenceLedgerIT extends HubIntegrationTest {
                 "delete from evidence_entry where id = " + first, "truncate evidence_entry",
                 "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block", "truncate evidence_block",
                 "update evidence_checkpoint set head_hash = 'x'", "delete from evidence_checkpoint", "truncate evidence_checkpoint"}) {
-            assertThatThrownBy(() -> jdbc.execute(change)).as(change).isInstanceOf(DataAccessException.class)
+            // The triggers refuse even the superuser, who alone could switch them off.
+            assertThatThrownBy(() -> superuser.execute(change)).as(change).isInstanceOf(DataAccessException.class)
                     .hasStackTraceContaining("append-only");
+        }
+    }
+
+    /** The hub runs as a role that may append to the ledger and read it, and nothing else there. */
+    @Test
+    void theHubsOwnRoleCannotChangeTheLedgerNorSwitchItsTriggersOff() {
+        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("hub_app");
+        String first = "(select min(id) from evidence_entry)";
+        for (String change : new String[] {"update evidence_entry set party = 'impostor' where id = " + first,
+                "delete from evidence_entry where id = " + first, "truncate evidence_entry",
+                "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block",
+                "delete from evidence_checkpoint", "truncate evidence_checkpoint", "delete from evidence_cosignature",
+                "alter table evidence_entry disable trigger evidence_entry_append_only",
+                "alter table evidence_block disable trigger all", "drop trigger evidence_checkpoint_append_only on evidence_checkpoint",
+                "set session_replication_role = replica", "delete from flyway_schema_history"}) {
+            assertThatThrownBy(() -> jdbc.execute(change)).as(change)
+                    .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.getMostSpecificCause().getMessage())
+                            .containsAnyOf("permission denied", "must be owner", "must be the owner"));
         }
     }
 

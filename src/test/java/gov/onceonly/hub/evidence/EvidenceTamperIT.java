@@ -65,15 +65,15 @@ class EvidenceTamperIT extends HubIntegrationTest {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(41);
         hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            Long head = jdbc.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
+            Long head = superuser.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
             return head != null && head >= 8;
         });
-        signedHead = jdbc.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
+        signedHead = superuser.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
     }
 
     @AfterEach
     void dropTheCopies() {
-        schemas.forEach(schema -> jdbc.execute("drop schema " + schema + " cascade"));
+        schemas.forEach(schema -> superuser.execute("drop schema " + schema + " cascade"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VerifyEvidenceCommand.run(List.of("--jdbc-url", hikari.getJdbcUrl() + (hikari.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--user", hikari.getUsername(), "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key",
+                "--user", env.getRequiredProperty("hub.embedded.postgres.admin-user"), "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key",
                 Ed25519Keys.x509Base64(Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY)))),
                 hikari.getPassword() == null ? Map.of() : Map.of("EVIDENCE_TEST_PASSWORD", hikari.getPassword()),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -125,7 +125,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
     void anEntryInsertedIntoTheChainIsNamedByTheCheckpointItsForgerCouldNotSign() throws Exception {
         String schema = copy();
         signedAt(schema, 4); // the shared ledger may or may not have a checkpoint there: this copy has one
-        long forgedId = jdbc.queryForObject("select max(id) + 1000000 from " + schema + ".evidence_entry", Long.class);
+        long forgedId = superuser.queryForObject("select max(id) + 1000000 from " + schema + ".evidence_entry", Long.class);
         LedgerEntry forged = LedgerEntry.create(4, Instant.now(), EvidenceKind.PUSH, null, "forged", "impostor",
                 Sha256.hex("forged".getBytes()), null, chain(schema).hashes().get(2));
         bypassingTheTrigger(schema, "insert into evidence_entry (id, xid, recorded_at, kind, item, party, payload_sha256, "
@@ -144,7 +144,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
     @Test
     void anEntryAddedAmongChainedOnesIsNamed() throws Exception {
         String schema = copy();
-        String xid = jdbc.queryForObject("select xid::text from " + schema + ".evidence_entry where id = " + idAt(schema, 3),
+        String xid = superuser.queryForObject("select xid::text from " + schema + ".evidence_entry where id = " + idAt(schema, 3),
                 String.class);
         bypassingTheTrigger(schema, "insert into evidence_entry (xid, kind, party, payload_sha256, event_key) values ('"
                 + xid + "', 'PUSH', 'impostor', '" + Sha256.hex(null) + "', 'added-" + UUID.randomUUID() + "')");
@@ -234,7 +234,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VerifyEvidenceCommand.run(List.of("--jdbc-url", hikari.getJdbcUrl()
                         + (hikari.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--user", hikari.getUsername(), "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key", hubKey,
+                "--user", env.getRequiredProperty("hub.embedded.postgres.admin-user"), "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key", hubKey,
                 "--witnessed", kept.toString(), "--witness-key", witnessKey),
                 hikari.getPassword() == null ? Map.of() : Map.of("EVIDENCE_TEST_PASSWORD", hikari.getPassword()),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -262,7 +262,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         List<String> hashes = new ArrayList<>();
         String previous = Sha256.GENESIS;
         for (int i = 0; i < chain.ids().size(); i++) {
-            LedgerEntry stored = jdbc.queryForObject("select " + LedgerRows.ENTRY_COLUMNS + " from " + schema
+            LedgerEntry stored = superuser.queryForObject("select " + LedgerRows.ENTRY_COLUMNS + " from " + schema
                     + ".evidence_entry where id = ?", (rs, n) -> LedgerRows.entry(rs, 1, 0, null, null), chain.ids().get(i));
             previous = LedgerEntry.create(i + 1, stored.recordedAt(), stored.kind(), stored.applicationId(), stored.item(),
                     stored.party(), stored.payloadSha256(), stored.detail(), previous).entryHash();
@@ -281,7 +281,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         List<Long> ids = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         String[] horizon = {null};
-        jdbc.query("select entry_ids, entry_hashes, xid_horizon::text from " + schema + ".evidence_block order by seq", rs -> {
+        superuser.query("select entry_ids, entry_hashes, xid_horizon::text from " + schema + ".evidence_block order by seq", rs -> {
             ids.addAll(List.of((Long[]) rs.getArray(1).getArray()));
             hashes.addAll(List.of((String[]) rs.getArray(2).getArray()));
             horizon[0] = rs.getString(3);
@@ -294,7 +294,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         Chain chain = chain(schema);
         change.accept(chain);
         bypassingTheTrigger(schema, "delete from evidence_block");
-        jdbc.update("insert into " + schema + ".evidence_block (seq, first_entry, xid_horizon, entry_ids, entry_hashes, "
+        superuser.update("insert into " + schema + ".evidence_block (seq, first_entry, xid_horizon, entry_ids, entry_hashes, "
                 + "chained_at) values (1, 1, ?::xid8, ?, ?, now())", chain.horizon(), chain.ids().toArray(Long[]::new),
                 chain.hashes().toArray(String[]::new));
     }
@@ -305,32 +305,32 @@ class EvidenceTamperIT extends HubIntegrationTest {
      */
     private String copy() {
         String schema = "evidence_copy_" + COPIES.incrementAndGet() + "_" + System.nanoTime() % 100000;
-        jdbc.execute("create schema " + schema);
+        superuser.execute("create schema " + schema);
         schemas.add(schema);
         for (String table : new String[] {"evidence_entry", "evidence_block", "evidence_checkpoint"}) {
-            jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+            superuser.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
         }
-        jdbc.update("insert into " + schema + ".evidence_block select * from public.evidence_block where first_entry <= ?",
+        superuser.update("insert into " + schema + ".evidence_block select * from public.evidence_block where first_entry <= ?",
                 signedHead);
-        jdbc.update("insert into " + schema + ".evidence_entry select * from public.evidence_entry where id in "
+        superuser.update("insert into " + schema + ".evidence_entry select * from public.evidence_entry where id in "
                 + "(select unnest(entry_ids) from " + schema + ".evidence_block)");
-        jdbc.update("insert into " + schema + ".evidence_checkpoint select * from public.evidence_checkpoint where seq <= ?",
+        superuser.update("insert into " + schema + ".evidence_checkpoint select * from public.evidence_checkpoint where seq <= ?",
                 signedHead);
         for (String table : new String[] {"evidence_entry", "evidence_block", "evidence_checkpoint"}) {
-            jdbc.execute("create trigger append_only before update or delete on " + schema + "." + table
+            superuser.execute("create trigger append_only before update or delete on " + schema + "." + table
                     + " for each row execute function public.evidence_refuse_change()");
         }
         return schema;
     }
 
     private long lastCopied(String schema) {
-        return jdbc.queryForObject("select max(first_entry + cardinality(entry_ids) - 1) from " + schema + ".evidence_block",
+        return superuser.queryForObject("select max(first_entry + cardinality(entry_ids) - 1) from " + schema + ".evidence_block",
                 Long.class);
     }
 
     /** The id of the copy's entry at sequence number seq. */
     private long idAt(String schema, long seq) {
-        return jdbc.queryForObject("select entry_ids[? - first_entry + 1] from " + schema + ".evidence_block "
+        return superuser.queryForObject("select entry_ids[? - first_entry + 1] from " + schema + ".evidence_block "
                 + "where first_entry <= ? order by first_entry desc limit 1", Long.class, seq, seq);
     }
 
@@ -339,7 +339,7 @@ class EvidenceTamperIT extends HubIntegrationTest {
         EvidenceSigner signer = new EvidenceSigner(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY), false, List.of());
         String head = chain(schema).hashes().get((int) seq - 1);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("insert into " + schema + ".evidence_checkpoint values (?, ?, ?, ?, ?, ?) on conflict do nothing", seq, head,
+        superuser.update("insert into " + schema + ".evidence_checkpoint values (?, ?, ?, ?, ?, ?) on conflict do nothing", seq, head,
                 Timestamp.from(at), signer.keyId(), signer.publicKey(), signer.sign(Checkpoint.message(seq, head, at)));
     }
 
@@ -362,7 +362,8 @@ class EvidenceTamperIT extends HubIntegrationTest {
     /** Its own connection (not the pool's), so that no session setting leaks into the hub. */
     private Connection connect(String schema) throws SQLException {
         HikariDataSource hikari = (HikariDataSource) dataSource;
-        Connection c = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        // The copies are the superuser's, and only a superuser gets past the triggers (the hub's own role cannot).
+        Connection c = DriverManager.getConnection(hikari.getJdbcUrl(), env.getRequiredProperty("hub.embedded.postgres.admin-user"), "");
         try (Statement s = c.createStatement()) {
             s.execute("set search_path to " + schema);
         }

@@ -50,8 +50,8 @@ class CrashRecoveryIT extends HubIntegrationTest {
 
     @Test
     void aHubKilledMidFlightLosesNothingAndDuplicatesNothing() throws Exception {
-        jdbc.execute("drop database if exists " + DATABASE + " with (force)");
-        jdbc.execute("create database " + DATABASE);
+        superuser.execute("drop database if exists " + DATABASE + " with (force)");
+        superuser.execute("create database " + DATABASE);
         List<SyntheticPeople.Family> families = familiesWithBirthRecords().subList(40, 80);
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         int port = HubProcess.freePort();

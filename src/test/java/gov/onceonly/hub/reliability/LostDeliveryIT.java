@@ -35,13 +35,13 @@ class LostDeliveryIT extends HubIntegrationTest {
         UUID id = delivered(familiesWithBirthRecords().get(40));
         pending(id, "now()");
         try (KafkaProducer<String, String> producer = producer()) {
-            jdbc.execute("alter table application_item rename to application_item_away");
+            superuser.execute("alter table application_item rename to application_item_away");
             try {
                 producer.send(new ProducerRecord<>(deliveriesTopic, id.toString(),
                         "{\"applicationId\":\"" + id + "\",\"itemId\":\"" + ITEM + "\"}")).get();
                 Thread.sleep(3_000); // the stage fails to read the item, past its in-place redeliveries
             } finally {
-                jdbc.execute("alter table application_item_away rename to application_item");
+                superuser.execute("alter table application_item_away rename to application_item");
             }
         }
         awaitDelivered(id, Duration.ofSeconds(30));

@@ -40,8 +40,8 @@ class SoakIT extends HubIntegrationTest {
     @Test
     void loadKillRestartLoop() throws Exception {
         Instant end = Instant.now().plus(Duration.ofMinutes(Long.getLong("soak.minutes")));
-        jdbc.execute("drop database if exists " + DATABASE + " with (force)");
-        jdbc.execute("create database " + DATABASE);
+        superuser.execute("drop database if exists " + DATABASE + " with (force)");
+        superuser.execute("create database " + DATABASE);
         List<SyntheticPeople.Family> families = familiesWithBirthRecords();
         List<String> acknowledged = new ArrayList<>();
         int submitted = 0;

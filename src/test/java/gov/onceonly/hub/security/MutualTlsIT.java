@@ -56,8 +56,8 @@ class MutualTlsIT extends HubIntegrationTest {
 
         try (MutualTlsDepartment approval = new MutualTlsDepartment(approvalServer.sslContext(ca))) {
             Path config = configWithMutualTlsTarget(approval.baseUrl() + "/weijian/approval");
-            jdbc.execute("drop database if exists hub_mtls_it with (force)");
-            jdbc.execute("create database hub_mtls_it");
+            superuser.execute("drop database if exists hub_mtls_it with (force)");
+            superuser.execute("create database hub_mtls_it");
             Map<String, String> properties = new HashMap<>(Map.of(
                     "spring.datasource.url", SandboxDatabases.serverOf(mainDatabase) + "/hub_mtls_it",
                     "spring.datasource.username", "postgres",
