@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Checks a receipt of the once-only hub offline, written from docs/security.md ("Evidence ledger") alone.
 
-    scripts/verify-receipt.py receipt.json --public-key key.pem
+    scripts/verify-receipt.py receipt.json --public-key key.pem [--witness-key NAME+HASH+KEY]...
 
 The same checks as `java -jar hub.jar verify-receipt`: the checkpoint's C2SP note is signed by the key (Ed25519), each
-entry's fields give its entryHash, and each entry's RFC 9162 inclusion proof leads to the signed root. Needs Python 3
+entry's fields give its entryHash, and each entry's RFC 9162 inclusion proof leads to the signed root; given witnesses'
+keys, one of them cosigned the checkpoint (C2SP cosignature/v1). Needs Python 3
 and the `cryptography` package (Debian: python3-cryptography). Exits 0 when the receipt holds, 1 when it does not,
 2 on bad usage or an unreadable file, 69 without the cryptography package.
 """
@@ -16,6 +17,7 @@ import sys
 try:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
 except ImportError:
     print("verify-receipt.py: needs the cryptography package (Debian: apt-get install python3-cryptography)",
           file=sys.stderr)
@@ -93,7 +95,33 @@ def open_note(note, key):
     return None
 
 
-def verify(receipt, key):
+def cosigned(witnessed_note, witness_key):
+    """Whether the witness (a verifier key: name+hash+base64(0x04 || key)) cosigned the note (cosignature/v1)."""
+    name, key_hash_hex, typed = witness_key.split("+", 2)
+    typed = base64.b64decode(typed)
+    if typed[:1] != b"\x04" or len(typed) != 33:
+        raise ValueError("a witness key holds 0x04 and a 32-byte Ed25519 key")
+    key_hash = sha256((name + "\n").encode("utf-8"), typed[:1], typed[1:])[:4]
+    if key_hash.hex() != key_hash_hex:
+        raise ValueError("the witness key's hash does not match its name and key")
+    key = ed25519.Ed25519PublicKey.from_public_bytes(typed[1:])
+    body, _, signatures = witnessed_note.partition("\n\n")
+    body += "\n"
+    for line in signatures.splitlines():
+        prefix = "\u2014 " + name + " "
+        if line.startswith(prefix):
+            signed = base64.b64decode(line[len(prefix):])
+            if len(signed) == 76 and signed[:4] == key_hash:
+                timestamp = int.from_bytes(signed[4:12], "big")
+                try:
+                    key.verify(signed[12:], ("cosignature/v1\ntime %d\n" % timestamp).encode("utf-8") + body.encode("utf-8"))
+                    return True
+                except InvalidSignature:
+                    pass
+    return False
+
+
+def verify(receipt, key, witness_keys=()):
     checkpoint = receipt.get("checkpoint") or {}
     lines = open_note(checkpoint.get("note") or "", key)
     if lines is None:
@@ -102,6 +130,10 @@ def verify(receipt, key):
     problems = []
     if checkpoint.get("treeSize") != size or checkpoint.get("rootHash") != root.hex():
         problems.append("the checkpoint's treeSize or rootHash is not what its note signs")
+    if witness_keys:
+        witnessed = checkpoint["note"] + "".join(line + "\n" for line in checkpoint.get("cosignatures") or [])
+        if not any(cosigned(witnessed, w) for w in witness_keys):
+            problems.append("the checkpoint is cosigned by none of the given witnesses")
     if not receipt.get("entries"):
         problems.append("the receipt has no entries")
     for e in receipt.get("entries") or []:
@@ -120,8 +152,10 @@ def verify(receipt, key):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[1] != "--public-key":
-        print("usage: verify-receipt.py RECEIPT.json --public-key KEY.pem", file=sys.stderr)
+    witness_keys = [argv[i + 1] for i in range(3, len(argv) - 1, 2) if argv[i] == "--witness-key"]
+    if len(argv) < 3 or argv[1] != "--public-key" or len(argv) != 3 + 2 * len(witness_keys):
+        print("usage: verify-receipt.py RECEIPT.json --public-key KEY.pem [--witness-key NAME+HASH+KEY]...",
+              file=sys.stderr)
         return 2
     try:
         with open(argv[0], encoding="utf-8") as f:
@@ -131,13 +165,18 @@ def main(argv):
     except (OSError, ValueError) as e:
         print("verify-receipt.py: cannot read the receipt or the key: %s" % e, file=sys.stderr)
         return 2
-    problems, lines = verify(receipt, key)
+    try:
+        problems, lines = verify(receipt, key, witness_keys)
+    except ValueError as e:
+        print("verify-receipt.py: --witness-key: %s" % e, file=sys.stderr)
+        return 2
     for problem in problems:
         print("INVALID: " + problem)
     if problems:
         return 1
-    print("valid: %d entries of application %s, included in the tree of %s entries that %s signed"
-          % (len(receipt["entries"]), receipt["applicationId"], lines[1], lines[0]))
+    print("valid: %d entries of application %s, included in the tree of %s entries that %s signed%s"
+          % (len(receipt["entries"]), receipt["applicationId"], lines[1], lines[0],
+             ", cosigned by a given witness" if witness_keys else ""))
     return 0
 
 

@@ -140,6 +140,11 @@ public class Checkpoints implements AutoCloseable {
                 (rs, n) -> LedgerRows.checkpoint(rs)).stream().findFirst();
     }
 
+    /** The witnesses' cosignature lines of a checkpoint (C2SP cosignature/v1), as the hub received them. */
+    public List<String> cosignatures(long seq) {
+        return jdbc.queryForList("select cosignature from evidence_cosignature where seq = ? order by witness", String.class, seq);
+    }
+
     public String origin() {
         return origin;
     }

@@ -29,12 +29,16 @@ public record Receipt(UUID applicationId, List<Entry> entries, TreeHead checkpoi
         }
     }
 
-    /** The signed tree head the proofs lead to. */
+    /**
+     * The signed tree head the proofs lead to, and the witnesses' cosignature lines of it: appended to the note, they
+     * make the witnessed note, which a verifier holding a witness's key checks too.
+     */
     public record TreeHead(String origin, long treeSize, String rootHash, String signedAt, String keyId,
-                           String publicKey, String note) {
+                           String publicKey, String note, List<String> cosignatures) {
 
-        static TreeHead of(Checkpoint c) {
-            return new TreeHead(c.origin(), c.seq(), c.rootHash(), c.signedAt().toString(), c.keyId(), c.publicKey(), c.note());
+        static TreeHead of(Checkpoint c, List<String> cosignatures) {
+            return new TreeHead(c.origin(), c.seq(), c.rootHash(), c.signedAt().toString(), c.keyId(), c.publicKey(),
+                    c.note(), cosignatures);
         }
     }
 }

@@ -28,6 +28,11 @@ public final class ReceiptVerifier {
     }
 
     public static Result verify(JsonNode receipt, String x509PublicKey) {
+        return verify(receipt, x509PublicKey, List.of());
+    }
+
+    /** The same, and, given witnesses' keys, the checkpoint must carry a valid cosignature by at least one of them. */
+    public static Result verify(JsonNode receipt, String x509PublicKey, List<Cosignature.WitnessKey> witnesses) {
         List<String> problems = new ArrayList<>();
         String note = receipt.path("checkpoint").path("note").asText(null);
         String origin = note == null ? "" : note.substring(0, Math.max(0, note.indexOf('\n')));
@@ -41,6 +46,13 @@ public final class ReceiptVerifier {
         if (checkpoint.path("treeSize").asLong(-1) != head.size()
                 || !checkpoint.path("rootHash").asText("").equals(Sha256.toHex(head.rootHash()))) {
             problems.add("the checkpoint's treeSize or rootHash is not what its note signs");
+        }
+        if (!witnesses.isEmpty()) {
+            StringBuilder witnessed = new StringBuilder(note);
+            checkpoint.path("cosignatures").forEach(line -> witnessed.append(line.asText()).append('\n'));
+            if (witnesses.stream().noneMatch(w -> Cosignature.verify(witnessed.toString(), w).isPresent())) {
+                problems.add("the checkpoint is cosigned by none of the given witnesses");
+            }
         }
         JsonNode entries = receipt.path("entries");
         if (!entries.isArray() || entries.isEmpty()) {

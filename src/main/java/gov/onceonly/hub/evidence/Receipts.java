@@ -25,6 +25,6 @@ public class Receipts {
         MerkleTree tree = checkpoints.tree();
         return Optional.of(new Receipt(applicationId, entries.stream()
                 .map(e -> Receipt.Entry.of(e, tree.inclusionProof(e.seq() - 1, covering.seq()))).toList(),
-                Receipt.TreeHead.of(covering), Receipt.HOW));
+                Receipt.TreeHead.of(covering, checkpoints.cosignatures(covering.seq())), Receipt.HOW));
     }
 }

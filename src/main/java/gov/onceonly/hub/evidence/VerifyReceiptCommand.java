@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class VerifyReceiptCommand {
 
-    static final String USAGE = "usage: verify-receipt RECEIPT.json --public-key KEY.pem";
+    static final String USAGE = "usage: verify-receipt RECEIPT.json --public-key KEY.pem [--witness-key VERIFIER-KEY]...";
 
     private VerifyReceiptCommand() {
     }
@@ -24,6 +24,7 @@ public final class VerifyReceiptCommand {
     public static int run(List<String> args, PrintStream out) {
         Path receiptFile = null;
         String key = null;
+        List<Cosignature.WitnessKey> witnesses = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -36,6 +37,13 @@ public final class VerifyReceiptCommand {
                     return 2;
                 }
                 key = args.get(++i);
+            } else if (arg.equals("--witness-key")) {
+                try {
+                    witnesses.add(Cosignature.WitnessKey.parse(i + 1 < args.size() ? args.get(++i) : null));
+                } catch (IllegalArgumentException e) {
+                    out.println("verify-receipt: --witness-key: " + e.getMessage() + "; " + USAGE);
+                    return 2;
+                }
             } else if (arg.startsWith("--") || receiptFile != null) {
                 out.println("verify-receipt: unexpected " + arg + "; " + USAGE);
                 return 2;
@@ -58,11 +66,12 @@ public final class VerifyReceiptCommand {
                     + ": " + e.getMessage());
             return 2;
         }
-        ReceiptVerifier.Result result = ReceiptVerifier.verify(receipt, publicKey);
+        ReceiptVerifier.Result result = ReceiptVerifier.verify(receipt, publicKey, witnesses);
         if (result.valid()) {
             out.println("valid: " + result.entries() + " entries of application " + receipt.path("applicationId").asText()
                     + ", included in the tree of " + result.checkpoint().size() + " entries that " + result.checkpoint().origin()
-                    + " signed at " + result.checkpoint().time() + " (key " + EvidenceSigner.keyId(publicKey) + ")");
+                    + " signed at " + result.checkpoint().time() + " (key " + EvidenceSigner.keyId(publicKey) + ")"
+                    + (witnesses.isEmpty() ? "" : ", cosigned by a given witness"));
             return 0;
         }
         result.problems().forEach(p -> out.println("INVALID: " + p));

@@ -117,8 +117,7 @@ public final class WitnessClient implements CheckpointObserver, AutoCloseable {
     /** The checkpoint's note followed by every cosignature the hub holds for it. */
     public String witnessedNote(Checkpoint checkpoint) {
         StringBuilder note = new StringBuilder(checkpoint.note());
-        jdbc.queryForList("select cosignature from evidence_cosignature where seq = ? order by witness", String.class,
-                checkpoint.seq()).forEach(line -> note.append(line).append('\n'));
+        checkpoints.cosignatures(checkpoint.seq()).forEach(line -> note.append(line).append('\n'));
         return note.toString();
     }
 }

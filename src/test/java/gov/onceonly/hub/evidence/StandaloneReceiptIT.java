@@ -9,6 +9,8 @@ import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.ProjectScript;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,6 +34,9 @@ class StandaloneReceiptIT extends HubIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    Environment env;
+
     @Test
     void bothVerifiersAcceptTheReceiptAndRefuseEveryAlteration() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(42);
@@ -44,6 +49,14 @@ class StandaloneReceiptIT extends HubIntegrationTest {
         assertThat(keys.path("noteVerifierKey").asText()).startsWith(receipt.path("checkpoint").path("origin").asText() + "+");
 
         assertThat(bothVerifiers(dir, "receipt-" + id, receipt, key)).allSatisfy(out -> assertThat(out).startsWith("valid: "));
+        String witness = env.getRequiredProperty("hub.evidence.witnesses.sandbox.verifier-key");
+        assertThat(receipt.path("checkpoint").path("cosignatures")).hasSize(1);
+        assertThat(bothVerifiers(dir, "receipt-witnessed", receipt, key, "--witness-key", witness))
+                .allSatisfy(out -> assertThat(out).startsWith("valid: ").contains("cosigned by a given witness"));
+        JsonNode unwitnessed = receipt.deepCopy();
+        ((ObjectNode) unwitnessed.path("checkpoint")).set("cosignatures", JSON.createArrayNode());
+        assertThat(bothVerifiers(dir, "receipt-unwitnessed", unwitnessed, key, "--witness-key", witness))
+                .allSatisfy(out -> assertThat(out).contains("INVALID: the checkpoint is cosigned by none of the given witnesses"));
 
         assertRefused(dir, receipt, key, "entries[0].party", r -> ((ObjectNode) r.path("entries").get(0)).put("party", "impostor"),
                 "entry " + receipt.path("entries").get(0).path("seq").asLong() + ": its fields do not give its entryHash");
@@ -98,15 +111,17 @@ class StandaloneReceiptIT extends HubIntegrationTest {
     }
 
     /** What verify-receipt (Java) and scripts/verify-receipt.py print for this receipt; each exits 0 only if valid. */
-    private static List<String> bothVerifiers(Path dir, String name, JsonNode receipt, Path key) throws Exception {
+    private static List<String> bothVerifiers(Path dir, String name, JsonNode receipt, Path key, String... more)
+            throws Exception {
         Path file = dir.resolve(name + ".json");
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(receipt));
+        List<String> args = new ArrayList<>(List.of(file.toString(), "--public-key", key.toString()));
+        args.addAll(List.of(more));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int java = VerifyReceiptCommand.run(List.of(file.toString(), "--public-key", key.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        int java = VerifyReceiptCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
         String javaOut = out.toString(StandardCharsets.UTF_8);
         ProjectScript.Result python = new ProjectScript("verify-receipt.py").run("", Duration.ofMinutes(1),
-                file.toString(), "--public-key", key.toString());
+                args.toArray(String[]::new));
         assertThat(java).as(javaOut).isEqualTo(javaOut.startsWith("valid") ? 0 : 1);
         assertThat(python.exitCode()).as(python.output()).isEqualTo(python.output().startsWith("valid") ? 0 : 1);
         assertThat(python.output().startsWith("valid")).as("the two verifiers agree:%n%s%n%s", javaOut, python.output())

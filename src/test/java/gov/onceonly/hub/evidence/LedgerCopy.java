@@ -1,0 +1,173 @@
+package gov.onceonly.hub.evidence;
+
+import gov.onceonly.hub.HubClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A copy of the shared hub's ledger to tamper with as someone holding the database would: the blocks up to a signed
+ * checkpoint, their entries and the checkpoints, in a schema of its own with the same append-only triggers (so the
+ * shared ledger stays intact). Made and changed as the superuser, the only one who gets past the triggers
+ * ({@code session_replication_role = replica}); the hub's own role cannot.
+ */
+final class LedgerCopy implements AutoCloseable {
+
+    private static final AtomicInteger COPIES = new AtomicInteger();
+    private static final String[] TABLES = {"evidence_entry", "evidence_block", "evidence_checkpoint"};
+
+    /** The chain as its blocks give it: the entries' ids, their hashes, and the last block's horizon. */
+    record Chain(List<Long> ids, List<String> hashes, String horizon) {
+    }
+
+    final String schema;
+    private final JdbcTemplate superuser;
+    private final String url;
+    private final String user;
+
+    LedgerCopy(JdbcTemplate superuser, String url, String user, long signedHead) {
+        this.schema = "evidence_copy_" + COPIES.incrementAndGet() + "_" + System.nanoTime() % 100000;
+        this.superuser = superuser;
+        this.url = url;
+        this.user = user;
+        superuser.execute("create schema " + schema);
+        for (String table : TABLES) {
+            superuser.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+        }
+        superuser.update("insert into " + schema + ".evidence_block select * from public.evidence_block where first_entry <= ?",
+                signedHead);
+        superuser.update("insert into " + schema + ".evidence_entry select * from public.evidence_entry where id in "
+                + "(select unnest(entry_ids) from " + schema + ".evidence_block)");
+        superuser.update("insert into " + schema + ".evidence_checkpoint select * from public.evidence_checkpoint where seq <= ?",
+                signedHead);
+        for (String table : TABLES) {
+            superuser.execute("create trigger append_only before update or delete on " + schema + "." + table
+                    + " for each row execute function public.evidence_refuse_change()");
+        }
+    }
+
+    Chain chain() {
+        List<Long> ids = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        String[] horizon = {null};
+        superuser.query("select entry_ids, entry_hashes, xid_horizon::text from " + schema + ".evidence_block order by seq", rs -> {
+            ids.addAll(List.of((Long[]) rs.getArray(1).getArray()));
+            hashes.addAll(List.of((String[]) rs.getArray(2).getArray()));
+            horizon[0] = rs.getString(3);
+        });
+        return new Chain(ids, hashes, horizon[0]);
+    }
+
+    /** Replaces the blocks by one block holding the chain as {@code change} leaves it. */
+    void rewrite(Consumer<Chain> change) throws SQLException {
+        Chain chain = chain();
+        change.accept(chain);
+        bypassingTheTrigger("delete from evidence_block");
+        superuser.update("insert into " + schema + ".evidence_block (seq, first_entry, xid_horizon, entry_ids, entry_hashes, "
+                + "chained_at) values (1, 1, ?::xid8, ?, ?, now())", chain.horizon(), chain.ids().toArray(Long[]::new),
+                chain.hashes().toArray(String[]::new));
+    }
+
+    /** The chain hashed again from its entries as they now are, as a forger with the tables' rights would. */
+    void rehash() throws SQLException {
+        Chain chain = chain();
+        List<String> hashes = new ArrayList<>();
+        String previous = Sha256.GENESIS;
+        for (int i = 0; i < chain.ids().size(); i++) {
+            LedgerEntry stored = superuser.queryForObject("select " + LedgerRows.ENTRY_COLUMNS + " from " + schema
+                    + ".evidence_entry where id = ?", (rs, n) -> LedgerRows.entry(rs, 1, 0, null, null), chain.ids().get(i));
+            previous = LedgerEntry.create(i + 1, stored.recordedAt(), stored.kind(), stored.applicationId(), stored.item(),
+                    stored.party(), stored.payloadSha256(), stored.detail(), previous).entryHash();
+            hashes.add(previous);
+        }
+        rewrite(rewritten -> {
+            rewritten.hashes().clear();
+            rewritten.hashes().addAll(hashes);
+        });
+    }
+
+    long last() {
+        return superuser.queryForObject("select max(first_entry + cardinality(entry_ids) - 1) from " + schema + ".evidence_block",
+                Long.class);
+    }
+
+    /** The id of the entry at sequence number seq. */
+    long idAt(long seq) {
+        return superuser.queryForObject("select entry_ids[? - first_entry + 1] from " + schema + ".evidence_block "
+                + "where first_entry <= ? order by first_entry desc limit 1", Long.class, seq, seq);
+    }
+
+    /** A chain-head checkpoint (as before V21) at seq, signed with the hub's key, unless there is one. */
+    void signedAt(long seq) {
+        EvidenceSigner signer = signer();
+        String head = chain().hashes().get((int) seq - 1);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        superuser.update("insert into " + schema + ".evidence_checkpoint values (?, ?, ?, ?, ?, ?) on conflict do nothing", seq, head,
+                Timestamp.from(at), signer.keyId(), signer.publicKey(), signer.sign(Checkpoint.message(seq, head, at)));
+    }
+
+    void bypassingTheTrigger(String... changes) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica"); // a superuser's way past the triggers
+            for (String change : changes) {
+                s.executeUpdate(change);
+            }
+        }
+    }
+
+    VerificationReport verify() throws SQLException {
+        try (Connection c = connect()) {
+            return LedgerVerification.verify(c, List.of(hubKey()));
+        }
+    }
+
+    /** What a hub started on this copy would sign checkpoints with. */
+    static Checkpoints checkpointsOver(Connection c) {
+        return new Checkpoints(new JdbcTemplate(new SingleConnectionDataSource(c, true)), "onceonly-hub/evidence", signer(),
+                1000, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    static String hubKey() {
+        return signer().publicKey();
+    }
+
+    private static EvidenceSigner signer() {
+        return new EvidenceSigner(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY), false, List.of());
+    }
+
+    /** Its own connection (not the pool's), so that no session setting leaks into the hub; its tables first. */
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, user, "");
+        try (Statement s = c.createStatement()) {
+            s.execute("set search_path to " + schema);
+        }
+        return c;
+    }
+
+    /** The JDBC URL of the copy, for the command-line verifier. */
+    String jdbcUrl() {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    String user() {
+        return user;
+    }
+
+    @Override
+    public void close() {
+        superuser.execute("drop schema " + schema + " cascade");
+    }
+}
