@@ -7,11 +7,14 @@ import gov.onceonly.hub.witness.CheckpointLog;
 import gov.onceonly.hub.witness.FileCheckpointLog;
 import gov.onceonly.hub.witness.KafkaCheckpointLog;
 import gov.onceonly.hub.witness.WitnessClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
@@ -27,6 +30,8 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 public class WitnessConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WitnessConfiguration.class);
 
     static final String WITNESSES = "hub.evidence.witnesses";
 
@@ -45,7 +50,12 @@ public class WitnessConfiguration {
         if (!file.isBlank()) {
             logs.add(new FileCheckpointLog(Path.of(file)));
         }
-        witnesses(env); // a witness configured wrong stops the hub here, naming its property
+        // A witness configured wrong stops the hub here, naming its property; none at all is said (the sandbox's
+        // witness announces itself later).
+        if (witnesses(env).isEmpty() && !env.acceptsProfiles(Profiles.of(ProductionModeGuard.SANDBOX_PROFILE))) {
+            log.warn("NO EVIDENCE WITNESS: hub.evidence.witnesses.* is empty, so no other party cosigns the ledger's "
+                    + "checkpoints; they are still published to {} (docs/security.md, \"Witnesses\")", logs);
+        }
         WitnessClient client = new WitnessClient(jdbc, checkpoints, () -> witnesses(env), logs);
         checkpoints.observedBy(client);
         return client;

@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Signed checkpoints of the ledger: RFC 9162 tree heads in C2SP checkpoint notes ({@link CheckpointNote}). A checkpoint is due once {@code everyEntries} entries wait for one, or
- * the oldest waiting entry is {@code interval} old; every hub instance checks each {@code poll}, and two that sign
- * the same head keep one checkpoint.
+ * Signed checkpoints of the ledger: RFC 9162 tree heads in C2SP checkpoint notes ({@link CheckpointNote}). A
+ * checkpoint is due once {@code everyEntries} entries wait for one, or the oldest waiting entry is {@code interval}
+ * old; every hub instance checks each {@code poll}, and two that sign the same head keep one checkpoint.
  */
 public class Checkpoints implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public class Checkpoints implements AutoCloseable {
     private final int everyEntries;
     private final Duration interval;
     private final Clock clock;
-    private final List<CheckpointObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CheckpointObserver> observers = new CopyOnWriteArrayList<>();
     private PeriodicTask periodic;
 
     public Checkpoints(JdbcTemplate jdbc, String origin, EvidenceSigner signer, int everyEntries, Duration interval,
@@ -110,6 +111,7 @@ public class Checkpoints implements AutoCloseable {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CheckpointNote body = new CheckpointNote(origin, seq, root, at);
         String note = body.sign(signer);
+        // The signature column keeps the note's signature field (key hash and signature, base64), as the note has it.
         Checkpoint checkpoint = new Checkpoint(seq, headHash, at, signer.keyId(), signer.publicKey(),
                 note.substring(note.lastIndexOf(' ') + 1).strip(), Sha256.toHex(root), note);
         int stored = jdbc.update("""
