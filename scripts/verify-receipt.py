@@ -16,8 +16,8 @@ import sys
 
 try:
     from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ed25519
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 except ImportError:
     print("verify-receipt.py: needs the cryptography package (Debian: apt-get install python3-cryptography)",
           file=sys.stderr)
@@ -73,22 +73,34 @@ def verify_inclusion(index, size, leaf, proof, root):
 
 
 def open_note(note, key):
-    """The body lines of a C2SP signed note if its signature line by the origin's name verifies, else None."""
+    """The body lines of a C2SP signed note if its signature line by the origin's name verifies, else None.
+
+    Ed25519 keys (signature type 0x01): key hash SHA-256(name || "\\n" || 0x01 || 32-byte key)[:4], 64-byte signature.
+    ECDSA P-256 keys of an HSM (type 0x02): key hash SHA-256(X.509 DER of the key)[:4], DER signature over SHA-256.
+    """
     body, blank, signatures = note.partition("\n\n")
     if not blank:
         return None
     body += "\n"
     name = body.split("\n", 1)[0]
-    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    key_hash = sha256((name + "\n").encode("utf-8"), b"\x01", raw)[:4]
+    ecdsa = isinstance(key, ec.EllipticCurvePublicKey)
+    if ecdsa:
+        key_hash = sha256(key.public_bytes(serialization.Encoding.DER,
+                                           serialization.PublicFormat.SubjectPublicKeyInfo))[:4]
+    else:
+        raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        key_hash = sha256((name + "\n").encode("utf-8"), b"\x01", raw)[:4]
     for line in signatures.splitlines():
         prefix = "\u2014 " + name + " "
         if not line.startswith(prefix):
             continue
         signed = base64.b64decode(line[len(prefix):])
-        if len(signed) == 68 and signed[:4] == key_hash:
+        if len(signed) > 4 and signed[:4] == key_hash:
             try:
-                key.verify(signed[4:], body.encode("utf-8"))
+                if ecdsa:
+                    key.verify(signed[4:], body.encode("utf-8"), ec.ECDSA(hashes.SHA256()))
+                else:
+                    key.verify(signed[4:], body.encode("utf-8"))
                 return body.split("\n")
             except InvalidSignature:
                 pass

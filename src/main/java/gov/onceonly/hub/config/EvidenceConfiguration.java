@@ -39,7 +39,7 @@ public class EvidenceConfiguration {
         String configured = env.getProperty("hub.evidence.signing-key", "").strip();
         List<String> previous = Arrays.stream(env.getProperty("hub.evidence.trusted-public-keys", "").split(","))
                 .map(String::strip).filter(k -> !k.isEmpty()).toList();
-        previous.forEach(Ed25519Keys::publicKey); // a malformed key stops the hub here, not at the first verification
+        previous.forEach(EvidenceSigner::publicKey); // a malformed key stops the hub here, not at the first verification
         String keyStore = env.getProperty("hub.evidence.key-store", "").strip();
         if (!keyStore.isEmpty()) {
             if (!configured.isEmpty()) {
@@ -48,8 +48,9 @@ public class EvidenceConfiguration {
             }
             String passwordEnv = env.getProperty("hub.evidence.key-store-password-env", "HUB_EVIDENCE_KEY_STORE_PASSWORD");
             String password = env.getProperty(passwordEnv, ""); // the environment variable's value, never a file's
-            EvidenceSigner signer = new EvidenceSigner(EvidenceKeyStore.load(java.nio.file.Path.of(keyStore),
-                    password.toCharArray(), env.getProperty("hub.evidence.key-alias", "")), false, previous);
+            EvidenceKeyStore.Entry entry = EvidenceKeyStore.load(env.getProperty("hub.evidence.key-store-type", "PKCS12"),
+                    java.nio.file.Path.of(keyStore), password.toCharArray(), env.getProperty("hub.evidence.key-alias", ""));
+            EvidenceSigner signer = new EvidenceSigner(entry.key(), entry.publicKey(), false, previous);
             log.info("Evidence checkpoints are signed with key {} from {}", signer.keyId(), keyStore);
             return signer;
         }

@@ -10,13 +10,16 @@ import java.util.Optional;
  * A signed tree head as a C2SP checkpoint (c2sp.org/tlog-checkpoint) in a C2SP signed note (c2sp.org/signed-note), so
  * that existing transparency-log tools read it. The body is the origin, the tree size in decimal, the root hash in
  * base64, and one extension line {@code time <instant>}, each line ending in a newline. The signature line is
- * {@code — <key name> base64(key hash || Ed25519 signature of the body)}, the key hash being the first four bytes of
- * SHA-256(key name || "\n" || 0x01 || public key). The hub's key name is the origin.
+ * {@code — <key name> base64(key hash || signature of the body)}. For Ed25519 (signature type 0x01) the key hash is
+ * the first four bytes of SHA-256(key name || "\n" || 0x01 || public key) and the signature 64 bytes; for an HSM's
+ * ECDSA P-256 key (type 0x02, as transparency-dev's witness has it) the first four bytes of SHA-256(the public key's
+ * X.509 DER) and the signature ASN.1 DER, over SHA-256. The hub's key name is the origin.
  */
 public record CheckpointNote(String origin, long size, byte[] rootHash, Instant time) {
 
     private static final String SIGNATURE_PREFIX = "\u2014 ";
     private static final byte ED25519 = 0x01;
+    private static final byte ECDSA = 0x02;
 
     public String body() {
         return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\ntime " + time + "\n";
@@ -25,25 +28,30 @@ public record CheckpointNote(String origin, long size, byte[] rootHash, Instant 
     /** The whole note: body, blank line, signature line. */
     public String sign(EvidenceSigner signer) {
         byte[] signature = Base64.getDecoder().decode(signer.sign(body().getBytes(StandardCharsets.UTF_8)));
-        byte[] keyHash = keyHash(origin, Ed25519Keys.rawOf(signer.publicKey()));
+        byte[] keyHash = keyHash(origin, signer.publicKey());
         byte[] line = new byte[keyHash.length + signature.length];
         System.arraycopy(keyHash, 0, line, 0, keyHash.length);
         System.arraycopy(signature, 0, line, keyHash.length, signature.length);
         return body() + "\n" + SIGNATURE_PREFIX + origin + " " + Base64.getEncoder().encodeToString(line) + "\n";
     }
 
-    /** The verifier key of Go's note package: {@code <name>+<key hash, hex>+base64(0x01 || public key)}. */
+    /** The verifier key of Go's note package: {@code <name>+<key hash, hex>+base64(type || public key)}. */
     public static String verifierKey(String name, String x509PublicKey) {
-        byte[] raw = Ed25519Keys.rawOf(x509PublicKey);
-        byte[] typed = new byte[raw.length + 1];
-        typed[0] = ED25519;
-        System.arraycopy(raw, 0, typed, 1, raw.length);
-        return name + "+" + Sha256.toHex(keyHash(name, raw)) + "+" + Base64.getEncoder().encodeToString(typed);
+        boolean ecdsa = EvidenceSigner.isEcdsa(x509PublicKey);
+        byte[] key = ecdsa ? Base64.getDecoder().decode(x509PublicKey) : Ed25519Keys.rawOf(x509PublicKey);
+        byte[] typed = new byte[key.length + 1];
+        typed[0] = ecdsa ? ECDSA : ED25519;
+        System.arraycopy(key, 0, typed, 1, key.length);
+        return name + "+" + Sha256.toHex(keyHash(name, x509PublicKey)) + "+" + Base64.getEncoder().encodeToString(typed);
     }
 
-    static byte[] keyHash(String name, byte[] rawPublicKey) {
+    /** The key hash that starts the signature: by the name and the raw key (Ed25519), or by the X.509 DER (ECDSA). */
+    static byte[] keyHash(String name, String x509PublicKey) {
+        if (EvidenceSigner.isEcdsa(x509PublicKey)) {
+            return Arrays.copyOf(Sha256.digest(Base64.getDecoder().decode(x509PublicKey)), 4);
+        }
         byte[] head = (name + "\n").getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(Sha256.digest(head, new byte[] {ED25519}, rawPublicKey), 4);
+        return Arrays.copyOf(Sha256.digest(head, new byte[] {ED25519}, Ed25519Keys.rawOf(x509PublicKey)), 4);
     }
 
     /**
@@ -59,8 +67,7 @@ public record CheckpointNote(String origin, long size, byte[] rootHash, Instant 
             return Optional.empty();
         }
         String body = note.substring(0, blank + 1);
-        byte[] raw = Ed25519Keys.rawOf(x509PublicKey);
-        byte[] expectedHash = keyHash(name, raw);
+        byte[] expectedHash = keyHash(name, x509PublicKey);
         for (String line : note.substring(blank + 2).split("\n")) {
             if (!line.startsWith(SIGNATURE_PREFIX + name + " ")) {
                 continue;
@@ -71,9 +78,9 @@ public record CheckpointNote(String origin, long size, byte[] rootHash, Instant 
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (signed.length == 68 && Arrays.equals(signed, 0, 4, expectedHash, 0, 4)
+            if (signed.length > 4 && Arrays.equals(signed, 0, 4, expectedHash, 0, 4)
                     && EvidenceSigner.verify(x509PublicKey, body.getBytes(StandardCharsets.UTF_8),
-                    Base64.getEncoder().encodeToString(Arrays.copyOfRange(signed, 4, 68)))) {
+                    Base64.getEncoder().encodeToString(Arrays.copyOfRange(signed, 4, signed.length)))) {
                 return parse(body);
             }
         }

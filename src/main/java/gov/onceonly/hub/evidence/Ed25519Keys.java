@@ -71,11 +71,16 @@ public final class Ed25519Keys {
         return encoded;
     }
 
+    /** Whether an X.509 SubjectPublicKeyInfo (DER) holds an Ed25519 key. */
+    public static boolean isEd25519(byte[] der) {
+        return der.length == X509_PREFIX.length + 32
+                && java.util.Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length);
+    }
+
     /** The 32 raw bytes of a public key given as X.509 SubjectPublicKeyInfo DER in base64. */
     public static byte[] rawOf(String x509Base64) {
         byte[] der = java.util.Base64.getDecoder().decode(x509Base64);
-        if (der.length != X509_PREFIX.length + 32
-                || !java.util.Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+        if (!isEd25519(der)) {
             throw new IllegalArgumentException("not an Ed25519 public key in X.509 DER, base64");
         }
         return java.util.Arrays.copyOfRange(der, X509_PREFIX.length, der.length);

@@ -15,7 +15,8 @@ public record Receipt(UUID applicationId, List<Entry> entries, TreeHead checkpoi
     static final String HOW = "For each entry: entryHash = SHA-256 of its canonical encoding (docs/security.md, "
             + "'Evidence ledger'); leaf hash = SHA-256(0x00 || entryHash); the inclusionProof (RFC 9162) leads from "
             + "leafIndex to the checkpoint's rootHash in a tree of treeSize leaves. The checkpoint's note is a C2SP "
-            + "signed note: Ed25519 by publicKey over its body, which states the origin, treeSize and rootHash.";
+            + "signed note: Ed25519 (or, for a key in an HSM, ECDSA P-256) by publicKey over its body, which states the "
+            + "origin, treeSize and rootHash.";
 
     /** One entry as the receipt shows it, and where it is in the ledger's tree. */
     public record Entry(long seq, String recordedAt, long recordedAtMicros, EvidenceKind kind, UUID applicationId,

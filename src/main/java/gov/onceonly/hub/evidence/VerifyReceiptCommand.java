@@ -60,7 +60,7 @@ public final class VerifyReceiptCommand {
         try {
             receipt = new ObjectMapper().readTree(receiptFile.toFile());
             publicKey = publicKey(key);
-            Ed25519Keys.rawOf(publicKey);
+            EvidenceSigner.publicKey(publicKey);
         } catch (IOException | IllegalArgumentException e) {
             out.println("verify-receipt: cannot read " + (e instanceof IllegalArgumentException ? "the public key" : receiptFile)
                     + ": " + e.getMessage());

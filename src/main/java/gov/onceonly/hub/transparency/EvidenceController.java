@@ -66,7 +66,7 @@ public class EvidenceController {
     @Operation(summary = "The keys that verify evidence receipts")
     @GetMapping("/api/v1/evidence/public-key")
     public PublicKeys publicKey() {
-        return new PublicKeys("Ed25519", "X.509 SubjectPublicKeyInfo, DER, base64", signer.keyId(), signer.publicKey(),
+        return new PublicKeys(signer.algorithm(), "X.509 SubjectPublicKeyInfo, DER, base64", signer.keyId(), signer.publicKey(),
                 "-----BEGIN PUBLIC KEY-----\n" + signer.publicKey() + "\n-----END PUBLIC KEY-----\n",
                 CheckpointNote.verifierKey(checkpoints.origin(), signer.publicKey()), signer.ephemeral(), signer.previousKeys().stream()
                 .map(k -> new PreviousKey(EvidenceSigner.keyId(k), k)).toList());

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,27 +28,33 @@ class EvidenceKeyStoreTest {
 
     @Test
     void itSignsCheckpointsWithTheKeyInTheStore() {
-        PrivateKey key = EvidenceKeyStore.load(keyStore, "s3cret-store".toCharArray(), "evidence");
-        EvidenceSigner signer = new EvidenceSigner(key, false, List.of());
+        EvidenceKeyStore.Entry entry = EvidenceKeyStore.load("PKCS12", keyStore, "s3cret-store".toCharArray(), "evidence");
+        EvidenceSigner signer = new EvidenceSigner(entry.key(), entry.publicKey(), false, List.of());
+        assertThat(signer.publicKey()).isEqualTo(new EvidenceSigner(entry.key(), false, List.of()).publicKey());
         CheckpointNote checkpoint = new CheckpointNote("onceonly-hub/evidence", 1, MerkleTree.leafHash(new byte[0]),
                 java.time.Instant.parse("2026-12-05T08:00:00Z"));
         assertThat(CheckpointNote.open(checkpoint.sign(signer), "onceonly-hub/evidence", signer.publicKey())).contains(checkpoint);
-        assertThat(EvidenceKeyStore.load(keyStore, "s3cret-store".toCharArray(), "").getEncoded())
-                .as("the one entry, unnamed").isEqualTo(key.getEncoded());
+        assertThat(EvidenceKeyStore.load("PKCS12", keyStore, "s3cret-store".toCharArray(), "").key().getEncoded())
+                .as("the one entry, unnamed").isEqualTo(entry.key().getEncoded());
     }
 
     @Test
     void errorsNameWhatToFix() throws Exception {
-        assertThatThrownBy(() -> EvidenceKeyStore.load(keyStore, "wrong".toCharArray(), "evidence"))
+        assertThatThrownBy(() -> EvidenceKeyStore.load("PKCS12", keyStore, "wrong".toCharArray(), "evidence"))
                 .hasMessageContaining("hub.evidence.key-store").hasMessageContaining("password");
-        assertThatThrownBy(() -> EvidenceKeyStore.load(keyStore, "s3cret-store".toCharArray(), "other"))
+        assertThatThrownBy(() -> EvidenceKeyStore.load("PKCS12", keyStore, "s3cret-store".toCharArray(), "other"))
                 .hasMessageContaining("hub.evidence.key-alias: 'other' names no private key").hasMessageContaining("[evidence]");
+        Path ec = dir.resolve("ec.p12");
+        keytool("-genkeypair", "-alias", "ec", "-keyalg", "EC", "-groupname", "secp384r1", "-dname", "CN=x",
+                "-storetype", "PKCS12", "-keystore", ec.toString(), "-storepass", "s3cret-store");
+        assertThatThrownBy(() -> EvidenceKeyStore.load("PKCS12", ec, "s3cret-store".toCharArray(), "ec"))
+                .as("ECDSA, but not P-256").hasMessageContaining("is EC; checkpoints are signed with Ed25519");
         Path rsa = dir.resolve("rsa.p12");
         keytool("-genkeypair", "-alias", "rsa", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=x", "-storetype", "PKCS12",
                 "-keystore", rsa.toString(), "-storepass", "s3cret-store");
-        assertThatThrownBy(() -> EvidenceKeyStore.load(rsa, "s3cret-store".toCharArray(), "rsa"))
+        assertThatThrownBy(() -> EvidenceKeyStore.load("PKCS12", rsa, "s3cret-store".toCharArray(), "rsa"))
                 .hasMessageContaining("is RSA; checkpoints are signed with Ed25519");
-        assertThatThrownBy(() -> EvidenceKeyStore.load(dir.resolve("missing.p12"), new char[0], "x"))
+        assertThatThrownBy(() -> EvidenceKeyStore.load("PKCS12", dir.resolve("missing.p12"), new char[0], "x"))
                 .hasMessageContaining("hub.evidence.key-store");
     }
 
