@@ -38,7 +38,10 @@ class DemandsCsvTest {
         assertThat(DemandsCsv.cell("6\"×1.2")).isEqualTo("\"6\"\"×1.2\"");
         assertThat(DemandsCsv.cell("a\nb")).isEqualTo("\"a\nb\"");
         assertThat(DemandsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(DemandsCsv.cell(null)).isEmpty();
+        assertThat(DemandsCsv.cell("\t=1+1")).startsWith("'\t").as("a tab first is defused too");
+        assertThat(DemandsCsv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(DemandsCsv.cell("-2")).isEqualTo("'-2");
+        assertThat(DemandsCsv.cell(null)).as("an empty field alone on its line, quoted as RFC 4180 allows").isEqualTo("\"\"");
     }
 
     @Test
