@@ -3,6 +3,7 @@ package gov.onceonly.hub.config;
 import gov.onceonly.hub.connector.KafkaClientSettings;
 import gov.onceonly.hub.evidence.Checkpoints;
 import gov.onceonly.hub.evidence.Cosignature;
+import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.witness.CheckpointLog;
 import gov.onceonly.hub.witness.FileCheckpointLog;
 import gov.onceonly.hub.witness.KafkaCheckpointLog;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the ledger's checkpoints go besides the database (docs/security.md, "Witnesses"): the witnesses
@@ -44,7 +46,9 @@ public class WitnessConfiguration {
         List<CheckpointLog> logs = new ArrayList<>();
         String topic = env.getProperty("hub.evidence.checkpoint-topic", "");
         if (!topic.isBlank()) {
-            logs.add(new KafkaCheckpointLog(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafka, topic));
+            logs.add(new KafkaCheckpointLog(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafka, topic,
+                    new KafkaTopics.Replication(Optional.ofNullable(env.getProperty("hub.kafka.replication-factor", Short.class)),
+                            Optional.ofNullable(env.getProperty("hub.kafka.min-insync-replicas", Integer.class)))));
         }
         String file = env.getProperty("hub.evidence.checkpoint-file", "");
         if (!file.isBlank()) {

@@ -30,7 +30,7 @@ public record Checkpoint(long seq, String headHash, Instant signedAt, String key
 
     /** The note's origin, which is also the name of the key that signs it. */
     public String origin() {
-        return note == null ? null : note.substring(0, Math.max(0, note.indexOf('\n')));
+        return note == null ? null : CheckpointNote.originOf(note);
     }
 
     public boolean signatureValid() {

@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public record CheckpointNote(String origin, long size, byte[] rootHash, Instant time) {
 
-    private static final String SIGNATURE_PREFIX = "\u2014 ";
     private static final byte ED25519 = 0x01;
     private static final byte ECDSA = 0x02;
 
@@ -27,12 +26,15 @@ public record CheckpointNote(String origin, long size, byte[] rootHash, Instant 
 
     /** The whole note: body, blank line, signature line. */
     public String sign(EvidenceSigner signer) {
-        byte[] signature = Base64.getDecoder().decode(signer.sign(body().getBytes(StandardCharsets.UTF_8)));
-        byte[] keyHash = keyHash(origin, signer.publicKey());
-        byte[] line = new byte[keyHash.length + signature.length];
-        System.arraycopy(keyHash, 0, line, 0, keyHash.length);
-        System.arraycopy(signature, 0, line, keyHash.length, signature.length);
-        return body() + "\n" + SIGNATURE_PREFIX + origin + " " + Base64.getEncoder().encodeToString(line) + "\n";
+        byte[] signature = signer.signature(body().getBytes(StandardCharsets.UTF_8));
+        byte[] signed = Arrays.copyOf(keyHash(origin, signer.publicKey()), 4 + signature.length);
+        System.arraycopy(signature, 0, signed, 4, signature.length);
+        return body() + "\n" + SignedNote.line(origin, signed) + "\n";
+    }
+
+    /** The origin a note names on its first line, which is also the name of the key that signs it. */
+    public static String originOf(String note) {
+        return SignedNote.firstLine(note);
     }
 
     /** The verifier key of Go's note package: {@code <name>+<key hash, hex>+base64(type || public key)}. */
@@ -59,32 +61,16 @@ public record CheckpointNote(String origin, long size, byte[] rootHash, Instant 
      * base64) over its body; empty for a note that is malformed, unsigned by that key or signed over another body.
      */
     public static Optional<CheckpointNote> open(String note, String name, String x509PublicKey) {
-        if (note == null) {
+        Optional<SignedNote> signedNote = SignedNote.parse(note);
+        if (signedNote.isEmpty()) {
             return Optional.empty();
         }
-        int blank = note.indexOf("\n\n");
-        if (blank < 0) {
-            return Optional.empty();
-        }
-        String body = note.substring(0, blank + 1);
+        byte[] body = signedNote.get().body().getBytes(StandardCharsets.UTF_8);
         byte[] expectedHash = keyHash(name, x509PublicKey);
-        for (String line : note.substring(blank + 2).split("\n")) {
-            if (!line.startsWith(SIGNATURE_PREFIX + name + " ")) {
-                continue;
-            }
-            byte[] signed;
-            try {
-                signed = Base64.getDecoder().decode(line.substring(SIGNATURE_PREFIX.length() + name.length() + 1));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (signed.length > 4 && Arrays.equals(signed, 0, 4, expectedHash, 0, 4)
-                    && EvidenceSigner.verify(x509PublicKey, body.getBytes(StandardCharsets.UTF_8),
-                    Base64.getEncoder().encodeToString(Arrays.copyOfRange(signed, 4, signed.length)))) {
-                return parse(body);
-            }
-        }
-        return Optional.empty();
+        boolean signed = signedNote.get().by(name).stream().anyMatch(bytes -> bytes.length > 4
+                && Arrays.equals(bytes, 0, 4, expectedHash, 0, 4)
+                && EvidenceSigner.verify(x509PublicKey, body, Arrays.copyOfRange(bytes, 4, bytes.length)));
+        return signed ? parse(signedNote.get().body()) : Optional.empty();
     }
 
     private static Optional<CheckpointNote> parse(String body) {

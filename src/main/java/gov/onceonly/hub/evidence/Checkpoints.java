@@ -120,10 +120,12 @@ public class Checkpoints implements AutoCloseable {
                 seq, headHash, Timestamp.from(at), checkpoint.keyId(), checkpoint.publicKey(), checkpoint.signature(),
                 checkpoint.rootHash(), note);
         log.debug("Evidence checkpoint at {} signed by key {}", seq, signer.keyId());
-        if (stored == 1) {
-            observers.forEach(observer -> observer.signed(checkpoint));
+        if (stored == 0) { // another instance signed this size first: its checkpoint is the one kept
+            return jdbc.queryForObject("select " + LedgerRows.CHECKPOINT_COLUMNS + " from evidence_checkpoint where seq = ?",
+                    (rs, n) -> LedgerRows.checkpoint(rs), seq);
         }
-        return latestTreeHead().filter(c -> c.seq() == seq).orElse(checkpoint);
+        observers.forEach(observer -> observer.signed(checkpoint));
+        return checkpoint;
     }
 
     /** A signed tree head covering entry {@code seq}: the latest if it does, else one signed now over every chained entry. */

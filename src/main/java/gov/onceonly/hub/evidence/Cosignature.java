@@ -3,6 +3,7 @@ package gov.onceonly.hub.evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -15,7 +16,6 @@ import java.util.OptionalLong;
 public final class Cosignature {
 
     private static final byte TYPE = 0x04;
-    private static final String PREFIX = "\u2014 ";
 
     /** A witness as a verifier key names it: its name and its Ed25519 public key (X.509, base64). */
     public record WitnessKey(String name, String publicKey) {
@@ -51,34 +51,23 @@ public final class Cosignature {
 
     /** The signature line of {@code name} over the checkpoint {@code body} at {@code timestamp} (Unix seconds). */
     public static String sign(String name, EvidenceSigner signer, String body, long timestamp) {
-        byte[] signature = Base64.getDecoder().decode(signer.sign(message(body, timestamp)));
-        byte[] line = new byte[4 + 8 + 64];
-        System.arraycopy(keyHash(name, Ed25519Keys.rawOf(signer.publicKey())), 0, line, 0, 4);
+        byte[] signed = new byte[4 + 8 + 64];
+        System.arraycopy(keyHash(name, Ed25519Keys.rawOf(signer.publicKey())), 0, signed, 0, 4);
         for (int i = 0; i < 8; i++) {
-            line[4 + i] = (byte) (timestamp >>> (56 - 8 * i));
+            signed[4 + i] = (byte) (timestamp >>> (56 - 8 * i));
         }
-        System.arraycopy(signature, 0, line, 12, 64);
-        return PREFIX + name + " " + Base64.getEncoder().encodeToString(line);
+        System.arraycopy(signer.signature(message(body, timestamp)), 0, signed, 12, 64);
+        return SignedNote.line(name, signed);
     }
 
     /** The timestamp of the witness's valid cosignature of {@code body} among a note's lines, or empty. */
     public static OptionalLong verify(String note, WitnessKey witness) {
-        int blank = note == null ? -1 : note.indexOf("\n\n");
-        if (blank < 0) {
+        Optional<SignedNote> signedNote = SignedNote.parse(note);
+        if (signedNote.isEmpty()) {
             return OptionalLong.empty();
         }
-        String body = note.substring(0, blank + 1);
         byte[] expected = keyHash(witness.name(), Ed25519Keys.rawOf(witness.publicKey()));
-        for (String line : note.substring(blank + 2).split("\n")) {
-            if (!line.startsWith(PREFIX + witness.name() + " ")) {
-                continue;
-            }
-            byte[] signed;
-            try {
-                signed = Base64.getDecoder().decode(line.substring(PREFIX.length() + witness.name().length() + 1));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
+        for (byte[] signed : signedNote.get().by(witness.name())) {
             if (signed.length != 76 || !Arrays.equals(signed, 0, 4, expected, 0, 4)) {
                 continue;
             }
@@ -86,8 +75,8 @@ public final class Cosignature {
             for (int i = 0; i < 8; i++) {
                 timestamp = (timestamp << 8) | (signed[4 + i] & 0xff);
             }
-            if (EvidenceSigner.verify(witness.publicKey(), message(body, timestamp),
-                    Base64.getEncoder().encodeToString(Arrays.copyOfRange(signed, 12, 76)))) {
+            if (EvidenceSigner.verify(witness.publicKey(), message(signedNote.get().body(), timestamp),
+                    Arrays.copyOfRange(signed, 12, 76))) {
                 return OptionalLong.of(timestamp);
             }
         }

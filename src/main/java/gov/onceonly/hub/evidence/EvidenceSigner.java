@@ -51,11 +51,16 @@ public final class EvidenceSigner {
     }
 
     public String sign(byte[] message) {
+        return Base64.getEncoder().encodeToString(signature(message));
+    }
+
+    /** The signature's bytes (64 for Ed25519; ASN.1 DER for ECDSA). */
+    byte[] signature(byte[] message) {
         try {
             Signature signature = Signature.getInstance(algorithm); // the provider that holds the key signs
             signature.initSign(key);
             signature.update(message);
-            return Base64.getEncoder().encodeToString(signature.sign());
+            return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a checkpoint", e);
         }
@@ -63,11 +68,19 @@ public final class EvidenceSigner {
 
     public static boolean verify(String publicKeyBase64, byte[] message, String signatureBase64) {
         try {
+            return verify(publicKeyBase64, message, Base64.getDecoder().decode(signatureBase64));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean verify(String publicKeyBase64, byte[] message, byte[] signatureBytes) {
+        try {
             PublicKey publicKey = publicKey(publicKeyBase64);
             Signature signature = Signature.getInstance("EC".equals(publicKey.getAlgorithm()) ? ECDSA : ED25519);
             signature.initVerify(publicKey);
             signature.update(message);
-            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+            return signature.verify(signatureBytes);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

@@ -35,7 +35,7 @@ public final class ReceiptVerifier {
     public static Result verify(JsonNode receipt, String x509PublicKey, List<Cosignature.WitnessKey> witnesses) {
         List<String> problems = new ArrayList<>();
         String note = receipt.path("checkpoint").path("note").asText(null);
-        String origin = note == null ? "" : note.substring(0, Math.max(0, note.indexOf('\n')));
+        String origin = CheckpointNote.originOf(note);
         Optional<CheckpointNote> signed = CheckpointNote.open(note, origin, x509PublicKey);
         if (signed.isEmpty()) {
             problems.add("the checkpoint's note is not signed by this public key");

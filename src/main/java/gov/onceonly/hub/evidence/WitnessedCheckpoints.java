@@ -38,7 +38,7 @@ public record WitnessedCheckpoints(NavigableMap<Long, String> roots, List<String
                 warnings.add(file + ":" + number + " is not a JSON line with a note");
                 continue;
             }
-            String origin = note == null ? "" : note.substring(0, Math.max(0, note.indexOf('\n')));
+            String origin = CheckpointNote.originOf(note);
             CheckpointNote signed = hubKeys.stream().map(key -> CheckpointNote.open(note, origin, key))
                     .flatMap(java.util.Optional::stream).findFirst().orElse(null);
             if (signed == null) {

@@ -33,16 +33,30 @@ public final class KafkaTopics {
 
     /**
      * How the hub's own topics are created: replicas and the in-sync replicas an acknowledged write needs (empty: the
-     * broker's defaults). Production runs three brokers with 3 and 2 (docs/deployment.md).
+     * broker's defaults), and whether the log is compacted. Production runs three brokers with 3 and 2
+     * (docs/deployment.md).
      */
-    public record Replication(Optional<Short> factor, Optional<Integer> minInsyncReplicas) {
+    public record Replication(Optional<Short> factor, Optional<Integer> minInsyncReplicas, boolean compaction) {
 
         public static final Replication BROKER_DEFAULTS = new Replication(Optional.empty(), Optional.empty());
 
+        public Replication(Optional<Short> factor, Optional<Integer> minInsyncReplicas) {
+            this(factor, minInsyncReplicas, false);
+        }
+
+        /** The same, for a log that keeps the last record of each key (cleanup.policy=compact). */
+        public Replication withCompaction() {
+            return new Replication(factor, minInsyncReplicas, true);
+        }
+
         NewTopic newTopic(String name) {
             NewTopic topic = new NewTopic(name, Optional.empty(), factor);
-            minInsyncReplicas.ifPresent(min -> topic.configs(Map.of("min.insync.replicas", String.valueOf(min))));
-            return topic;
+            Map<String, String> configs = new HashMap<>();
+            minInsyncReplicas.ifPresent(min -> configs.put("min.insync.replicas", String.valueOf(min)));
+            if (compaction) {
+                configs.put("cleanup.policy", "compact");
+            }
+            return topic.configs(configs);
         }
     }
 

@@ -122,7 +122,11 @@ public final class SandboxHttpServer implements AutoCloseable {
     }
 
     static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        respond(exchange, status, "application/json; charset=utf-8", body);
+    }
+
+    static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

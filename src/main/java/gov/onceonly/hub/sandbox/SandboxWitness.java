@@ -5,7 +5,6 @@ import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.witness.Witness;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,17 +40,10 @@ final class SandboxWitness {
                     answer = witness.addCheckpoint(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            respond(exchange, answer);
+            SandboxHttpServer.respond(exchange, answer.status(), answer.contentType(),
+                    answer.body().getBytes(StandardCharsets.UTF_8));
         });
         return Map.of("hub.evidence.witnesses.sandbox.url", http.baseUrl() + "/witness",
                 "hub.evidence.witnesses.sandbox.verifier-key", witness.verifierKey());
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, Witness.Answer answer) throws IOException {
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }

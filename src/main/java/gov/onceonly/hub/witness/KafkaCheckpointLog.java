@@ -1,23 +1,19 @@
 package gov.onceonly.hub.witness;
 
 import gov.onceonly.hub.connector.KafkaClientSettings;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import gov.onceonly.hub.pipeline.KafkaTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Witnessed checkpoints on a compacted Kafka topic, keyed by tree size: compaction keeps one record per size, so the
+ * Witnessed checkpoints on a compacted Kafka topic (made as the hub's other topics are, {@link KafkaTopics}), keyed
+ * by tree size: compaction keeps one record per size, so the
  * topic holds every checkpoint for as long as it exists, and a consumer from the start reads them all. Sent with
  * acks=all before the checkpoint counts as published.
  */
@@ -26,12 +22,16 @@ public final class KafkaCheckpointLog implements CheckpointLog {
     private final String bootstrapServers;
     private final KafkaClientSettings settings;
     private final String topic;
+    private final KafkaTopics.Replication replication;
     private KafkaProducer<String, String> producer;
 
-    public KafkaCheckpointLog(String bootstrapServers, KafkaClientSettings settings, String topic) {
+    /** {@code replication}: as the hub's other topics; the log is compacted whatever it says. */
+    public KafkaCheckpointLog(String bootstrapServers, KafkaClientSettings settings, String topic,
+                              KafkaTopics.Replication replication) {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.topic = topic;
+        this.replication = replication.withCompaction();
     }
 
     @Override
@@ -42,31 +42,12 @@ public final class KafkaCheckpointLog implements CheckpointLog {
     /** Created at the first checkpoint, when the broker is surely up. */
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            ensureCompacted(bootstrapServers, settings, topic);
+            KafkaTopics.ensure(bootstrapServers, settings, List.of(topic), replication);
             producer = new KafkaProducer<>(settings.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.CLIENT_ID_CONFIG, "hub-evidence-checkpoints")), new StringSerializer(), new StringSerializer());
         }
         return producer;
-    }
-
-    private static void ensureCompacted(String bootstrapServers, KafkaClientSettings settings, String topic) {
-        try (Admin admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
-            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                return;
-            }
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the checkpoint topic " + topic + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the checkpoint topic " + topic, e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create " + topic + " within 30 s", e);
-        }
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class Witness {
             return text(400, "a proof line is not base64");
         }
         String note = request.substring(blank + 2);
-        String origin = note.substring(0, Math.max(0, note.indexOf('\n')));
+        String origin = CheckpointNote.originOf(note);
         String logKey = logs.get(origin);
         if (logKey == null) {
             return text(404, "unknown log '" + origin + "'");

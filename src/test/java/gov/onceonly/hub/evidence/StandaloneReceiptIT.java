@@ -8,6 +8,10 @@ import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.ProjectScript;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -21,9 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A receipt checked where the hub is not: by {@code verify-receipt} (Java, no database) and by
@@ -73,6 +80,35 @@ class StandaloneReceiptIT extends HubIntegrationTest {
                 "-----BEGIN PUBLIC KEY-----\n" + otherKey + "\n-----END PUBLIC KEY-----\n");
         assertThat(bothVerifiers(dir, "receipt-other-key", receipt, other))
                 .allSatisfy(out -> assertThat(out).contains("INVALID: the checkpoint's note is not signed by this public key"));
+    }
+
+    /** Checkpoints leave the database: a compacted topic holds the witnessed note of the receipt's checkpoint. */
+    @Test
+    void theCheckpointIsPublishedOnACompactedTopic() throws Exception {
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(45);
+        String id = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
+                "DELIVERED").path("id").asText();
+        JsonNode checkpoint = hub.body(hub.get("/api/v1/applications/" + id + "/receipt")).path("checkpoint");
+        String topic = env.getRequiredProperty("hub.evidence.checkpoint-topic");
+        Map<String, Object> client = Map.of("bootstrap.servers", env.getRequiredProperty("hub.kafka.bootstrap-servers"));
+        try (Admin admin = Admin.create(client)) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
+                    .isEqualTo("compact");
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                env.getRequiredProperty("hub.kafka.bootstrap-servers"), "auto.offset.reset", "earliest",
+                "group.id", "audit-" + UUID.randomUUID()), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Map<String, String> published = new java.util.HashMap<>();
+            long size = checkpoint.path("treeSize").asLong();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> published.put(r.key(), r.value()));
+                return published.containsKey(Long.toString(size));
+            });
+            assertThat(published.get(Long.toString(size))).startsWith(checkpoint.path("note").asText())
+                    .contains(checkpoint.path("cosignatures").get(0).asText());
+        }
     }
 
     @Test
