@@ -18,6 +18,8 @@ import java.sql.Statement;
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
+    private static final String DEADLOCK_DETECTED = "40P01";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -48,12 +50,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The owner that migrates and the runtime role that may only append to the ledger (db/embedded-roles.sql). */
     private void ensureRoles() throws IOException {
-        try (InputStream script = EmbeddedPostgresServer.class.getResourceAsStream("/db/embedded-roles.sql");
-             Connection c = postgres.getDatabase("postgres", "hub").getConnection();
-             Statement statement = c.createStatement()) {
-            statement.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (SQLException e) {
-            throw new IOException("cannot set up the roles hub_owner and hub_app: " + e.getMessage(), e);
+        String sql;
+        try (InputStream script = EmbeddedPostgresServer.class.getResourceAsStream("/db/embedded-roles.sql")) {
+            sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = postgres.getDatabase("postgres", "hub").getConnection();
+                 Statement statement = c.createStatement()) {
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                // A hub already reconnected to a restarted server may hold a lock the ownership transfer needs;
+                // PostgreSQL picks one side of the deadlock, and the script is idempotent.
+                if (!DEADLOCK_DETECTED.equals(e.getSQLState()) || attempt == 3) {
+                    throw new IOException("cannot set up the roles hub_owner and hub_app: " + e.getMessage(), e);
+                }
+            }
         }
     }
 

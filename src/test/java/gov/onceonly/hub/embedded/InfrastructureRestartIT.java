@@ -68,7 +68,10 @@ class InfrastructureRestartIT extends HubIntegrationTest {
         arguments.addAll(List.of(
                 "--spring.profiles.active=restarttest",
                 "--spring.datasource.url=" + postgres.jdbcUrl("hub"),
-                "--spring.datasource.username=postgres",
+                // The roles the embedded hub runs with: a superuser's tables would be handed to hub_owner by
+                // db/embedded-roles.sql at the restart, under the running hub's locks.
+                "--spring.datasource.username=hub_app",
+                "--spring.flyway.user=hub_owner",
                 "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--hub.kafka.group-prefix=restart",
                 "--camel.main.name=restart",
