@@ -251,23 +251,31 @@ public final class HubClient {
      * reported since, and returns its status view: with departments that decide, an item that waits for another's
      * decision goes out too, and the application's status moves past DELIVERED.
      */
+    public JsonNode awaitEveryItemDelivered(String statusUrl) {
+        return awaitEveryItemDelivered(statusUrl, Duration.ofSeconds(60));
+    }
+
     public JsonNode awaitEveryItemDelivered(String statusUrl, Duration atMost) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
-                .alias("every item of " + statusUrl + " delivered")
-                .until(() -> {
-                    last[0] = body(get(statusUrl));
-                    JsonNode items = last[0].path("items");
-                    if (items.isEmpty()) {
-                        return false;
-                    }
-                    for (JsonNode item : items) {
-                        if (!item.hasNonNull("deliveredAt") && !"NOT_APPLICABLE".equals(item.path("status").asText())) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        last[0] = body(get(statusUrl));
+                        JsonNode items = last[0].path("items");
+                        if (items.isEmpty()) {
                             return false;
                         }
-                    }
-                    return true;
-                });
+                        for (JsonNode item : items) {
+                            if (!item.hasNonNull("deliveredAt") && !"NOT_APPLICABLE".equals(item.path("status").asText())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not every item of " + statusUrl + " was delivered within " + atMost + "; last seen: "
+                    + last[0], e);
+        }
         return last[0];
     }
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.config.ProductionModeGuard;
 import gov.onceonly.hub.connector.FeedProgress;
+import gov.onceonly.hub.sandbox.DecisionChannel;
+import gov.onceonly.hub.sandbox.SandboxDecisions;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import gov.onceonly.hub.subject.CitizenIdNumber;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +119,9 @@ public abstract class HubIntegrationTest {
     protected ObjectMapper json;
     @Autowired
     protected SandboxDepartments sandbox;
+    /** The departments' systems that decide what they receive (all but 市卫生健康委's, which is sandbox.statusReporter()). */
+    @Autowired
+    protected SandboxDecisions decisions;
 
     protected HubClient hub;
     /** The embedded database's superuser, for what the hub's own role may not do (create databases, bypass triggers). */
@@ -132,8 +138,69 @@ public abstract class HubIntegrationTest {
                 env.getRequiredProperty("spring.datasource.url"), env.getRequiredProperty("hub.embedded.postgres.admin-user"), ""));
         HubClient.useIdentityProvider(sandbox.identityProvider()::tokenFor);
         hub = new HubClient(port, json);
+        departmentsAsFound();
         // Right after startup the insured-persons copy may still be catching up, and applications would wait.
         await().atMost(Duration.ofSeconds(30)).until(() -> feeds.caughtUp("ybj-insured-persons", "insured"));
+    }
+
+    /**
+     * The departments as every test finds them, and leaves them (a class's {@code @BeforeAll} runs before the next
+     * {@code @BeforeEach}): deciding what they receive, for this JVM's hub, rejecting nothing, on today's calendar.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void departmentsAsFound() {
+        departmentsDecide(true);
+        departmentsReportThrough(null);
+        decisions.reject(java.util.Set.of());
+        sandbox.clock().reset();
+    }
+
+    /**
+     * Whether the sandbox departments decide what they receive (the sandbox profile's default) or leave it DELIVERED,
+     * for a test that reports as a department itself.
+     */
+    protected void departmentsDecide(boolean on) {
+        decisions.enable(on);
+        sandbox.statusReporter().enable(on);
+    }
+
+    /** Where the departments' decisions go instead of this JVM's hub (a child hub's {@link ChildHubDecisions}); null: here. */
+    protected void departmentsReportThrough(DecisionChannel channel) {
+        decisions.reportThrough(channel);
+        sandbox.statusReporter().reportThrough(channel);
+    }
+
+    /**
+     * A newborn application whose every item reached its department, with this test deciding, as 市卫生健康委 and
+     * 市公安局, the birth certificate and the household registration the others wait for; the rest undecided. For a
+     * test that reports on items itself, after {@code departmentsDecide(false)}. Returns the application's id.
+     */
+    protected String newbornWithEveryItemDelivered(SyntheticPeople.Family family) throws Exception {
+        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
+        String id = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        decide(statusUrl, "birth-certificate", "\"certificateNo\":\"Q%09d\"".formatted(Math.floorMod(id.hashCode(), 1_000_000_000)));
+        String first17 = family.mother().idNumber().substring(0, 6)
+                + family.birth().birthTime().toLocalDate().toString().replace("-", "") + "001";
+        decide(statusUrl, "household-registration", "\"result\":\"准予登记\",\"outputs\":{\"childIdNumber\":\"" + first17 + CitizenIdNumber.checkCharacter(first17) + "\"}");
+        hub.awaitEveryItemDelivered(statusUrl);
+        return id;
+    }
+
+    /** Waits until that item of the application reached its department. */
+    protected void awaitItemDelivered(String statusUrl, String item) {
+        // ignoreExceptions: until the application is collected it has no items yet, and HubClient.item throws.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                HubClient.item(hub.body(hub.get(statusUrl)), item).hasNonNull("deliveredAt"));
+    }
+
+    private void decide(String statusUrl, String item, String decision) throws Exception {
+        String id = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        awaitItemDelivered(statusUrl, item);
+        java.net.http.HttpResponse<String> done = hub.reportStatus(id, item, "{\"status\":\"DONE\",\"at\":\"%s\",%s}"
+                .formatted(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)), decision));
+        if (done.statusCode() != 200) {
+            throw new IllegalStateException("the hub refused the decision on " + item + ": " + done.body());
+        }
     }
 
     /** Synthetic families of the sandbox that have a birth record (every tenth has none). */

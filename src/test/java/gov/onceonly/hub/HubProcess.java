@@ -42,6 +42,12 @@ public final class HubProcess implements AutoCloseable {
         command.add("--hub.clients." + HubClient.PORTAL_KEY + ".secret=" + HubClient.PORTAL_SECRET);
         command.addAll(HubClient.ENCRYPTION_ARGS);
         command.add("--hub.evidence.signing-key=" + HubClient.EVIDENCE_KEY);
+        // The departments' systems the sandbox decides as report to it over REST (ChildHubDecisions).
+        HubClient.DEPARTMENT_CLIENTS.forEach((department, client) -> {
+            command.add("--hub.clients." + client + ".role=department");
+            command.add("--hub.clients." + client + ".department=" + department);
+            command.add("--hub.clients." + client + ".secret=" + client + "-secret");
+        });
         command.addAll(arguments);
     }
 

@@ -46,17 +46,25 @@ public class ApplicationStore {
         ItemRecord remap(ApplicationStore store, UUID applicationId, String itemId);
     }
 
+    /**
+     * Queues the deliveries of items a decision released, in the caller's transaction, so that they go out as soon as
+     * it commits rather than at the next poll for due deliveries; the pipeline does it (it owns the delivery messages).
+     */
+    public interface ReleasedDeliveries {
+        void queue(UUID applicationId, List<String> itemIds);
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PayloadCipher cipher;
     private final WaitingItems waiting;
 
     public ApplicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, ReleasedItemMapper released,
-                            EvidenceRecorder evidence) {
+                            ReleasedDeliveries deliveries, EvidenceRecorder evidence) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
-        this.waiting = new WaitingItems(jdbc, json, this, released, evidence);
+        this.waiting = new WaitingItems(jdbc, json, this, released, deliveries, evidence);
     }
 
     /** A dataset as pulled for an application, its fields opened. */

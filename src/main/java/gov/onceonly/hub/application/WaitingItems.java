@@ -29,10 +29,12 @@ final class WaitingItems {
     private final ObjectMapper json;
     private final ApplicationStore store;
     private final ApplicationStore.ReleasedItemMapper mapper;
+    private final ApplicationStore.ReleasedDeliveries deliveries;
     private final EvidenceRecorder evidence;
 
     WaitingItems(JdbcTemplate jdbc, ObjectMapper json, ApplicationStore store, ApplicationStore.ReleasedItemMapper mapper,
-                 EvidenceRecorder evidence) {
+                 ApplicationStore.ReleasedDeliveries deliveries, EvidenceRecorder evidence) {
+        this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
@@ -55,9 +57,14 @@ final class WaitingItems {
         List<String> released = moves.released().stream().filter(id -> !remapped.containsKey(id)).toList();
         if (!released.isEmpty()) {
             jdbc.update("""
-                    update application_item set status = 'PENDING', next_delivery_at = now(), updated_at = now()
+                    update application_item set status = 'PENDING', next_delivery_at = null, updated_at = now()
                     where application_id = ? and item_id = any(?) and status = 'WAITING'""",
                     applicationId, released.toArray(String[]::new));
+        }
+        List<String> pending = moves.released().stream()
+                .filter(id -> remapped.getOrDefault(id, ItemStatus.PENDING) == ItemStatus.PENDING).toList();
+        if (!pending.isEmpty()) {
+            deliveries.queue(applicationId, pending); // out at this transaction's commit, not at the next poll
         }
         if (!moves.released().isEmpty()) {
             log.info("Application {}: {} may go out now, what they wait for is done", applicationId, moves.released());

@@ -21,6 +21,7 @@ import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxWakeup;
+import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.security.PayloadCipher;
 import org.apache.catalina.core.StandardHost;
@@ -57,8 +58,8 @@ public class HubConfiguration {
 
     @Bean
     ApplicationStore applicationStore(JdbcTemplate jdbc, ObjectMapper json, PayloadCipher cipher, BundleCatalog bundles,
-                                      EvidenceRecorder evidence) {
-        return new ApplicationStore(jdbc, json, cipher, new ItemRemapper(bundles), evidence);
+                                      DeliveryRetries deliveries, EvidenceRecorder evidence) {
+        return new ApplicationStore(jdbc, json, cipher, new ItemRemapper(bundles), deliveries::queueReleased, evidence);
     }
 
     @Bean

@@ -34,9 +34,9 @@ public final class KpiGauges {
         materialsExempted = MultiGauge.builder("hub.kpi.materials.exempted")
                 .description("减材料: materials the applicants no longer brought, by bundle").register(registry);
         toAcceptance = MultiGauge.builder("hub.kpi.acceptance.seconds")
-                .description("减时间: from application to an item's acceptance, by bundle and quantile").register(registry);
+                .description("减时间: from application to an item's acceptance, by bundle and percentile").register(registry);
         toCompletion = MultiGauge.builder("hub.kpi.completion.seconds")
-                .description("减时间: from application to its completion, by bundle and quantile").register(registry);
+                .description("减时间: from application to its completion, by bundle and percentile").register(registry);
         itemsCompleted = MultiGauge.builder("hub.kpi.items.completed")
                 .description("减跑动: items completed, by bundle and whether the applicant acted after submitting")
                 .register(registry);
@@ -54,8 +54,8 @@ public final class KpiGauges {
             fields.add(MultiGauge.Row.of(bundle.and("by", "hub"), kpis.lessMaterials().fieldsFilledByHub()));
             fields.add(MultiGauge.Row.of(bundle.and("by", "applicant"), kpis.lessMaterials().fieldsFilledByApplicant()));
             exempted.add(MultiGauge.Row.of(bundle, kpis.lessMaterials().materialsExempted()));
-            quantiles(acceptance, bundle, kpis.lessTime().toItemAcceptance());
-            quantiles(completion, bundle, kpis.lessTime().toCompletion());
+            percentiles(acceptance, bundle, kpis.lessTime().toItemAcceptance());
+            percentiles(completion, bundle, kpis.lessTime().toCompletion());
             long without = kpis.fewerTrips().itemsCompletedWithoutApplicantAction();
             completed.add(MultiGauge.Row.of(bundle.and("applicant_action", "none"), without));
             completed.add(MultiGauge.Row.of(bundle.and("applicant_action", "some"), kpis.fewerTrips().itemsCompleted() - without));
@@ -67,10 +67,10 @@ public final class KpiGauges {
         itemsCompleted.register(completed, true);
     }
 
-    private static void quantiles(List<MultiGauge.Row<?>> rows, Tags bundle, KpiReport.Durations durations) {
+    private static void percentiles(List<MultiGauge.Row<?>> rows, Tags bundle, KpiReport.Durations durations) {
         if (durations.count() > 0) {
-            rows.add(MultiGauge.Row.of(bundle.and("quantile", "0.5"), durations.p50Seconds()));
-            rows.add(MultiGauge.Row.of(bundle.and("quantile", "0.9"), durations.p90Seconds()));
+            rows.add(MultiGauge.Row.of(bundle.and("percentile", "50"), durations.p50Seconds()));
+            rows.add(MultiGauge.Row.of(bundle.and("percentile", "90"), durations.p90Seconds()));
         }
     }
 }

@@ -106,6 +106,21 @@ public class DeliveryRetries {
         return total;
     }
 
+    /**
+     * Queues the deliveries of items a decision released, in the caller's transaction: their messages leave with its
+     * commit, so a released item does not wait for the next poll (one per hop of a bundle's order).
+     */
+    public void queueReleased(UUID applicationId, List<String> itemIds) {
+        outbox.appendAll(deliveriesTopic, itemIds.stream().map(itemId -> {
+            PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(applicationId, itemId);
+            return new Outbox.Message(delivery.key(), PipelineMessages.write(json, delivery));
+        }).toList());
+        jdbc.update("""
+                update application_item set next_delivery_at = null, updated_at = now()
+                where application_id = ? and item_id = any(?) and status = 'PENDING'""",
+                applicationId, itemIds.toArray(String[]::new));
+    }
+
     private int requeueBatch() {
         Integer queued = tx.execute(status -> {
             List<Due> due = jdbc.query("""

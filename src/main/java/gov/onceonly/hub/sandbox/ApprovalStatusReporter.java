@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * 市卫生健康委's approval system reporting back as a real one would: a moment after it receives a birth-certificate
- * item it reports ACCEPTED, then DONE with a certificate number derived from the idempotency key, over the hub's
- * REST callback. Off unless {@code hub.sandbox.report-status=true} (or a test enables it), so that items
- * otherwise stay DELIVERED, as the pipeline tests expect.
+ * 市卫生健康委's approval system reporting back as a real one would: a moment after it receives an item (a birth
+ * certificate, a vaccination certificate) it reports ACCEPTED, then DONE with a certificate number derived from the
+ * idempotency key, over the hub's REST callback. On in the sandbox profile ({@code hub.sandbox.report-status}); a
+ * test may stop it to report itself.
  */
 public final class ApprovalStatusReporter implements AutoCloseable {
 
     static final String SYSTEM = "weijian-approval";
+    static final String DEPARTMENT = "市卫生健康委";
     /** The registered client the system signs its reports as (application-sandbox.properties). */
     static final String CLIENT = "sandbox-weijian";
     private static final Logger log = LoggerFactory.getLogger(ApprovalStatusReporter.class);
@@ -45,6 +46,7 @@ public final class ApprovalStatusReporter implements AutoCloseable {
     });
     private final byte[] secret;
     private volatile boolean enabled;
+    private volatile DecisionChannel channel;
 
     ApprovalStatusReporter(Supplier<String> hubUrl, ObjectMapper json, boolean enabled, String secret) {
         this.hubUrl = hubUrl;
@@ -57,6 +59,11 @@ public final class ApprovalStatusReporter implements AutoCloseable {
         enabled = on;
     }
 
+    /** Reports through that channel instead of to this JVM's hub; null: to this JVM's hub again. */
+    public void reportThrough(DecisionChannel channel) {
+        this.channel = channel;
+    }
+
     /** Called by the inbox for each record received the first time. One thread, so ACCEPTED always precedes DONE. */
     void received(ApprovalInbox.Received received) {
         if (!enabled || !SYSTEM.equals(received.system())) {
@@ -67,15 +74,30 @@ public final class ApprovalStatusReporter implements AutoCloseable {
             if (envelope.hasNonNull("type")) {
                 return; // a withdrawal notice, not an item to decide: SandboxDecisions answers it
             }
-            String path = "/api/v1/applications/" + envelope.path("applicationId").asText() + "/items/"
-                    + envelope.path("item").asText() + "/status";
+            String applicationId = envelope.path("applicationId").asText();
+            String item = envelope.path("item").asText();
+            String path = "/api/v1/applications/" + applicationId + "/items/" + item + "/status";
             String certificateNo = "Q%09d".formatted(Math.floorMod(received.idempotencyKey().hashCode(), 1_000_000_000));
-            scheduler.schedule(() -> post(path, "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now()), 5),
-                    200, TimeUnit.MILLISECONDS);
-            scheduler.schedule(() -> post(path, "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"%s\"}"
-                    .formatted(now(), certificateNo), 5), 1000, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> report(applicationId, item, path,
+                    "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now())), 200, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> report(applicationId, item, path,
+                    "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"%s\"}"
+                    .formatted(now(), certificateNo)), 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.warn("Sandbox {} cannot read what it received: {}", SYSTEM, e.getMessage());
+        }
+    }
+
+    private void report(String applicationId, String item, String path, String body) {
+        DecisionChannel elsewhere = channel;
+        if (elsewhere == null) {
+            post(path, body, 5);
+            return;
+        }
+        try {
+            elsewhere.report(DEPARTMENT, applicationId, item, body);
+        } catch (RuntimeException e) {
+            log.warn("Sandbox {} could not report on {} {}: {}", SYSTEM, applicationId, item, e.getMessage());
         }
     }
 

@@ -38,12 +38,13 @@ public class SandboxConfiguration {
         return SandboxApplications.serve(departments, bundles, json);
     }
 
-    /** The departments deciding what they receive, on the status topic; off unless asked (hub.sandbox.report-status). */
+    /** The departments deciding what they receive, on the status topic, when asked (hub.sandbox.report-status). */
     @Bean(destroyMethod = "close")
     SandboxDecisions sandboxDecisions(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json, Environment env) {
         SandboxDecisions decisions = new SandboxDecisions(bundles, json, env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers"),
                 env.getRequiredProperty("hub.topics.item-status"),
-                env.getProperty("hub.sandbox.report-status", Boolean.class, false));
+                env.getProperty("hub.sandbox.report-status", Boolean.class, false), departments.clock(),
+                new DepartmentRules(departments.clock(), departments.catalogue().records()));
         departments.inbox().onFirstReceipt(decisions::received);
         departments.inbox().onFirstReceipt(new CertificateLibrary(departments.catalogue().records(), json)::received);
         decisions.readExchangeTables(departments.catalogue()::exchangedSince);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -120,6 +121,27 @@ public final class SandboxDatabases {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * A birth, as the hospital's system records it: a daughter of that mother born then, at 重庆市妇幼保健院, with
+     * her first vaccinations; returns the medical certificate number the record carries.
+     */
+    public String recordBirth(String motherIdNumber, String motherName, LocalDateTime born) throws SQLException {
+        String certificateNo = "B%09d".formatted(Math.floorMod((motherIdNumber + born).hashCode(), 1_000_000_000));
+        try (Connection hospital = connect("dept_hospital"); PreparedStatement insert = hospital.prepareStatement("""
+                insert into birth_record (medical_certificate_no, mother_id_number, mother_name, baby_gender, birth_time,
+                    birth_place, hospital_name, birth_weight_grams, birth_length_cm, gestation_weeks, hepatitis_b_dose, bcg_dose)
+                values (?, ?, ?, '女', ?, '重庆市渝中区', '重庆市妇幼保健院', 3150, 50.0, 39, ?, ?)""")) {
+            insert.setString(1, certificateNo);
+            insert.setString(2, motherIdNumber);
+            insert.setString(3, motherName);
+            insert.setTimestamp(4, Timestamp.valueOf(born));
+            insert.setTimestamp(5, Timestamp.valueOf(born.plusHours(12)));
+            insert.setTimestamp(6, Timestamp.valueOf(born.plusHours(20)));
+            insert.executeUpdate();
+        }
+        return certificateNo;
     }
 
     /** What the household exchange table holds, for inspection. */

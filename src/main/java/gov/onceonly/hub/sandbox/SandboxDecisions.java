@@ -3,6 +3,7 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.ItemDefinition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The back-office systems of every department but 市卫生健康委 ({@link ApprovalStatusReporter}) deciding what they
  * receive, as real ones would, on the hub's status topic: ACCEPTED a moment after receipt, then DONE with the outputs
- * the mapping declares for the item, or REJECTED for an item a test asked to reject; a withdrawal notice, from any
- * system, is answered WITHDRAWN. Off unless
- * {@code hub.sandbox.report-status=true} or a test enables it. Records when each decision was reported, so that a test
- * can check on the departments' side that no item arrived before what it waits for was decided. The departments
- * behind a JDBC exchange table (前置库) read it as real ones would: every 200 ms, the rows received since.
+ * the mapping declares for the item, or REJECTED for an item a test asked to reject or a department's own rule refuses
+ * ({@link DepartmentRules}); a withdrawal notice, from any system, is answered WITHDRAWN. On in the sandbox profile
+ * ({@code hub.sandbox.report-status}); a test may stop it to report itself. Records when each decision was reported,
+ * so that a test can check on the departments' side that no item arrived before what it waits for was decided. The
+ * departments behind a JDBC exchange table (前置库) read it as real ones would: every 200 ms, the rows received since.
  */
 public final class SandboxDecisions implements AutoCloseable {
 
@@ -40,6 +41,8 @@ public final class SandboxDecisions implements AutoCloseable {
     static final String WITHDRAWAL = "withdrawal";
 
     private final BundleCatalog bundles;
+    private final SandboxClock clock;
+    private final DepartmentRules rules;
     private final ObjectMapper json;
     private final String topic;
     private final KafkaProducer<String, String> producer;
@@ -57,9 +60,13 @@ public final class SandboxDecisions implements AutoCloseable {
     /** When each report was published, by idempotency key and status. */
     private final Map<String, Instant> reportedAt = new ConcurrentHashMap<>();
     private volatile boolean enabled;
+    private volatile DecisionChannel channel;
 
-    SandboxDecisions(BundleCatalog bundles, ObjectMapper json, String bootstrapServers, String topic, boolean enabled) {
+    SandboxDecisions(BundleCatalog bundles, ObjectMapper json, String bootstrapServers, String topic, boolean enabled,
+                     SandboxClock clock, DepartmentRules rules) {
         this.bundles = bundles;
+        this.clock = clock;
+        this.rules = rules;
         this.json = json;
         this.topic = topic;
         this.enabled = enabled;
@@ -74,6 +81,11 @@ public final class SandboxDecisions implements AutoCloseable {
             exchangedUpTo = enabledAt;
         }
         enabled = on;
+    }
+
+    /** Reports through that channel instead of on this JVM's hub's status topic; null: on the topic again. */
+    public void reportThrough(DecisionChannel channel) {
+        this.channel = channel;
     }
 
     /** Where the JDBC departments read what they received. */
@@ -126,34 +138,46 @@ public final class SandboxDecisions implements AutoCloseable {
             JsonNode envelope = json.readTree(received.body());
             String applicationId = envelope.path("applicationId").asText();
             String item = envelope.path("item").asText();
+            String department = bundles.find(envelope.path("bundle").asText()).flatMap(bundle -> bundle.item(item))
+                    .map(CompiledBundle.CompiledItem::department).orElse(ApprovalStatusReporter.DEPARTMENT);
+            Decided decided = new Decided(received.idempotencyKey(), department, applicationId, item);
             if (WITHDRAWAL.equals(envelope.path("type").asText())) {
                 // Any department, 市卫生健康委 too: it stops working on the item and says so.
-                scheduler.schedule(() -> publish(received.idempotencyKey(), applicationId, item, Map.of("status", "WITHDRAWN")),
-                        100, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> publish(decided, Map.of("status", "WITHDRAWN")), 100, TimeUnit.MILLISECONDS);
                 return;
             }
             if (ApprovalStatusReporter.SYSTEM.equals(received.system()) || envelope.hasNonNull("type")) {
                 return; // 市卫生健康委 decides over REST; a certificate for the library is no item to decide
             }
-            String key = received.idempotencyKey();
-            scheduler.schedule(() -> publish(key, applicationId, item, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
-            scheduler.schedule(() -> {
-                Map<String, Object> decision = new LinkedHashMap<>();
-                if (rejected.contains(item)) {
-                    decision.put("status", "REJECTED");
-                    decision.put("reason", "材料不符合要求（沙箱）");
-                } else {
-                    decision.put("status", "DONE");
-                    decision.put("result", "准予办理");
-                    Map<String, Object> outputs = outputs(envelope);
-                    if (!outputs.isEmpty()) {
-                        decision.put("outputs", outputs);
-                    }
-                }
-                publish(key, applicationId, item, decision);
-            }, 400, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> publish(decided, Map.of("status", "ACCEPTED")), 100, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> decide(decided, item, envelope), 400, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.warn("Sandbox {} cannot read what it received: {}", received.system(), e.getMessage());
+        }
+    }
+
+    /** The department's decision on an item: a scheduled task, so a failure is logged here or lost. */
+    private void decide(Decided decided, String item, JsonNode envelope) {
+        try {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            Optional<String> refusal = rejected.contains(item) ? Optional.of("材料不符合要求（沙箱）")
+                    : rules.refusal(item, envelope.path("fields"));
+            if (refusal.isPresent()) {
+                decision.put("status", "REJECTED");
+                decision.put("reason", refusal.get());
+            } else {
+                decision.put("status", "DONE");
+                decision.put("result", "准予办理");
+                Map<String, Object> outputs = outputs(envelope);
+                if (!outputs.isEmpty()) {
+                    decision.put("outputs", outputs);
+                }
+                rules.decided(envelope.path("fields"), outputs);
+            }
+            publish(decided, decision);
+        } catch (RuntimeException e) {
+            log.warn("Sandbox {} could not decide item {} of {}: {}", decided.department(), item, decided.applicationId(),
+                    e.toString());
         }
     }
 
@@ -165,7 +189,7 @@ public final class SandboxDecisions implements AutoCloseable {
         Map<String, Object> outputs = new LinkedHashMap<>();
         declared.forEach((name, output) -> {
             String value = SandboxOutputs.value(name, output == null ? null : output.pattern(),
-                    envelope.path("fields"), envelope.path("idempotencyKey").asText(), LocalDate.now(BEIJING));
+                    envelope.path("fields"), envelope.path("idempotencyKey").asText(), clock.today());
             if (value != null) {
                 outputs.put(name, value);
             }
@@ -173,18 +197,29 @@ public final class SandboxDecisions implements AutoCloseable {
         return outputs;
     }
 
+    /** The item a report is on, and the department whose system makes it. */
+    private record Decided(String idempotencyKey, String department, String applicationId, String item) {
+    }
+
     /** Publishes a report, and notes when: before the send, so the hub cannot have it before the note says so. */
-    private void publish(String idempotencyKey, String applicationId, String item, Map<String, Object> report) {
-        reportedAt.put(idempotencyKey + "|" + report.get("status"), Instant.now());
+    private void publish(Decided on, Map<String, Object> report) {
+        reportedAt.put(on.idempotencyKey() + "|" + report.get("status"), Instant.now());
         try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("at", OffsetDateTime.now(BEIJING).toString());
+            body.putAll(report);
+            DecisionChannel elsewhere = channel;
+            if (elsewhere != null) {
+                elsewhere.report(on.department(), on.applicationId(), on.item(), json.writeValueAsString(body));
+                return;
+            }
             Map<String, Object> message = new LinkedHashMap<>();
-            message.put("applicationId", applicationId);
-            message.put("item", item);
-            message.put("at", OffsetDateTime.now(BEIJING).toString());
-            message.putAll(report);
-            producer.send(new ProducerRecord<>(topic, applicationId, json.writeValueAsString(message)));
+            message.put("applicationId", on.applicationId());
+            message.put("item", on.item());
+            message.putAll(body);
+            producer.send(new ProducerRecord<>(topic, on.applicationId(), json.writeValueAsString(message)));
         } catch (Exception e) {
-            log.warn("Sandbox could not report on {} {}: {}", applicationId, item, e.getMessage());
+            log.warn("Sandbox could not report on {} {}: {}", on.applicationId(), on.item(), e.getMessage());
         }
     }
 

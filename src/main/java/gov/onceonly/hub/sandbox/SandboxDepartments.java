@@ -30,6 +30,7 @@ public final class SandboxDepartments implements AutoCloseable {
     private final ApprovalInbox inbox = new ApprovalInbox();
     private final LookupLog lookups = new LookupLog();
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxClock clock = new SandboxClock();
     private final SandboxHttpServer http;
     private final SandboxIdentityProvider identityProvider;
     private final SandboxDatabases databases;
@@ -125,6 +126,11 @@ public final class SandboxDepartments implements AutoCloseable {
 
     public SandboxFaults faults() {
         return faults;
+    }
+
+    /** The departments' calendar, which a test may move on. */
+    public SandboxClock clock() {
+        return clock;
     }
 
     public ApprovalStatusReporter statusReporter() {

@@ -1,6 +1,7 @@
 package gov.onceonly.hub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.onceonly.hub.subject.CitizenIdNumber;
 import gov.onceonly.hub.subject.CreditCode;
 
 import java.time.LocalDate;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The value a sandbox department decides an output with: the field of the same name the item received, if it had
- * one (a registration confirms the credit code it was asked for); otherwise a credit code, a date or a number,
- * whichever matches the output's pattern, derived from the idempotency key so that a repeat decides the same.
+ * one (a registration confirms the credit code it was asked for); otherwise a citizen ID number, a credit code, a
+ * date or a number, whichever matches the output's pattern, derived from the idempotency key so that a repeat
+ * decides the same.
  */
 final class SandboxOutputs {
 
@@ -30,6 +32,9 @@ final class SandboxOutputs {
         if (lower.endsWith("date") || lower.endsWith("on")) {
             candidates.add(today.toString());
         }
+        if (lower.endsWith("idnumber")) {
+            candidates.add(citizenIdNumber(received, seed, today));
+        }
         if (lower.contains("creditcode")) {
             String first17 = "915001" + "%011d".formatted(seed);
             candidates.add(first17 + CreditCode.checkCharacter(first17));
@@ -37,6 +42,28 @@ final class SandboxOutputs {
         candidates.add("%s%09d".formatted(prefix(name), seed));
         candidates.add("%012d".formatted(seed));
         return candidates.stream().filter(v -> matcher == null || matcher.matcher(v).matches()).findFirst().orElse(null);
+    }
+
+    /**
+     * A citizen ID number as 公安 would issue it at a birth registration (GB 11643): the area of the mother's
+     * registration, the date of birth received, a sequence number, the check character.
+     */
+    private static String citizenIdNumber(JsonNode received, int seed, LocalDate today) {
+        String mother = received.path("motherIdNumber").asText("");
+        String area = mother.length() >= 6 && mother.substring(0, 6).chars().allMatch(Character::isDigit)
+                ? mother.substring(0, 6) : "500103";
+        LocalDate born = date(received.path("birthTime").asText("")).orElse(today);
+        String first17 = area + born.toString().replace("-", "") + "%03d".formatted(seed % 1000);
+        return first17 + CitizenIdNumber.checkCharacter(first17);
+    }
+
+    /** The date a received date or date-time starts with, if it is one (an applicant's material may be any text). */
+    static java.util.Optional<LocalDate> date(String text) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Two capitals from the output's name, as a department's number series might start. */

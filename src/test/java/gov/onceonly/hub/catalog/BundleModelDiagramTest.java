@@ -26,16 +26,19 @@ class BundleModelDiagramTest {
     void theNewbornModelRunsFromSourcesThroughFieldsToTargets() {
         BundleModel model = BundleModel.of(RealCatalogue.bundle("newborn"), RealCatalogue.CONNECTORS);
         assertThat(model.layers().get(0)).extracting(BundleModel.Node::label)
-                .containsExactly("出生医学证明管理系统", "人口信息管理系统", "医疗保障信息平台", "申请人");
+                .containsExactly("出生医学证明管理系统", "人口信息管理系统", "卫生健康政务服务审批系统", "户籍业务前置库",
+                        "医疗保障信息平台", "申请人");
+        // the decisions later items take outputs from are sources too: 市卫生健康委's and 市公安局's systems
         assertThat(model.layers().get(1)).extracting(BundleModel.Node::detail).containsExactly(
-                "weijian-birth-records/birth", "gongan-population/person", "ybj-insured-persons/insured", "form");
+                "weijian-birth-records/birth", "gongan-population/person", "item:birth-certificate",
+                "item:household-registration", "ybj-insured-persons/insured", "form");
         assertThat(model.layers().get(3)).extracting(BundleModel.Node::label).containsExactly(
                 "出生医学证明", "户口登记（出生登记）", "城乡居民基本医疗保险参保登记", "社会保障卡申领", "预防接种证办理");
         assertThat(model.layers().get(4)).extracting(BundleModel.Node::id).containsExactly(
                 "T_weijian_approval", "T_gongan_household_exchange", "T_ybj_enrolment", "T_rlsb_card_approval");
         // fields are grouped under their dataset, and the form's five fields come last
-        assertThat(model.layers().get(2)).hasSize(22 + 5);
-        assertThat(model.layers().get(2).subList(22, 27)).allMatch(BundleModel.Node::form);
+        assertThat(model.layers().get(2)).hasSize(23 + 5); // the two outputs taken count as fields
+        assertThat(model.layers().get(2).subList(23, 28)).allMatch(BundleModel.Node::form);
         assertThat(model.edges()).contains(new BundleModel.Edge("S_gongan_population", "D_gongan_population_person", false),
                 new BundleModel.Edge("D_gongan_population_person", "F_gongan_population_person_person_name", false),
                 new BundleModel.Edge("F_gongan_population_person_person_name", "I_household_registration", false),
@@ -89,8 +92,9 @@ class BundleModelDiagramTest {
                 .contains("不动产双预告“带押过户” 一件事").contains("市规划自然资源局（配合：市住房城乡建委、重庆银保监局）")
                 .contains("flowchart LR").contains("&lt;br/&gt;").contains("href=\"demands.csv\"")
                 .doesNotContain("<script").doesNotContain("http://cdn").doesNotContain("https://");
-        assertThat(html).as("the collaboration model, and the lead's 专班 or that none is registered")
-                .contains("<h2>业务协同模型</h2>", "flowchart TD", "<h2>工作专班</h2>", "未在映射中登记专班联系方式");
+        assertThat(html).as("the collaboration model, and the lead's 专班")
+                .contains("<h2>业务协同模型</h2>", "flowchart TD", "<h2>工作专班</h2>", "不动产双预告带押过户一件事专班")
+                .doesNotContain("未在映射中登记专班联系方式");
     }
 
     @Test

@@ -37,8 +37,8 @@ class CatalogueApiIT extends HubIntegrationTest {
         assertThat(all.get(13).path("sequence").asInt()).isEqualTo(1);
         JsonNode newborn = all.get(0);
         assertThat(newborn.path("leadDepartment").asText()).isEqualTo("市卫生健康委");
-        assertThat(newborn.path("figures").path("fieldsDemanded").asInt()).isEqualTo(53);
-        assertThat(newborn.path("figures").path("fieldsFilledByHub").asInt()).isEqualTo(42);
+        assertThat(newborn.path("figures").path("fieldsDemanded").asInt()).isEqualTo(56);
+        assertThat(newborn.path("figures").path("fieldsFilledByHub").asInt()).isEqualTo(45);
         assertThat(newborn.path("figures").path("fieldsFilledByApplicant").asInt()).isEqualTo(11);
         assertThat(newborn.path("links").path("model").asText()).isEqualTo("/api/v1/bundles/newborn/model");
     }

@@ -33,7 +33,7 @@ class CollaborationDiagramTest {
         assertThat(mermaid).startsWith("%% 一事一套图：").contains("业务协同模型").contains("flowchart TD\n");
         assertThat(mermaid).contains("  application --> item0\n").doesNotContain("application --> item1")
                 .doesNotContain("application --> item2");
-        assertThat(mermaid).contains("  item0 -- \"done\" --> item1\n").contains("  item0 -- \"delivered\" --> item2\n");
+        assertThat(mermaid).contains("  item0 -- \"done：certificateNo\" --> item1\n").contains("  item0 -- \"delivered\" --> item2\n");
         assertThat(mermaid).contains("item2[\"" + card.name() + "<br/><small>" + card.department()
                 + "</small><br/><small>线上：接口调用（HTTP）</small><br/><small>仅当 form.registrationChoice is 'father'</small>\"]");
         assertThat(mermaid).contains("  class item2 conditional\n");

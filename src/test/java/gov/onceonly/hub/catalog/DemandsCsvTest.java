@@ -23,12 +23,13 @@ class DemandsCsvTest {
         List<String> rows = List.of(text.split("\r\n"));
         assertThat(text).endsWith("\r\n").doesNotContain("\r\n\r\n");
         assertThat(rows.get(0)).isEqualTo("序号,事项编码,事项名称,办理部门,字段,字段名称,是否必需,来源系统,数据集,数据集名称,来源字段,责任部门,共享方式");
-        assertThat(rows).hasSize(1 + 53);
+        assertThat(rows).hasSize(1 + 56);
         assertThat(rows).contains(
                 "1,birth-certificate,出生医学证明,市卫生健康委,babyName,新生儿姓名,是,申请表,form,申请人填写的表单,form.babyName,申请人,申请人填报",
                 "9,birth-certificate,出生医学证明,市卫生健康委,motherName,姓名,是,人口信息管理系统,gongan-population/person,常住人口基本信息,person.name,市公安局,接口调用（HTTP）",
                 "12,birth-certificate,出生医学证明,市卫生健康委,fatherName,父亲姓名,否,出生医学证明管理系统,weijian-birth-records/birth,新生儿分娩记录（按母亲身份证号）,birth.fatherName,市卫生健康委,库表交换（JDBC）",
-                "34,medical-insurance,城乡居民基本医疗保险参保登记,市医保局,guardianInsuredId,医保个人编号,是,医疗保障信息平台,ybj-insured-persons/insured,参保人员信息,insured.insuredId,市医保局,消息订阅（Kafka）");
+                "18,household-registration,户口登记（出生登记）,市公安局,medicalCertificateNo,出生医学证明编号,是,卫生健康政务服务审批系统,item:birth-certificate,出生医学证明（办结结果）,output.birth-certificate.certificateNo,市卫生健康委,办结结果（业务协同）",
+                "35,medical-insurance,城乡居民基本医疗保险参保登记,市医保局,guardianInsuredId,医保个人编号,是,医疗保障信息平台,ybj-insured-persons/insured,参保人员信息,insured.insuredId,市医保局,消息订阅（Kafka）");
     }
 
     @Test

@@ -49,7 +49,7 @@ class MariaDbBirthRecordsIT extends HubIntegrationTest {
             }
             HubClient client = new HubClient(hub.port(), json);
             String statusUrl = client.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
-            JsonNode status = client.awaitStatus(statusUrl, "DELIVERED");
+            JsonNode status = client.awaitEveryItemDelivered(statusUrl);
 
             JsonNode certificate = itemRecord(status.path("id").asText(), "birth-certificate", hub);
             SyntheticPeople.Birth birth = family.birth();

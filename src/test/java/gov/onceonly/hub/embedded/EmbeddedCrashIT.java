@@ -1,5 +1,6 @@
 package gov.onceonly.hub.embedded;
 
+import gov.onceonly.hub.ChildHubDecisions;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.HubProcess;
@@ -36,6 +37,7 @@ class EmbeddedCrashIT extends HubIntegrationTest {
     void aGracefulStopTakesUnderTenSecondsAndAKilledHubStartsAgainOnItsOwnData() throws Exception {
         FileSystemUtils.deleteRecursively(DATA);
         int port = HubProcess.freePort();
+        departmentsReportThrough(new ChildHubDecisions(new HubClient(port, json))); // its departments decide
         List<SyntheticPeople.Family> families = familiesWithBirthRecords();
 
         HubProcess first = hubProcess("embedded-crash-1", port).start();

@@ -43,12 +43,12 @@ class ExternalInfrastructureIT extends HubIntegrationTest {
             SyntheticPeople.Family family = familiesWithBirthRecords().get(7);
             HubClient client = new HubClient(external.port(), json);
             String statusUrl = client.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
-            JsonNode status = client.awaitStatus(statusUrl, "DELIVERED");
+            JsonNode status = client.awaitEveryItemDelivered(statusUrl);
 
             String id = status.path("id").asText();
             try (Connection c = DriverManager.getConnection(SERVER + "/" + DATABASE, "postgres", "");
                  ResultSet rs = c.createStatement().executeQuery(
-                         "select count(*) from application_item where status = 'DELIVERED' and application_id = '" + id + "'")) {
+                         "select count(*) from application_item where delivered_at is not null and application_id = '" + id + "'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(5);
             }

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.embedded;
 
+import gov.onceonly.hub.ChildHubDecisions;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.HubProcess;
@@ -64,6 +65,7 @@ class InfrastructureRestartIT extends HubIntegrationTest {
         List<String> acknowledged = new ArrayList<>();
         int port = HubProcess.freePort();
         HubClient client = new HubClient(port, json);
+        departmentsReportThrough(new ChildHubDecisions(new HubClient(port, json))); // its departments decide
         List<String> arguments = new ArrayList<>(HubProcess.sandboxDepartments(departments, departmentDatabases));
         arguments.addAll(List.of(
                 "--spring.profiles.active=restarttest",
@@ -117,7 +119,7 @@ class InfrastructureRestartIT extends HubIntegrationTest {
 
     private static void awaitDelivered(HubClient client, List<String> acknowledged) {
         for (String id : acknowledged) {
-            client.awaitStatus("/api/v1/applications/" + id, "DELIVERED", Duration.ofSeconds(90));
+            client.awaitEveryItemDelivered("/api/v1/applications/" + id, Duration.ofSeconds(90));
         }
     }
 

@@ -51,15 +51,13 @@ class EvidenceLedgerIT extends HubIntegrationTest {
 
     @Test
     void everyStepOfAnApplicationIsInTheLedgerAndItsReceiptVerifies() throws Exception {
+        departmentsDecide(false); // this test reports as the departments
         SyntheticPeople.Family family = familiesWithBirthRecords().get(40);
         String body = HubClient.newborn(family.mother().idNumber(), family.mother().name());
-        HttpResponse<String> accepted = hub.post("/api/v1/applications", body);
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        String id = hub.body(accepted).path("id").asText();
-        hub.awaitStatus("/api/v1/applications/" + id, "DELIVERED");
+        String id = newbornWithEveryItemDelivered(family);
         String report = "{\"status\":\"ACCEPTED\",\"eventId\":\"evidence-1\"}";
         assertThat(hub.signedAs("sandbox-weijian", "sandbox-weijian-secret")
-                .post("/api/v1/applications/" + id + "/items/birth-certificate/status", report).statusCode()).isEqualTo(200);
+                .post("/api/v1/applications/" + id + "/items/vaccination-certificate/status", report).statusCode()).isEqualTo(200);
         String message = "{\"applicationId\":\"%s\",\"item\":\"medical-insurance\",\"status\":\"ACCEPTED\"}".formatted(id);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers), new StringSerializer(), new StringSerializer())) {
@@ -75,11 +73,15 @@ class EvidenceLedgerIT extends HubIntegrationTest {
                 .isEqualTo(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)));
         long pulls = entries.stream().filter(e -> e.kind() == EvidenceKind.PULL).count();
         assertThat(pulls).isEqualTo(count("pulled_dataset where application_id = '" + id + "'"));
-        assertThat(entries.stream().filter(e -> e.kind() == EvidenceKind.PUSH).map(LedgerEntry::item))
+        List<LedgerEntry> pushes = entries.stream().filter(e -> e.kind() == EvidenceKind.PUSH).toList();
+        assertThat(pushes.stream().filter(e -> !e.detail().contains("\"notice\"")).map(LedgerEntry::item))
                 .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
                         "select item_id from application_item where application_id = ?", String.class, application));
+        assertThat(pushes.stream().filter(e -> e.detail().contains("\"notice\"")).map(LedgerEntry::item))
+                .as("the birth certificate, sent to the library once decided").containsExactly("birth-certificate");
         assertThat(kinds(id)).contains("STATUS:sandbox-weijian");
-        LedgerEntry rest = entries.stream().filter(e -> "sandbox-weijian".equals(e.party())).findFirst().orElseThrow();
+        LedgerEntry rest = entries.stream().filter(e -> "sandbox-weijian".equals(e.party())
+                && "vaccination-certificate".equals(e.item())).findFirst().orElseThrow();
         assertThat(rest.payloadSha256()).isEqualTo(Sha256.hex(report.getBytes(StandardCharsets.UTF_8)));
         LedgerEntry topic = entries.stream().filter(e -> e.party().startsWith("topic:")).findFirst().orElseThrow();
         assertThat(topic.payloadSha256()).isEqualTo(Sha256.hex(message.getBytes(StandardCharsets.UTF_8)));

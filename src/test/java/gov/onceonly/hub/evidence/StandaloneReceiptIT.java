@@ -47,7 +47,7 @@ class StandaloneReceiptIT extends HubIntegrationTest {
     @Test
     void bothVerifiersAcceptTheReceiptAndRefuseEveryAlteration() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(42);
-        String id = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED")
+        String id = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())))
                 .path("id").asText();
         JsonNode receipt = hub.body(hub.get("/api/v1/applications/" + id + "/receipt"));
         JsonNode keys = hub.body(hub.get("/api/v1/evidence/public-key"));
@@ -86,8 +86,7 @@ class StandaloneReceiptIT extends HubIntegrationTest {
     @Test
     void theCheckpointIsPublishedOnACompactedTopic() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(45);
-        String id = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
-                "DELIVERED").path("id").asText();
+        String id = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()))).path("id").asText();
         JsonNode checkpoint = hub.body(hub.get("/api/v1/applications/" + id + "/receipt")).path("checkpoint");
         String topic = env.getRequiredProperty("hub.evidence.checkpoint-topic");
         Map<String, Object> client = Map.of("bootstrap.servers", env.getRequiredProperty("hub.kafka.bootstrap-servers"));
@@ -114,12 +113,10 @@ class StandaloneReceiptIT extends HubIntegrationTest {
     @Test
     void consistencyProofsLinkTwoSignedTreeHeads() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(43);
-        String first = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
-                "DELIVERED").path("id").asText();
+        String first = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()))).path("id").asText();
         JsonNode older = hub.body(hub.get("/api/v1/applications/" + first + "/receipt")).path("checkpoint");
         SyntheticPeople.Family another = familiesWithBirthRecords().get(44);
-        String second = hub.awaitStatus(hub.submit(HubClient.newborn(another.mother().idNumber(), another.mother().name())),
-                "DELIVERED").path("id").asText();
+        String second = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(another.mother().idNumber(), another.mother().name()))).path("id").asText();
         JsonNode newer = hub.body(hub.get("/api/v1/applications/" + second + "/receipt")).path("checkpoint");
         long from = older.path("treeSize").asLong();
         long to = newer.path("treeSize").asLong();

@@ -27,7 +27,7 @@ abstract class TamperingOnACopy extends HubIntegrationTest {
     @BeforeEach
     void aSignedLedgerOfSomeLength() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(41);
-        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+        hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Long head = superuser.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
             return head != null && head >= 8;

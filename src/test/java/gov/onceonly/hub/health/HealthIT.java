@@ -50,7 +50,7 @@ class HealthIT extends HubIntegrationTest {
     @Test
     void eachConnectorShowsReachabilityCircuitAndLastSuccess() throws Exception {
         var family = familiesWithBirthRecords().get(161);
-        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+        hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         HubClient viewer = hub.asViewer();
         JsonNode departments = hub.body(viewer.get("/actuator/health/departments"));
         assertThat(departments.path("components").size()).isEqualTo(connectors.entries().size());

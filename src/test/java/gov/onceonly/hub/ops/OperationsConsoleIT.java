@@ -143,7 +143,7 @@ class OperationsConsoleIT extends HubIntegrationTest {
     @Test
     void routeStatisticsCount() throws Exception {
         var family = familiesWithBirthRecords().get(131);
-        hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())), "DELIVERED");
+        hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         JsonNode routes = hub.body(hub.asOperator().get(
                 "/actuator/jolokia/read/org.apache.camel:type=routes,*/RouteId,ExchangesCompleted,ExchangesInflight,MeanProcessingTime"));
         // Each department call of the application is an exchange of its connector's route.

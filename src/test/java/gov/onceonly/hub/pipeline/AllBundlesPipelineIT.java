@@ -10,8 +10,6 @@ import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
 import gov.onceonly.hub.catalog.DatasetFetch;
 import gov.onceonly.hub.catalog.Origin;
 import gov.onceonly.hub.sandbox.SandboxApplications;
-import gov.onceonly.hub.sandbox.SandboxDecisions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +44,6 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
     SandboxApplications applications;
     @Autowired
     BundleCatalog bundles;
-    @Autowired
-    SandboxDecisions decisions;
 
     private final Map<String, Submitted> submitted = new LinkedHashMap<>();
 
@@ -72,7 +68,6 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
 
     @BeforeAll
     void submitOneApplicationPerBundle() throws Exception {
-        decisions.enable(true);
         HubClient client = new HubClient(port, json);
         for (String id : bundleIds().toList()) {
             SandboxApplications.Sample sample = applications.sample(id);
@@ -81,11 +76,6 @@ class AllBundlesPipelineIT extends HubIntegrationTest {
                     body.path("parties")));
         }
         assertThat(submitted).hasSize(50);
-    }
-
-    @AfterAll
-    void departmentsStopDeciding() {
-        decisions.enable(false);
     }
 
     @ParameterizedTest(name = "{0}")

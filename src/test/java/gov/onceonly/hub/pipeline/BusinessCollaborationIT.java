@@ -10,9 +10,6 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.Origin;
 import gov.onceonly.hub.sandbox.SandboxApplications;
-import gov.onceonly.hub.sandbox.SandboxDecisions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,22 +35,9 @@ class BusinessCollaborationIT extends HubIntegrationTest {
     @Autowired
     SandboxApplications applications;
     @Autowired
-    SandboxDecisions decisions;
-    @Autowired
     BundleCatalog bundles;
     @Autowired
     ApplicationStore store;
-
-    @BeforeEach
-    void departmentsDecide() {
-        decisions.enable(true);
-    }
-
-    @AfterEach
-    void departmentsStopDeciding() {
-        decisions.enable(false);
-        decisions.reject(Set.of());
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"business-startup", "ordinary-deregistration", "second-hand-housing-transfer", "after-death"})

@@ -169,8 +169,14 @@ class ItemMapperTest {
         Map<String, Object> form = new HashMap<>();
         newborn.definition().form().keySet().forEach(f -> form.put(f, "form:" + f));
 
-        Map<String, ItemRecord> records = newborn.items().stream()
-                .collect(Collectors.toMap(CompiledItem::id, item -> ItemMapper.map(item, answers, form, FORM_AT)));
+        // The decisions the later items take outputs from: the certificate's number, the child's ID number.
+        Map<String, ItemOutputs> decided = Map.of(
+                "birth-certificate", new ItemOutputs("birth-certificate", "市卫生健康委", FORM_AT, Map.of("certificateNo", "Q000000001")),
+                "household-registration", new ItemOutputs("household-registration", "市公安局", FORM_AT,
+                        Map.of("childIdNumber", "11010520230501123X")));
+
+        Map<String, ItemRecord> records = newborn.items().stream().collect(Collectors.toMap(CompiledItem::id,
+                item -> ItemMapper.map(item, answers, form, FORM_AT, Map.of(), Map.of(), decided)));
 
         newborn.items().forEach(item -> assertThat(records.get(item.id()).values().keySet())
                 .containsExactlyElementsOf(item.demands().stream().map(CompiledDemand::name).toList()));
@@ -180,8 +186,8 @@ class ItemMapperTest {
         });
         assertThat(records.get("medical-insurance").values()).containsEntry("guardianName", "person:name")
                 .containsEntry("contactPhone", "form:contactPhone");
-        // counted by hand from mappings/newborn.yaml: hub 12+13+7+4+6, applicant 1+2+2+3+3
-        assertThat(count(records, false)).isEqualTo(42);
+        // counted by hand from mappings/newborn.yaml: hub 12+13+8+5+7 (outputs of decisions included), applicant 1+2+2+3+3
+        assertThat(count(records, false)).isEqualTo(45);
         assertThat(count(records, true)).isEqualTo(11);
         assertThat(records.get("birth-certificate").provenance().values()).filteredOn(FieldOrigin::fromApplicant).hasSize(1);
     }

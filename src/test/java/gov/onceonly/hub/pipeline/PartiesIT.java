@@ -24,19 +24,6 @@ class PartiesIT extends HubIntegrationTest {
 
     @Autowired
     SandboxApplications applications;
-    @Autowired
-    gov.onceonly.hub.sandbox.SandboxDecisions decisions;
-
-    /** The departments decide: the settlements of 公民身后 wait for the household's deregistration to be done. */
-    @org.junit.jupiter.api.BeforeEach
-    void departmentsDecide() {
-        decisions.enable(true);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void departmentsStopDeciding() {
-        decisions.enable(false);
-    }
 
     @Test
     void theDeceasedIsLookedUpByTheirOwnKeyOnTheLegalBasisTheMappingStates() throws Exception {

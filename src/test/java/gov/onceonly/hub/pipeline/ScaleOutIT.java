@@ -76,7 +76,7 @@ class ScaleOutIT extends HubIntegrationTest {
             statusUrls.add(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         }
         for (String statusUrl : statusUrls) {
-            hub.awaitStatus(statusUrl, "DELIVERED", Duration.ofSeconds(90));
+            hub.awaitEveryItemDelivered(statusUrl, Duration.ofSeconds(90));
         }
         assertThat(collectedThere).as("the second instance collected part of the stream").isPositive();
         assertThat(collect.collected() - collectedHereBefore).as("the first instance collected the rest").isPositive();
@@ -91,7 +91,7 @@ class ScaleOutIT extends HubIntegrationTest {
                         && ids.contains(r.idempotencyKey().split(":")[0])).toList();
         assertThat(received).as("each birth certificate reached 市卫生健康委 once").hasSize(ids.size());
         Long items = jdbc.queryForObject("select count(*) from application_item where application_id::text in ("
-                + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ") and status = 'DELIVERED'", Long.class);
+                + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ") and delivered_at is not null", Long.class);
         assertThat(items).isEqualTo(ids.size() * 5L);
 
         // Both instances appended to one evidence chain: each intake and push once, and the chain intact (the

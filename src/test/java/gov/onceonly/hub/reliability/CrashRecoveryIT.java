@@ -1,5 +1,6 @@
 package gov.onceonly.hub.reliability;
 
+import gov.onceonly.hub.ChildHubDecisions;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.HubProcess;
@@ -56,6 +57,7 @@ class CrashRecoveryIT extends HubIntegrationTest {
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         int port = HubProcess.freePort();
         HubClient client = new HubClient(port, json);
+        departmentsReportThrough(new ChildHubDecisions(new HubClient(port, json))); // its departments decide
 
         try (HubProcess first = hubProcess("crash-hub-1", port).start()) {
             // Slow one department so that deliveries are still in flight when the hub dies.
@@ -66,7 +68,7 @@ class CrashRecoveryIT extends HubIntegrationTest {
         JdbcTemplate crashed = new JdbcTemplate(new DriverManagerDataSource(
                 SandboxDatabases.serverOf(departmentDatabases) + "/" + DATABASE, "postgres", ""));
         Integer deliveredAtKill = crashed.queryForObject(
-                "select count(*) from application_item where status = 'DELIVERED'", Integer.class);
+                "select count(*) from application_item where delivered_at is not null", Integer.class);
         assertThat(deliveredAtKill).as("the kill came mid-flight").isLessThan(30 * ITEMS.size());
         sandbox.faults().clear("rlsb-card-approval");
 
@@ -74,13 +76,13 @@ class CrashRecoveryIT extends HubIntegrationTest {
             submit(client, families.subList(30, 40), acknowledged);
             assertThat(acknowledged).hasSize(40);
             for (String id : acknowledged) {
-                client.awaitStatus("/api/v1/applications/" + id, "DELIVERED", Duration.ofSeconds(60));
+                client.awaitEveryItemDelivered("/api/v1/applications/" + id, Duration.ofSeconds(60));
             }
         }
 
         assertThat(crashed.queryForObject("select count(*) from application", Integer.class))
                 .as("no application the hub did not acknowledge").isEqualTo(acknowledged.size());
-        assertThat(crashed.queryForObject("select count(*) from application_item where status = 'DELIVERED'", Integer.class))
+        assertThat(crashed.queryForObject("select count(*) from application_item where delivered_at is not null", Integer.class))
                 .isEqualTo(acknowledged.size() * ITEMS.size());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (String id : acknowledged) {

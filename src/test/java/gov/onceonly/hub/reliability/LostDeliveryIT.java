@@ -1,6 +1,5 @@
 package gov.onceonly.hub.reliability;
 
-import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +29,12 @@ class LostDeliveryIT extends HubIntegrationTest {
     @Value("${hub.topics.deliveries}")
     String deliveriesTopic;
 
+    /** The deliveries are this test's to follow: the departments leave what they receive undecided. */
+    @org.junit.jupiter.api.BeforeEach
+    void departmentsWait() {
+        departmentsDecide(false);
+    }
+
     @Test
     void aDeliveryReadWhileTheDatabaseIsAwayIsReadAgainWhenItIsBack() throws Exception {
         UUID id = delivered(familiesWithBirthRecords().get(40));
@@ -55,8 +60,7 @@ class LostDeliveryIT extends HubIntegrationTest {
     }
 
     private UUID delivered(SyntheticPeople.Family family) throws Exception {
-        String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
-        return UUID.fromString(hub.awaitStatus(statusUrl, "DELIVERED").path("id").asText());
+        return UUID.fromString(newbornWithEveryItemDelivered(family));
     }
 
     /** The item as it is between being queued and being sent. */

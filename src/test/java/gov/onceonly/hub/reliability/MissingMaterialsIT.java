@@ -33,12 +33,12 @@ class MissingMaterialsIT extends HubIntegrationTest {
                 }
             });
         }
-        assertThat(missing).contains("birthTime", "hospitalName", "medicalCertificateNo");
+        assertThat(missing).contains("birthTime", "hospitalName", "gestationWeeks");
         assertThat(missing).doesNotContain("motherName", "fatherName");
         for (JsonNode item : waiting.path("items")) {
             boolean complete = item.path("missing").isEmpty();
             assertThat(item.path("status").asText()).as(item.path("item").asText())
-                    .isIn(complete ? List.of("PENDING", "DELIVERED") : List.of("NEEDS_MATERIALS"));
+                    .isIn(complete ? List.of("PENDING", "DELIVERED", "WAITING") : List.of("NEEDS_MATERIALS"));
         }
 
         HttpResponse<String> unknown = hub.post(statusUrl + "/materials", "{\"fields\":{\"favouriteColour\":\"blue\"}}");
@@ -56,7 +56,7 @@ class MissingMaterialsIT extends HubIntegrationTest {
         HttpResponse<String> supplied = hub.post(statusUrl + "/materials", "{\"fields\":{" + fields + "}}");
         assertThat(supplied.statusCode()).as(supplied.body()).isEqualTo(200);
 
-        JsonNode done = hub.awaitStatus(statusUrl, "DELIVERED");
+        JsonNode done = hub.awaitEveryItemDelivered(statusUrl);
         JsonNode certificate = item(done, "birth-certificate");
         assertThat(field(certificate, "hospitalName").path("origin").asText()).isEqualTo("materials");
         assertThat(field(certificate, "motherName").path("origin").asText()).isEqualTo("gongan-population/person");
@@ -95,7 +95,7 @@ class MissingMaterialsIT extends HubIntegrationTest {
         HttpResponse<String> second = hub.post(statusUrl + "/materials", "{\"fields\":{" + rest + "}}");
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
 
-        JsonNode certificate = item(hub.awaitStatus(statusUrl, "DELIVERED"), "birth-certificate");
+        JsonNode certificate = item(hub.awaitEveryItemDelivered(statusUrl), "birth-certificate");
         assertThat(field(certificate, "hospitalName").path("at").asText()).as("not restamped by the second go").isEqualTo(suppliedAt);
         assertThat(field(certificate, "birthTime").path("at").asText()).isNotEqualTo(suppliedAt);
     }
@@ -123,6 +123,7 @@ class MissingMaterialsIT extends HubIntegrationTest {
             case "birthWeightGrams" -> "3300";
             case "birthLengthCm" -> "50.5";
             case "gestationWeeks" -> "39";
+            case "birthTime" -> "2026-11-20T08:30:00";
             default -> "由申请人提供的" + name;
         };
     }

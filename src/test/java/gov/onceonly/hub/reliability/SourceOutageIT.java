@@ -61,7 +61,7 @@ class SourceOutageIT extends HubIntegrationTest {
 
         sandbox.faults().clear(POPULATION);
         for (String statusUrl : statusUrls) {
-            JsonNode done = hub.awaitStatus(statusUrl, "DELIVERED");
+            JsonNode done = hub.awaitEveryItemDelivered(statusUrl);
             assertThat(done.path("items").size()).isEqualTo(5);
             assertThat(done.path("waiting").isNull()).as("the reason is gone once collected").isTrue();
         }
@@ -91,7 +91,7 @@ class SourceOutageIT extends HubIntegrationTest {
 
         sandbox.faults().clear(POPULATION);
         assertThat(hub.asOperator().post("/api/v1/ops/applications/" + id + "/retry", "").statusCode()).isEqualTo(200);
-        hub.awaitStatus(statusUrl, "DELIVERED");
+        hub.awaitEveryItemDelivered(statusUrl);
         assertThat(hub.asOperator().post("/api/v1/ops/applications/" + id + "/retry", "").statusCode())
                 .as("only an application that gave up can be retried").isEqualTo(404);
     }

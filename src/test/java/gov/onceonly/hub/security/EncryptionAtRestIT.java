@@ -20,8 +20,7 @@ class EncryptionAtRestIT extends HubIntegrationTest {
     @Test
     void theFormThePulledFieldsAndTheItemRecordsAreSealedInTheDatabase() throws Exception {
         var family = familiesWithBirthRecords().get(244);
-        JsonNode view = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
-                "DELIVERED");
+        JsonNode view = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         UUID id = UUID.fromString(view.path("id").asText());
         String babyName = family.mother().name().substring(0, 1) + "小宝";
 
@@ -49,8 +48,7 @@ class EncryptionAtRestIT extends HubIntegrationTest {
     @Test
     void theOperatorsResealSealsWhatWasStoredInClear() throws Exception {
         var family = familiesWithBirthRecords().get(247);
-        JsonNode view = hub.awaitStatus(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())),
-                "DELIVERED");
+        JsonNode view = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
         UUID id = UUID.fromString(view.path("id").asText());
         // As a database from before encryption holds it.
         jdbc.update("update application set form = '{\"babyName\":\"旧小宝\"}'::jsonb where id = ?", id);

@@ -50,10 +50,11 @@ class SealedColumnsIT extends HubIntegrationTest {
 
     @Test
     void aDepartmentsReportDetailsAreSealedAndShownInTheTimeline() throws Exception {
+        departmentsDecide(false); // this test is 市卫生健康委
         var family = familiesWithBirthRecords().get(171);
         String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
         UUID id = id(statusUrl);
-        hub.awaitStatus(statusUrl, "DELIVERED");
+        awaitItemDelivered(statusUrl, "birth-certificate");
         String reason = "出生医学证明与医院记录不符 " + family.mother().idNumber();
         assertThat(hub.reportStatus(id.toString(), "birth-certificate",
                 "{\"status\":\"REJECTED\",\"reason\":\"" + reason + "\"}").statusCode()).isEqualTo(200);

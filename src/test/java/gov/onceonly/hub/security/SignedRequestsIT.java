@@ -110,7 +110,7 @@ class SignedRequestsIT extends HubIntegrationTest {
     void theCatalogueIsPublicAndADepartmentSignsItsReports() throws Exception {
         assertThat(hub.unsigned().get("/api/v1/bundles/newborn").statusCode()).isEqualTo(200);
         assertThat(hub.unsigned().get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
-        JsonNode view = hub.awaitStatus(hub.submit(application(183)), "DELIVERED");
+        JsonNode view = hub.awaitEveryItemDelivered(hub.submit(application(183)));
         HttpResponse<String> report = hub.signedAs("sandbox-weijian", "sandbox-weijian-secret").post(
                 "/api/v1/applications/" + view.path("id").asText() + "/items/birth-certificate/status", "{\"status\":\"ACCEPTED\"}");
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
@@ -121,7 +121,7 @@ class SignedRequestsIT extends HubIntegrationTest {
         HttpResponse<String> accepted = hub.post("/api/v1/applications", application(185));
         String trace = gov.onceonly.hub.tracing.TraceParent.parse(accepted.headers().firstValue("traceparent").orElseThrow())
                 .orElseThrow().traceId();
-        hub.awaitStatus(hub.body(accepted).path("statusUrl").asText(), "DELIVERED");
+        hub.awaitEveryItemDelivered(hub.body(accepted).path("statusUrl").asText());
         for (String system : List.of("gongan-population", "weijian-approval", "rlsb-card-approval")) {
             var calls = sandbox.lookups().signedCalls(system).stream()
                     .filter(call -> call.traceparent() != null && call.traceparent().contains(trace)).toList();

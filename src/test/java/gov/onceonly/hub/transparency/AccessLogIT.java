@@ -44,7 +44,7 @@ class AccessLogIT extends HubIntegrationTest {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(42);
         String idNumber = family.mother().idNumber();
         String statusUrl = hub.submit(HubClient.newborn(idNumber, family.mother().name()));
-        hub.awaitStatus(statusUrl, "DELIVERED");
+        hub.awaitEveryItemDelivered(statusUrl);
         UUID application = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
 
         HttpResponse<String> response = hub.get("/api/v1/subjects/" + idNumber + "/access-log");
@@ -65,8 +65,12 @@ class AccessLogIT extends HubIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(pulled);
         List<String> items = jdbc.queryForList("select item_id from application_item where application_id = ?",
                 String.class, application);
-        assertThat(mine.stream().filter(e -> e.path("kind").asText().equals("PUSH")).map(e -> e.path("item").asText()))
-                .containsExactlyInAnyOrderElementsOf(items);
+        List<JsonNode> pushes = mine.stream().filter(e -> e.path("kind").asText().equals("PUSH")).toList();
+        assertThat(pushes.stream().filter(e -> !e.path("connector").asText().equals("dsj-certificate-intake"))
+                .map(e -> e.path("item").asText())).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(pushes.stream().filter(e -> e.path("connector").asText().equals("dsj-certificate-intake"))
+                .map(e -> e.path("item").asText())).as("the birth certificate, sent to the e-certificate library")
+                .containsExactly("birth-certificate");
         for (JsonNode e : mine) {
             assertThat(e.path("department").asText()).as(e.toString()).isNotBlank();
             assertThat(e.path("consent").path("purpose").asText()).isEqualTo("新生儿出生一件事");

@@ -58,7 +58,7 @@ class AddABundleTutorialIT extends HubIntegrationTest {
         String statusUrl = hub.submit(examples.sample("resident-relocation").json());
         UUID id = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from application_item where application_id = ? and status = 'DELIVERED'", Long.class, id) == 3);
+                "select count(*) from application_item where application_id = ? and delivered_at is not null", Long.class, id) == 3);
         JsonNode household = itemRecord(id, "household-move");
         assertThat(household.path("toAddress").asText()).isEqualTo("重庆市江北区观音桥步行街8号");
         assertThat(household.path("fromAddress").asText()).isNotBlank();

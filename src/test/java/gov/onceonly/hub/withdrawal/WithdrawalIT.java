@@ -7,9 +7,9 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.notice.NoticeKind;
 import gov.onceonly.hub.sandbox.SandboxApplications;
-import gov.onceonly.hub.sandbox.SandboxDecisions;
+
 import gov.onceonly.hub.sandbox.SyntheticPeople;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,13 +37,12 @@ class WithdrawalIT extends HubIntegrationTest {
     @Autowired
     SandboxApplications applications;
     @Autowired
-    SandboxDecisions decisions;
-    @Autowired
     BundleCatalog bundles;
 
-    @AfterEach
-    void departmentsStopDeciding() {
-        decisions.enable(false);
+    /** The departments keep what they receive undecided until a test lets them answer. */
+    @BeforeEach
+    void departmentsWait() {
+        departmentsDecide(false);
     }
 
     @Test
@@ -99,12 +98,18 @@ class WithdrawalIT extends HubIntegrationTest {
     void everyDepartmentThatHasAnItemAnswersAndADecisionMadeFirstStands() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(70);
         String id = submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
-        hub.awaitStatus("/api/v1/applications/" + id, "DELIVERED");
+        String statusUrl = "/api/v1/applications/" + id;
+        awaitItemDelivered(statusUrl, "birth-certificate");
+        ok(hub.reportStatus(id, "birth-certificate",
+                "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"Q000000070\"}".formatted(now())));
+        awaitItemDelivered(statusUrl, "household-registration");
+        awaitItemDelivered(statusUrl, "vaccination-certificate");
 
         JsonNode outcome = ok(withdraw(id, REASON));
         List<String> items = texts(outcome.path("withdrawing"));
-        assertThat(items).hasSize(5);
-        assertThat(texts(outcome.path("cancelled"))).isEmpty();
+        assertThat(items).containsExactlyInAnyOrder("household-registration", "vaccination-certificate");
+        assertThat(texts(outcome.path("cancelled"))).as("they waited for the registration")
+                .containsExactlyInAnyOrder("medical-insurance", "social-security-card");
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
                 select count(*) from target_notice where application_id = ?::uuid and kind = 'WITHDRAWAL' and sent_at is not null""",
                 Integer.class, id) == items.size());
@@ -112,18 +117,16 @@ class WithdrawalIT extends HubIntegrationTest {
                 .anyMatch(row -> row.get("idempotencyKey").equals(id + ":household-registration" + ":" + NoticeKind.WITHDRAWAL.type())
                         && row.get("record").toString().contains("\"type\":\"withdrawal\""));
 
-        // The certificate was decided before the notice reached 市卫生健康委: the decision stands.
-        ok(hub.reportStatus(id, "birth-certificate",
-                "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"Q000000070\"}".formatted(now())));
-        JsonNode stale = ok(hub.reportStatus(id, "medical-insurance", "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now())));
+        // The vaccination certificate was decided before the notice reached 市卫生健康委: the decision stands.
+        ok(hub.reportStatus(id, "vaccination-certificate",
+                "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\"}".formatted(now())));
+        JsonNode stale = ok(hub.reportStatus(id, "household-registration", "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now())));
         assertThat(stale.path("outcome").asText()).as("progress short of a decision changes nothing now").isEqualTo("IGNORED");
-        for (String item : items.stream().filter(item -> !item.equals("birth-certificate")).toList()) {
-            assertThat(view(id).path("status").asText()).isEqualTo("WITHDRAWING");
-            ok(hub.reportStatus(id, item, "{\"status\":\"WITHDRAWN\",\"at\":\"%s\"}".formatted(now())));
-        }
+        assertThat(view(id).path("status").asText()).isEqualTo("WITHDRAWING");
+        ok(hub.reportStatus(id, "household-registration", "{\"status\":\"WITHDRAWN\",\"at\":\"%s\"}".formatted(now())));
         JsonNode view = view(id);
         assertThat(view.path("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(HubClient.item(view, "birth-certificate").path("status").asText()).isEqualTo("DONE");
+        assertThat(HubClient.item(view, "vaccination-certificate").path("status").asText()).isEqualTo("DONE");
         assertThat(HubClient.item(view, "household-registration").path("status").asText()).isEqualTo("WITHDRAWN");
         HttpResponse<String> afterwards = hub.reportStatus(id, "household-registration",
                 "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予登记\"}".formatted(now()));
@@ -163,8 +166,7 @@ class WithdrawalIT extends HubIntegrationTest {
     @Test
     void aWithdrawalNeedsItsReasonItsOwnChannelAndSomethingLeftToWithdraw() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(71);
-        String id = submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
-        hub.awaitStatus("/api/v1/applications/" + id, "DELIVERED");
+        String id = newbornWithEveryItemDelivered(family); // the birth certificate and the registration decided
 
         HttpResponse<String> noReason = withdraw(id, " ");
         assertThat(noReason.statusCode()).isEqualTo(422);
@@ -174,12 +176,11 @@ class WithdrawalIT extends HubIntegrationTest {
                 .as("another channel's application is unknown to it").isEqualTo(404);
         assertThat(hub.asDepartment("市公安局").post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\":\"x\"}")
                 .statusCode()).as("a department does not act for the applicant").isEqualTo(403);
-        HttpResponse<String> notWithdrawn = hub.reportStatus(id, "household-registration",
+        HttpResponse<String> notWithdrawn = hub.reportStatus(id, "medical-insurance",
                 "{\"status\":\"WITHDRAWN\",\"at\":\"%s\"}".formatted(now()));
         assertThat(notWithdrawn.statusCode()).as("WITHDRAWN answers a notice only").isEqualTo(409);
 
-        for (String item : List.of("birth-certificate", "household-registration", "medical-insurance",
-                "social-security-card", "vaccination-certificate")) {
+        for (String item : List.of("medical-insurance", "social-security-card", "vaccination-certificate")) {
             ok(hub.reportStatus(id, item, "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予办理\"}".formatted(now())));
         }
         assertThat(view(id).path("status").asText()).isEqualTo("COMPLETED");
