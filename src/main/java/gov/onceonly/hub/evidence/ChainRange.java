@@ -54,13 +54,16 @@ final class ChainRange {
         return Optional.empty();
     }
 
-    /** The entries {@code first} to {@code last} as their blocks list them, with the hashes the blocks gave them. */
+    /**
+     * The entries {@code first} to {@code last} as their blocks list them, with the hashes the blocks gave them. Both
+     * arrays are unnested together: a subscript per row would read a large block's whole array once per entry.
+     */
     private static List<Row> rows(JdbcTemplate jdbc, long first, long last) {
         return jdbc.query("""
                 select b.first_entry + p.i - 1, e.recorded_at, e.kind, e.application_id, e.item, e.party,
-                       e.payload_sha256, e.detail, b.entry_hashes[p.i], e.id is null
+                       e.payload_sha256, e.detail, p.hash, e.id is null
                 from evidence_block b
-                cross join lateral unnest(b.entry_ids) with ordinality as p(id, i)
+                cross join lateral unnest(b.entry_ids, b.entry_hashes) with ordinality as p(id, hash, i)
                 left join evidence_entry e on e.id = p.id
                 where b.first_entry + cardinality(b.entry_ids) > ? and b.first_entry <= ?
                   and b.first_entry + p.i - 1 between ? and ?

@@ -111,6 +111,12 @@ class CatalogueDocTest {
             }
             out.append("\n");
         }
+        List<String> together = bundles.stream().filter(b -> b.items().stream().allMatch(i -> i.waitsFor().isEmpty()))
+                .map(b -> b.definition().name() + " (`" + b.id() + "`)").toList();
+        out.append("**Items that go out together** (").append(together.size()).append(" bundles): ")
+                .append(String.join("、", together)).append(". Their items are parallel by design (并联审批): licences, ")
+                .append("registrations, verifications and benefits that each department decides on the applicant's data ")
+                .append("alone; none needs another item's decision or output, so none waits.\n\n");
         return out.toString();
     }
 

@@ -86,17 +86,26 @@ final class LedgerCopy implements AutoCloseable {
         Chain chain = chain();
         List<String> hashes = new ArrayList<>();
         String previous = Sha256.GENESIS;
-        for (int i = 0; i < chain.ids().size(); i++) {
-            LedgerEntry stored = superuser.queryForObject("select " + LedgerRows.ENTRY_COLUMNS + " from " + schema
-                    + ".evidence_entry where id = ?", (rs, n) -> LedgerRows.entry(rs, 1, 0, null, null), chain.ids().get(i));
-            previous = LedgerEntry.create(i + 1, stored.recordedAt(), stored.kind(), stored.applicationId(), stored.item(),
-                    stored.party(), stored.payloadSha256(), stored.detail(), previous).entryHash();
+        // One query for the whole chain, in its order: the shared ledger holds every test's entries.
+        List<LedgerEntry> stored = superuser.query("select " + prefixed(LedgerRows.ENTRY_COLUMNS) + " from unnest(?::bigint[]) "
+                + "with ordinality as u(id, i) join " + schema + ".evidence_entry e on e.id = u.id order by u.i",
+                (rs, n) -> LedgerRows.entry(rs, 1, 0, null, null), (Object) chain.ids().toArray(Long[]::new));
+        for (int i = 0; i < stored.size(); i++) {
+            LedgerEntry entry = stored.get(i);
+            previous = LedgerEntry.create(i + 1, entry.recordedAt(), entry.kind(), entry.applicationId(), entry.item(),
+                    entry.party(), entry.payloadSha256(), entry.detail(), previous).entryHash();
             hashes.add(previous);
         }
         rewrite(rewritten -> {
             rewritten.hashes().clear();
             rewritten.hashes().addAll(hashes);
         });
+    }
+
+    /** The entry columns, each of table e (u's id would be ambiguous). */
+    private static String prefixed(String columns) {
+        return java.util.Arrays.stream(columns.split(",")).map(c -> "e." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     long last() {

@@ -1,0 +1,36 @@
+package gov.onceonly.hub.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Gauges of one name, one per tag set, each registered once and then only given new values. Re-registering rows
+ * (Micrometer's MultiGauge with overwrite) removes and adds meters while a scrape may be reading them, and the
+ * Prometheus registry then refuses the whole scrape for a duplicate label set; a value set in place cannot race.
+ */
+final class GaugeFamily {
+
+    private final String name;
+    private final String description;
+    private final MeterRegistry registry;
+    private final Map<Tags, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+
+    GaugeFamily(String name, String description, MeterRegistry registry) {
+        this.name = name;
+        this.description = description;
+        this.registry = registry;
+    }
+
+    void set(Tags tags, double value) {
+        values.computeIfAbsent(tags, t -> {
+            AtomicReference<Double> holder = new AtomicReference<>(value);
+            Gauge.builder(name, holder, AtomicReference::get).description(description).tags(t).register(registry);
+            return holder;
+        }).set(value);
+    }
+}
