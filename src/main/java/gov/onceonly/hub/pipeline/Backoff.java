@@ -1,18 +1,21 @@
 package gov.onceonly.hub.pipeline;
 
+import io.github.resilience4j.core.IntervalFunction;
+
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff from a first delay, doubling, capped, with ±20 % jitter so that work that failed together
- * does not come back together.
+ * does not come back together: resilience4j's exponential random backoff.
  */
 public record Backoff(Duration firstDelay, Duration maxDelay) {
 
+    private static final double MULTIPLIER = 2;
+    private static final double JITTER = 0.2;
+
     /** The wait after the given (1-based) failed attempt. */
     public Duration after(int attempt) {
-        long base = firstDelay.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
-        long capped = Math.min(base, maxDelay.toMillis());
-        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+        IntervalFunction intervals = IntervalFunction.ofExponentialRandomBackoff(firstDelay, MULTIPLIER, JITTER, maxDelay);
+        return Duration.ofMillis(intervals.apply(Math.max(attempt, 1)));
     }
 }
