@@ -164,7 +164,10 @@ public abstract class HubIntegrationTest {
         sandbox.statusReporter().enable(on);
     }
 
-    /** Where the departments' decisions go instead of this JVM's hub (a child hub's {@link ChildHubDecisions}); null: here. */
+    /**
+     * Where the departments' decisions go instead of this JVM's hub (a child hub's {@link ChildHubDecisions}); null:
+     * here.
+     */
     protected void departmentsReportThrough(DecisionChannel channel) {
         decisions.reportThrough(channel);
         sandbox.statusReporter().reportThrough(channel);
@@ -178,10 +181,13 @@ public abstract class HubIntegrationTest {
     protected String newbornWithEveryItemDelivered(SyntheticPeople.Family family) throws Exception {
         String statusUrl = hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name()));
         String id = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
-        decide(statusUrl, "birth-certificate", "\"certificateNo\":\"Q%09d\"".formatted(Math.floorMod(id.hashCode(), 1_000_000_000)));
+        String certificateNo = "Q%09d".formatted(Math.floorMod(id.hashCode(), 1_000_000_000));
+        decide(statusUrl, "birth-certificate", "\"certificateNo\":\"" + certificateNo + "\"");
         String first17 = family.mother().idNumber().substring(0, 6)
                 + family.birth().birthTime().toLocalDate().toString().replace("-", "") + "001";
-        decide(statusUrl, "household-registration", "\"result\":\"准予登记\",\"outputs\":{\"childIdNumber\":\"" + first17 + CitizenIdNumber.checkCharacter(first17) + "\"}");
+        String childIdNumber = first17 + CitizenIdNumber.checkCharacter(first17);
+        decide(statusUrl, "household-registration",
+                "\"result\":\"准予登记\",\"outputs\":{\"childIdNumber\":\"" + childIdNumber + "\"}");
         hub.awaitEveryItemDelivered(statusUrl);
         return id;
     }
