@@ -4,14 +4,12 @@ import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.configfile.YamlConfigFiles;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.evidence.Sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +79,6 @@ public final class BundleCatalog {
 
     /** The first 12 hex digits of the file's SHA-256: which mapping an application ran on. */
     public static String version(String content) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 }

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.connector;
 
+import gov.onceonly.hub.evidence.Sha256;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,13 +29,7 @@ public record SourceAnswer(String connector, String dataset, Outcome outcome, Ma
 
     /** The same answer with the SHA-256 (hex) of the exact payload received, for the evidence ledger. */
     public SourceAnswer withPayload(byte[] payload) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(payload == null ? new byte[0] : payload);
-            return new SourceAnswer(connector, dataset, outcome, fields, at, failure,
-                    java.util.HexFormat.of().formatHex(digest));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SourceAnswer(connector, dataset, outcome, fields, at, failure, Sha256.hex(payload));
     }
 
     public static SourceAnswer found(FetchRequest fetch, Map<String, Object> fields, Instant at) {

@@ -1,12 +1,13 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.evidence.Sha256;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The signature of a registered client's call to the hub: HMAC-SHA256, under the client's secret, of
@@ -49,10 +50,6 @@ public final class RequestSignature {
     }
 
     public static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(body);
     }
 }
