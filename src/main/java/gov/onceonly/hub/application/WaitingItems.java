@@ -57,7 +57,7 @@ final class WaitingItems {
         List<String> released = moves.released().stream().filter(id -> !remapped.containsKey(id)).toList();
         if (!released.isEmpty()) {
             jdbc.update("""
-                    update application_item set status = 'PENDING', next_delivery_at = null, updated_at = now()
+                    update application_item set status = 'PENDING', updated_at = now()
                     where application_id = ? and item_id = any(?) and status = 'WAITING'""",
                     applicationId, released.toArray(String[]::new));
         }

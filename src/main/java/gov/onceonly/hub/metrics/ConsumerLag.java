@@ -2,7 +2,6 @@ package gov.onceonly.hub.metrics;
 
 import gov.onceonly.hub.connector.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -11,7 +10,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +23,18 @@ public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
     private final List<String> groups;
-    private final MultiGauge lag;
+    private final GaugeFamily lag;
 
     public ConsumerLag(String bootstrapServers, KafkaClientSettings settings, List<String> groups, MeterRegistry registry) {
         this.admin = Admin.create(settings.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)));
         this.groups = List.copyOf(groups);
-        this.lag = MultiGauge.builder("hub.kafka.consumer.lag")
-                .description("Messages a consumer group has yet to process, by group and topic").register(registry);
+        this.lag = new GaugeFamily("hub.kafka.consumer.lag",
+                "Messages a consumer group has yet to process, by group and topic", registry);
     }
 
     public void refresh() throws Exception {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Long> rows = new HashMap<>();
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
@@ -53,9 +51,9 @@ public final class ConsumerLag implements AutoCloseable {
                 long behind = offset == null ? end : Math.max(0, end - offset.offset());
                 byTopic.merge(partition.topic(), behind, Long::sum);
             });
-            byTopic.forEach((topic, behind) -> rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), behind)));
+            byTopic.forEach((topic, behind) -> rows.put(Tags.of("group", group, "topic", topic), behind));
         }
-        lag.register(rows, true);
+        lag.update(rows);
     }
 
     @Override

@@ -4,13 +4,12 @@ import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.SourceBreakers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.apache.camel.CamelContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,9 +24,9 @@ public final class PipelineGauges {
     private final JdbcTemplate jdbc;
     private final CamelContext camel;
     private final ConnectorCatalog connectors;
-    private final MultiGauge applications;
-    private final MultiGauge items;
-    private final MultiGauge circuits;
+    private final GaugeFamily applications;
+    private final GaugeFamily items;
+    private final GaugeFamily circuits;
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong waitingRetry = new AtomicLong();
     private final AtomicLong outboxBacklog = new AtomicLong();
@@ -40,11 +39,10 @@ public final class PipelineGauges {
         this.jdbc = jdbc;
         this.camel = camel;
         this.connectors = connectors;
-        applications = MultiGauge.builder("hub.applications").description("Applications by bundle and status")
-                .register(registry);
-        items = MultiGauge.builder("hub.items").description("Items by target and status").register(registry);
-        circuits = MultiGauge.builder("hub.circuit.open")
-                .description("1 while a source's circuit breaker is open or half-open, else 0").register(registry);
+        applications = new GaugeFamily("hub.applications", "Applications by bundle and status", registry);
+        items = new GaugeFamily("hub.items", "Items by target and status", registry);
+        circuits = new GaugeFamily("hub.circuit.open", "1 while a source's circuit breaker is open or half-open, else 0",
+                registry);
         gauge(registry, "hub.deliveries.parked", parked, "Deliveries parked after their retries, waiting for an operator");
         gauge(registry, "hub.deliveries.waiting.retry", waitingRetry, "Deliveries waiting for their next retry");
         gauge(registry, "hub.outbox.backlog", outboxBacklog, "Outbox rows committed but not yet published to Kafka");
@@ -61,18 +59,20 @@ public final class PipelineGauges {
     }
 
     public void refresh() {
-        applications.register(jdbc.query("select bundle_id, status, count(*) from application group by 1, 2",
-                (rs, n) -> MultiGauge.Row.of(Tags.of("bundle", rs.getString(1), "status", rs.getString(2)), rs.getLong(3))),
-                true);
-        List<MultiGauge.Row<?>> itemRows = new ArrayList<>();
+        Map<Tags, Long> applicationCounts = new HashMap<>();
+        jdbc.query("select bundle_id, status, count(*) from application group by 1, 2", rs -> {
+            applicationCounts.put(Tags.of("bundle", rs.getString(1), "status", rs.getString(2)), rs.getLong(3));
+        });
+        applications.update(applicationCounts);
+        Map<Tags, Long> itemCounts = new HashMap<>();
         long[] parkedNow = {0};
         jdbc.query("select target_id, status, count(*) from application_item group by 1, 2", rs -> {
-            itemRows.add(MultiGauge.Row.of(Tags.of("target", rs.getString(1), "status", rs.getString(2)), rs.getLong(3)));
+            itemCounts.put(Tags.of("target", rs.getString(1), "status", rs.getString(2)), rs.getLong(3));
             if ("PARKED".equals(rs.getString(2))) {
                 parkedNow[0] += rs.getLong(3);
             }
         });
-        items.register(itemRows, true);
+        items.update(itemCounts);
         parked.set(parkedNow[0]);
         waitingRetry.set(count("select count(*) from application_item where next_delivery_at is not null"));
         outboxBacklog.set(count("select count(*) from outbox where published_at is null"));
@@ -88,7 +88,7 @@ public final class PipelineGauges {
     }
 
     private void refreshCircuits() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Integer> rows = new HashMap<>();
         long open = 0;
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             if (!entry.definition().isSource()) {
@@ -98,9 +98,9 @@ public final class PipelineGauges {
                     .map(breaker -> breaker.getCircuitBreakerState()).orElse("NONE");
             int isOpen = state.contains("OPEN") ? 1 : 0;
             open += isOpen;
-            rows.add(MultiGauge.Row.of(Tags.of("connector", entry.definition().id()), isOpen));
+            rows.put(Tags.of("connector", entry.definition().id()), isOpen);
         }
-        circuits.register(rows, true);
+        circuits.update(rows);
         openCircuits.set(open);
     }
 

@@ -111,10 +111,7 @@ public class DeliveryRetries {
      * commit, so a released item does not wait for the next poll (one per hop of a bundle's order).
      */
     public void queueReleased(UUID applicationId, List<String> itemIds) {
-        outbox.appendAll(deliveriesTopic, itemIds.stream().map(itemId -> {
-            PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(applicationId, itemId);
-            return new Outbox.Message(delivery.key(), PipelineMessages.write(json, delivery));
-        }).toList());
+        outbox.appendAll(deliveriesTopic, itemIds.stream().map(itemId -> message(applicationId, itemId)).toList());
         jdbc.update("""
                 update application_item set next_delivery_at = null, updated_at = now()
                 where application_id = ? and item_id = any(?) and status = 'PENDING'""",
@@ -133,10 +130,8 @@ public class DeliveryRetries {
             if (due.isEmpty()) {
                 return 0;
             }
-            outbox.appendAll(deliveriesTopic, due.stream().map(row -> {
-                PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(row.applicationId(), row.itemId());
-                return new Outbox.Message(delivery.key(), PipelineMessages.write(json, delivery));
-            }).toList());
+            outbox.appendAll(deliveriesTopic,
+                    due.stream().map(row -> message(row.applicationId(), row.itemId())).toList());
             jdbc.update("""
                     update application_item i set next_delivery_at = null, updated_at = now()
                     from unnest(?::uuid[], ?::text[]) as due(application_id, item_id)
@@ -147,6 +142,12 @@ public class DeliveryRetries {
             return due.size();
         });
         return queued == null ? 0 : queued;
+    }
+
+    /** The message that has the delivery stage send an item. */
+    private Outbox.Message message(UUID applicationId, String itemId) {
+        PipelineMessages.DeliveryQueued delivery = new PipelineMessages.DeliveryQueued(applicationId, itemId);
+        return new Outbox.Message(delivery.key(), PipelineMessages.write(json, delivery));
     }
 
     private record Due(UUID applicationId, String itemId, boolean lost) {

@@ -3,7 +3,6 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.catalog.BundleCatalog;
-import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.ItemDefinition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -138,9 +137,9 @@ public final class SandboxDecisions implements AutoCloseable {
             JsonNode envelope = json.readTree(received.body());
             String applicationId = envelope.path("applicationId").asText();
             String item = envelope.path("item").asText();
-            String department = bundles.find(envelope.path("bundle").asText()).flatMap(bundle -> bundle.item(item))
-                    .map(CompiledBundle.CompiledItem::department).orElse(ApprovalStatusReporter.DEPARTMENT);
-            Decided decided = new Decided(received.idempotencyKey(), department, applicationId, item);
+            // Every envelope the hub sends, an item's record or a notice, names the item's department.
+            Decided decided = new Decided(received.idempotencyKey(), envelope.path("department").asText(), applicationId,
+                    item);
             if (WITHDRAWAL.equals(envelope.path("type").asText())) {
                 // Any department, 市卫生健康委 too: it stops working on the item and says so.
                 scheduler.schedule(() -> publish(decided, Map.of("status", "WITHDRAWN")), 100, TimeUnit.MILLISECONDS);

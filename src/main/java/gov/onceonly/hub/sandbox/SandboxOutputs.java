@@ -5,8 +5,10 @@ import gov.onceonly.hub.subject.CitizenIdNumber;
 import gov.onceonly.hub.subject.CreditCode;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -58,11 +60,11 @@ final class SandboxOutputs {
     }
 
     /** The date a received date or date-time starts with, if it is one (an applicant's material may be any text). */
-    static java.util.Optional<LocalDate> date(String text) {
+    static Optional<LocalDate> date(String text) {
         try {
-            return java.util.Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -27,4 +27,16 @@ class GaugeFamilyTest {
         assertThat(registry.scrape()).contains("hub_kpi_fields_filled{bundle=\"newborn\",by=\"hub\"} 90.0")
                 .contains("hub_kpi_fields_filled{bundle=\"newborn\",by=\"applicant\"} 22.0");
     }
+
+    @Test
+    void aCountNoLongerReportedIsZeroNotADroppedSeries() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GaugeFamily items = new GaugeFamily("hub.items", "items", registry);
+
+        items.update(java.util.Map.of(Tags.of("status", "PARKED"), 3, Tags.of("status", "DELIVERED"), 5));
+        items.update(java.util.Map.of(Tags.of("status", "DELIVERED"), 8));
+
+        assertThat(registry.get("hub.items").tags("status", "PARKED").gauge().value()).isZero();
+        assertThat(registry.get("hub.items").tags("status", "DELIVERED").gauge().value()).isEqualTo(8);
+    }
 }
