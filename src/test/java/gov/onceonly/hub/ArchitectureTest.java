@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -52,6 +58,19 @@ class ArchitectureTest {
             .should().resideInAPackage("gov.onceonly.hub")
             .andShould().haveSimpleName("HubApplication");
 
+    /**
+     * Threads come from config: the hub's one scheduler (SchedulingConfiguration), the pipeline's workers, a thread
+     * factory handed to a consumer. A feature that made its own would hide from the thread count and the shutdown
+     * order. The sandbox is exempt: it plays the departments' own systems, which have threads of their own.
+     */
+    @ArchTest
+    static final ArchRule THREADS_ARE_MADE_IN_CONFIG = noClasses()
+            .that().resideOutsideOfPackages("gov.onceonly.hub.config", "gov.onceonly.hub.sandbox..")
+            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould().callConstructorWhere(target(owner(assignableTo(ExecutorService.class))))
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class)
+            .because("threads and executors are made in config, where the hub's scheduler and workers are");
+
     @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_FEATURE_PACKAGES = slices()
             .matching("gov.onceonly.hub.(*)..")
@@ -64,16 +83,21 @@ class ArchitectureTest {
         assertThat(main.stream().filter(c -> c.isMetaAnnotatedWith(Configuration.class)).map(c -> c.getSimpleName()))
                 .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
-                        "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration",
+                        "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "SchedulingConfiguration",
                         "SandboxConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }
 
     @Test
     void rulesFailOnAViolation() {
-        JavaClasses strays = new ClassFileImporter().importClasses(StrayConfiguration.class, CoreUsingSandbox.class);
+        JavaClasses strays = new ClassFileImporter().importClasses(StrayConfiguration.class, CoreUsingSandbox.class,
+                HandMadeThread.class, HandMadeExecutor.class);
         assertThat(CONFIGURATION_ONLY_IN_CONFIG_OR_SANDBOX.evaluate(strays).hasViolation()).isTrue();
         assertThat(CORE_NEVER_DEPENDS_ON_SANDBOX.evaluate(strays).hasViolation()).isTrue();
+        assertThat(THREADS_ARE_MADE_IN_CONFIG.evaluate(new ClassFileImporter().importClasses(HandMadeThread.class))
+                .hasViolation()).isTrue();
+        assertThat(THREADS_ARE_MADE_IN_CONFIG.evaluate(new ClassFileImporter().importClasses(HandMadeExecutor.class))
+                .hasViolation()).isTrue();
     }
 
     /** Fixtures for {@link #rulesFailOnAViolation}: they live in the root package, outside config and sandbox. */
@@ -83,5 +107,17 @@ class ArchitectureTest {
 
     static class CoreUsingSandbox {
         SandboxConfiguration sandbox;
+    }
+
+    static class HandMadeThread {
+        void start() {
+            new Thread(() -> { }, "hand-made").start();
+        }
+    }
+
+    static class HandMadeExecutor {
+        ExecutorService start() {
+            return Executors.newSingleThreadExecutor();
+        }
     }
 }

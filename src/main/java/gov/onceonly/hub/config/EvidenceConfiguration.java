@@ -11,6 +11,8 @@ import gov.onceonly.hub.evidence.EvidenceLedger;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.evidence.Receipts;
+import gov.onceonly.hub.schedule.ClusterLock;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -76,13 +78,13 @@ public class EvidenceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, Environment env) {
+    EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, PeriodicJobs jobs, Environment env) {
         Duration poll = env.getProperty("hub.evidence.chain-poll", Duration.class, Duration.ofMillis(250));
         int batch = env.getProperty("hub.evidence.chain-batch", Integer.class, 1000);
         if (poll.isNegative() || poll.isZero() || batch < 1) {
             throw new IllegalStateException("hub.evidence.chain-poll must be above 0 and hub.evidence.chain-batch at least 1");
         }
-        return new EvidenceChainer(jdbc, tx, batch).start(poll);
+        return new EvidenceChainer(jdbc, tx, batch).start(jobs, poll);
     }
 
     @Bean
@@ -101,7 +103,8 @@ public class EvidenceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Checkpoints evidenceCheckpoints(JdbcTemplate jdbc, EvidenceSigner signer, Clock clock, Environment env) {
+    Checkpoints evidenceCheckpoints(JdbcTemplate jdbc, EvidenceSigner signer, Clock clock, PeriodicJobs jobs,
+                                    ClusterLock lock, Environment env) {
         int entries = env.getProperty("hub.evidence.checkpoint-entries", Integer.class, 1000);
         Duration interval = env.getProperty("hub.evidence.checkpoint-interval", Duration.class, Duration.ofMinutes(1));
         if (entries < 1 || interval.isNegative() || interval.isZero()) {
@@ -115,7 +118,8 @@ public class EvidenceConfiguration {
             throw new IllegalStateException("hub.evidence.origin must be letters, digits and . _ / : - only (it names "
                     + "the checkpoint key in C2SP notes): '" + origin + "'");
         }
-        return new Checkpoints(jdbc, origin, signer, entries, interval, clock).start(poll.compareTo(interval) > 0 ? interval : poll);
+        return new Checkpoints(jdbc, origin, signer, entries, interval, clock)
+                .start(jobs, lock, poll.compareTo(interval) > 0 ? interval : poll);
     }
 
     @Bean

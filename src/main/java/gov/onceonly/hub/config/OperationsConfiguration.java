@@ -16,6 +16,7 @@ import gov.onceonly.hub.kpi.KpiQueries;
 import gov.onceonly.hub.metrics.ConnectorCallMetrics;
 import gov.onceonly.hub.metrics.ConsumerLag;
 import gov.onceonly.hub.metrics.GaugeRefresher;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import gov.onceonly.hub.metrics.KpiGauges;
 import gov.onceonly.hub.metrics.PipelineGauges;
 import gov.onceonly.hub.metrics.PrometheusConventions;
@@ -34,14 +35,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** Wiring of what operators watch: metrics, the reform KPIs, health, tracing and the OpenAPI document. */
@@ -117,9 +116,23 @@ public class OperationsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ConnectorProbes connectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, Environment env) {
-        return new ConnectorProbes(connectors, dataSources, env,
+    ConnectorProbes connectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PeriodicJobs jobs,
+                                    Environment env) {
+        return new ConnectorProbes(connectors, dataSources, env, jobs, probeWorkers().getThreadPoolExecutor(),
                 env.getProperty("hub.health.probe-timeout", Duration.class, Duration.ofSeconds(1)));
+    }
+
+    /** Probes run side by side on up to four threads, which end between rounds. */
+    private static ThreadPoolTaskExecutor probeWorkers() {
+        ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+        workers.setCorePoolSize(4);
+        workers.setMaxPoolSize(4);
+        workers.setKeepAliveSeconds(5);
+        workers.setAllowCoreThreadTimeOut(true);
+        workers.setThreadNamePrefix("hub-probe-");
+        workers.setDaemon(true);
+        workers.initialize();
+        return workers;
     }
 
     /** Probing starts once the hub is up: the sandbox's addresses, for one, are known only then. */
@@ -155,17 +168,13 @@ public class OperationsConfiguration {
         return new BackgroundHealth(new DataSourceHealthIndicator(dataSource, "select 1"), backgroundMaxAge(env), clock);
     }
 
-    /** Checks every hub.health.check-period (5 s) from the start, on one daemon thread. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService backgroundHealthChecks(List<BackgroundHealth> checks, Environment env) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hub-health-checks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5)).toMillis();
-        checks.forEach(check -> scheduler.scheduleWithFixedDelay(check::refresh, 0, period, TimeUnit.MILLISECONDS));
-        return scheduler;
+    /** Checks every hub.health.check-period (5 s) from the start, on the hub's scheduler. */
+    @Bean
+    List<PeriodicJobs.Scheduled> backgroundHealthChecks(List<BackgroundHealth> checks, PeriodicJobs jobs, Environment env) {
+        Duration period = env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5));
+        return checks.stream()
+                .map(check -> jobs.every("A readiness check", Duration.ZERO, period, check::refresh))
+                .toList();
     }
 
     /** A result is stale after three periods and the broker's own 3 s timeouts. */
@@ -183,11 +192,12 @@ public class OperationsConfiguration {
 
     @Bean(destroyMethod = "close")
     GaugeRefresher gaugeRefresher(JdbcTemplate jdbc, CamelContext camel, ConnectorCatalog connectors,
-                                  KpiQueries kpis, ConsumerLag lag, Clock clock, MeterRegistry registry, Environment env) {
+                                  KpiQueries kpis, ConsumerLag lag, Clock clock, MeterRegistry registry, PeriodicJobs jobs,
+                                  Environment env) {
         PipelineGauges pipeline = new PipelineGauges(jdbc, camel, connectors, registry);
         KpiGauges kpiGauges = new KpiGauges(kpis, clock, registry);
         Duration every = env.getProperty("hub.metrics.refresh", Duration.class, Duration.ofSeconds(10));
-        return new GaugeRefresher()
+        return new GaugeRefresher(jobs)
                 .every(every, "the pipeline", pipeline::refresh)
                 .every(every, "consumer lag", lag::refresh)
                 .every(env.getProperty("hub.metrics.kpi-refresh", Duration.class, Duration.ofSeconds(60)), "the KPIs",

@@ -36,6 +36,7 @@ import gov.onceonly.hub.pipeline.PipelineConsumer;
 import gov.onceonly.hub.pipeline.RejectedMessages;
 import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.tracing.TraceStage;
+import gov.onceonly.hub.schedule.ClusterLock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -56,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -90,13 +92,13 @@ public class PipelineConfiguration {
 
     /** Relays right after each commit that appended to the outbox; the outbox-relay route's poll is the fallback. */
     @Bean(destroyMethod = "close")
-    OutboxWakeup outboxWakeup(OutboxRelay outboxRelay) {
-        return new OutboxWakeup(outboxRelay::relayPending);
+    OutboxWakeup outboxWakeup(OutboxRelay outboxRelay, ThreadPoolExecutor pipelineWorkers) {
+        return new OutboxWakeup(outboxRelay::relayPending, pipelineWorkers);
     }
 
     @Bean
-    OutboxPruner outboxPruner(JdbcTemplate jdbc, Environment env) {
-        return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)));
+    OutboxPruner outboxPruner(JdbcTemplate jdbc, ClusterLock lock, Environment env) {
+        return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)), lock);
     }
 
     /**
@@ -214,7 +216,8 @@ public class PipelineConfiguration {
                 new KafkaConsumer<>(kafkaClient.with(config), new StringDeserializer(), new ByteArrayDeserializer()),
                 Map.of(applications, worker::applicationReceived, deliveries, worker::deliveryQueued), pipelineWorkers,
                 maxInFlight, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)),
-                Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L))));
+                Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L)),
+                new CustomizableThreadFactory("pipeline-consumer-")));
     }
 
     /** What the pipeline is doing now: records in flight, workers busy, applications collected by this instance. */

@@ -14,6 +14,7 @@ import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.RejectedUrls;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -140,8 +141,8 @@ public class SecurityConfiguration {
 
     /** Nonces older than twice the window are pruned: the timestamp check refuses such requests anyway. */
     @Bean(destroyMethod = "close")
-    SeenNonces seenNonces(JdbcTemplate jdbc, Environment env) {
-        return new SeenNonces(jdbc).pruneEvery(Duration.ofMinutes(1), window(env).multipliedBy(2));
+    SeenNonces seenNonces(JdbcTemplate jdbc, PeriodicJobs jobs, Environment env) {
+        return new SeenNonces(jdbc).pruneEvery(jobs, Duration.ofMinutes(1), window(env).multipliedBy(2));
     }
 
     private static Duration window(Environment env) {

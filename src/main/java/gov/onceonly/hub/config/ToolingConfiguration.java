@@ -12,6 +12,7 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.reload.ConfigReloader;
 import gov.onceonly.hub.reload.ConfigWatcher;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,8 +55,8 @@ public class ToolingConfiguration {
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */
     @Bean
     @ConditionalOnProperty(name = "hub.reload.enabled", havingValue = "true")
-    ConfigWatcher configWatcher(ConfigReloader reloader, Environment env) {
-        return new ConfigWatcher(reloader, env.getProperty("hub.reload.poll-millis", Long.class, 1000L));
+    ConfigWatcher configWatcher(ConfigReloader reloader, PeriodicJobs jobs, Environment env) {
+        return new ConfigWatcher(reloader, jobs, env.getProperty("hub.reload.poll-millis", Long.class, 1000L));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -100,17 +101,18 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         T start() throws Exception;
     }
 
+    /** Starts on a daemon thread of its own: the context, which has no executor yet, goes on meanwhile. */
     private static <T> CompletableFuture<T> inBackground(String name, Start<T> start) {
         CompletableFuture<T> started = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor(name + "-start-");
+        thread.setDaemon(true);
+        thread.execute(() -> {
             try {
                 started.complete(start.start());
             } catch (Throwable e) {
                 started.completeExceptionally(e);
             }
-        }, name + "-start");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return started;
     }
 

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.evidence;
 
+import gov.onceonly.hub.schedule.ClusterLock;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +32,7 @@ public class Checkpoints implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final List<CheckpointObserver> observers = new CopyOnWriteArrayList<>();
-    private PeriodicTask periodic;
+    private PeriodicJobs.Scheduled periodic;
 
     public Checkpoints(JdbcTemplate jdbc, String origin, EvidenceSigner signer, int everyEntries, Duration interval,
                        Clock clock) {
@@ -49,9 +51,10 @@ public class Checkpoints implements AutoCloseable {
         return this;
     }
 
-    public Checkpoints start(Duration poll) {
-        periodic = PeriodicTask.start("evidence-checkpoints", poll, this::checkpointIfDue, log,
-                "Could not check the evidence ledger for a checkpoint");
+    /** Checks for a due checkpoint every {@code poll}, on one instance of the cluster at a time. */
+    public Checkpoints start(PeriodicJobs jobs, ClusterLock lock, Duration poll) {
+        periodic = jobs.every("Checking the evidence ledger for a checkpoint", poll,
+                lock.alone("evidence-checkpoints", this::checkpointIfDue));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.evidence;
 
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,7 @@ public class EvidenceChainer implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int batchSize;
-    private PeriodicTask periodic;
+    private PeriodicJobs.Scheduled periodic;
 
     public EvidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, int batchSize) {
         this.jdbc = jdbc;
@@ -43,8 +44,8 @@ public class EvidenceChainer implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    public EvidenceChainer start(Duration poll) {
-        periodic = PeriodicTask.start("evidence-chainer", poll, this::chainWhatWaits, log, "Could not chain evidence");
+    public EvidenceChainer start(PeriodicJobs jobs, Duration poll) {
+        periodic = jobs.every("Chaining evidence", poll, this::chainWhatWaits);
         return this;
     }
 

@@ -3,6 +3,7 @@ package gov.onceonly.hub.health;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.ConnectorDefinition;
 import gov.onceonly.hub.connector.DepartmentDataSources;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.springframework.core.env.PropertyResolver;
 
 import java.net.InetSocketAddress;
@@ -14,11 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Whether each department system answers at all: a TCP connection to an http system or a Kafka cluster, a
@@ -36,20 +33,23 @@ public final class ConnectorProbes implements AutoCloseable {
     private final PropertyResolver properties;
     private final int timeoutMillis;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
-    /** Probes run side by side on up to four threads, which end between rounds. */
-    private final ThreadPoolExecutor workers = idleEnding(4, daemon("hub-probe"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hub-probes"));
+    private final PeriodicJobs jobs;
+    /** Probes of one round run side by side here, so that one department that hangs delays no other. */
+    private final ExecutorService workers;
+    private PeriodicJobs.Scheduled rounds;
 
     public ConnectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PropertyResolver properties,
-                           Duration timeout) {
+                           PeriodicJobs jobs, ExecutorService workers, Duration timeout) {
         this.connectors = connectors;
         this.dataSources = dataSources;
         this.properties = properties;
+        this.jobs = jobs;
+        this.workers = workers;
         this.timeoutMillis = (int) timeout.toMillis();
     }
 
-    public ConnectorProbes every(Duration period) {
-        scheduler.scheduleWithFixedDelay(this::probeAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    public synchronized ConnectorProbes every(Duration period) {
+        rounds = jobs.every("Probing the department systems", Duration.ZERO, period, this::probeAll);
         return this;
     }
 
@@ -101,23 +101,11 @@ public final class ConnectorProbes implements AutoCloseable {
         }
     }
 
-    private static ThreadPoolExecutor idleEnding(int threads, java.util.concurrent.ThreadFactory factory) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
-    public void close() {
-        scheduler.shutdownNow();
+    public synchronized void close() {
+        if (rounds != null) {
+            rounds.close();
+        }
         workers.shutdownNow();
     }
 }

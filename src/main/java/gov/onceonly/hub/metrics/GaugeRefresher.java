@@ -1,54 +1,31 @@
 package gov.onceonly.hub.metrics;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Refreshes the gauges that need a query, each on its own period, on one daemon thread. A failed refresh (the
- * database or broker away for a moment) keeps the last values and is logged once until it recovers.
+ * Refreshes the gauges that need a query, each on its own period. A failed refresh (the database or broker away
+ * for a moment) keeps the last values; PeriodicJobs logs it once until it recovers.
  */
 public final class GaugeRefresher implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(GaugeRefresher.class);
+    private final PeriodicJobs jobs;
+    private final List<PeriodicJobs.Scheduled> refreshes = new ArrayList<>();
 
-    /** A refresh that may throw. */
-    @FunctionalInterface
-    public interface Refresh {
-        void run() throws Exception;
+    public GaugeRefresher(PeriodicJobs jobs) {
+        this.jobs = jobs;
     }
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hub-gauges");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    public GaugeRefresher every(Duration period, String what, Refresh refresh) {
-        boolean[] failing = {false};
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresh.run();
-                if (failing[0]) {
-                    log.info("Gauges of {} refresh again", what);
-                }
-                failing[0] = false;
-            } catch (Exception e) {
-                if (!failing[0]) {
-                    log.warn("Gauges of {} keep their last values: {}", what, e.toString());
-                }
-                failing[0] = true;
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    public GaugeRefresher every(Duration period, String what, PeriodicJobs.Job refresh) {
+        refreshes.add(jobs.every("Refreshing the gauges of " + what, period, refresh));
         return this;
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        refreshes.forEach(PeriodicJobs.Scheduled::close);
     }
 }

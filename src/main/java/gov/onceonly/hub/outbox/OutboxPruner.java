@@ -1,5 +1,6 @@
 package gov.onceonly.hub.outbox;
 
+import gov.onceonly.hub.schedule.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +21,17 @@ public class OutboxPruner {
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
+    private final ClusterLock lock;
 
-    public OutboxPruner(JdbcTemplate jdbc, Duration retention) {
+    public OutboxPruner(JdbcTemplate jdbc, Duration retention, ClusterLock lock) {
         this.jdbc = jdbc;
         this.retention = retention;
+        this.lock = lock;
+    }
+
+    /** The outbox-prune route's run: one instance of the cluster prunes, the others skip that round. */
+    public void pruneAlone() throws Exception {
+        lock.runAlone("outbox-prune", this::prune);
     }
 
     /** Deletes the published rows older than the retention; returns how many. */

@@ -3,7 +3,9 @@ package gov.onceonly.hub.outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the relay as soon as a transaction that appended to the outbox has committed, instead of leaving the row
@@ -17,54 +19,48 @@ public class OutboxWakeup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWakeup.class);
 
     private final Runnable relay;
-    private final Semaphore signal = new Semaphore(0);
+    private final Executor executor;
+    /** Commits signalled since the running relay began; 0 when no run is queued or running. */
+    private final AtomicInteger signals = new AtomicInteger();
     private volatile boolean closed;
-    private Thread worker;
 
-    public OutboxWakeup(Runnable relay) {
+    /** {@code executor} runs the relay: never the committing thread, and nothing of its own to start or stop. */
+    public OutboxWakeup(Runnable relay, Executor executor) {
         this.relay = relay;
+        this.executor = executor;
     }
 
-    /** Called after a commit: the relay runs soon on its own thread, never on the committing one. */
+    /** Called after a commit: the relay runs soon on the executor, once for all the commits that arrive meanwhile. */
     public void committed() {
-        if (closed) {
+        if (closed || signals.getAndIncrement() != 0) {
             return;
         }
-        startOnce();
-        if (signal.availablePermits() == 0) {
-            signal.release();
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException shuttingDown) {
+            // The hub is stopping: the rows stay in the outbox for the next start's poll.
+            closed = true;
         }
     }
 
-    /** Started on the first commit, so nothing is relayed before the hub takes work (its topics exist by then). */
-    private synchronized void startOnce() {
-        if (worker == null && !closed) {
-            worker = new Thread(this::loop, "outbox-relay-wakeup");
-            worker.setDaemon(true);
-            worker.start();
-        }
-    }
-
-    private void loop() {
-        while (!closed) {
-            try {
-                signal.acquire();
-                signal.drainPermits();
-                relay.run();
-            } catch (InterruptedException e) {
+    private void drain() {
+        int seen;
+        do {
+            seen = signals.get();
+            if (closed) {
                 return;
+            }
+            try {
+                relay.run();
             } catch (RuntimeException e) {
                 // The scheduled poll publishes what this run could not; the row stays in the outbox until then.
                 log.debug("Outbox relay on commit failed, the poll will retry: {}", e.toString());
             }
-        }
+        } while (!signals.compareAndSet(seen, 0));
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
-        if (worker != null) {
-            worker.interrupt();
-        }
     }
 }

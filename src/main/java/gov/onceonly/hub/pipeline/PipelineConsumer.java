@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,11 +60,13 @@ public final class PipelineConsumer implements AutoCloseable {
     private final Queue<Done> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
+    private final ThreadFactory pollingThread;
     private Thread thread;
 
     public PipelineConsumer(Consumer<String, byte[]> consumer, Map<String, RecordHandler> handlers, Executor workers,
-                            int maxInFlight, Backoff retry, Duration drainTimeout) {
+                            int maxInFlight, Backoff retry, Duration drainTimeout, ThreadFactory pollingThread) {
         this.consumer = consumer;
+        this.pollingThread = pollingThread;
         this.handlers = Map.copyOf(handlers);
         this.workers = workers;
         this.maxInFlight = maxInFlight;
@@ -73,7 +76,7 @@ public final class PipelineConsumer implements AutoCloseable {
 
     public synchronized PipelineConsumer start() {
         running = true;
-        thread = new Thread(this::loop, "pipeline-consumer");
+        thread = pollingThread.newThread(this::loop);
         thread.start();
         return this;
     }

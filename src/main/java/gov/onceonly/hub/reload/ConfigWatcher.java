@@ -1,12 +1,11 @@
 package gov.onceonly.hub.reload;
 
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Looks at connectors/, mappings/ and routes/ every {@code hub.reload.poll-millis} while the hub runs
@@ -18,22 +17,19 @@ public final class ConfigWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConfigWatcher.class);
 
     private final ConfigReloader reloader;
+    private final PeriodicJobs jobs;
     private final long pollMillis;
-    private ScheduledExecutorService scheduler;
+    private PeriodicJobs.Scheduled watching;
 
-    public ConfigWatcher(ConfigReloader reloader, long pollMillis) {
+    public ConfigWatcher(ConfigReloader reloader, PeriodicJobs jobs, long pollMillis) {
         this.reloader = reloader;
+        this.jobs = jobs;
         this.pollMillis = pollMillis;
     }
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "hub-config-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::look, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        watching = jobs.every("Looking for configuration changes", Duration.ofMillis(pollMillis), this::look);
         log.info("Hot reload on: watching connectors/, mappings/ and routes/ every {} ms (hub.reload.enabled=false turns it off)",
                 pollMillis);
     }
@@ -48,14 +44,14 @@ public final class ConfigWatcher implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (watching != null) {
+            watching.close();
+            watching = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return watching != null;
     }
 }

@@ -1,13 +1,9 @@
 package gov.onceonly.hub.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Nonces of signed requests inside the time window, kept in PostgreSQL so that every hub instance refuses a
@@ -15,14 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SeenNonces implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SeenNonces.class);
-
     private final JdbcTemplate jdbc;
-    private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hub-nonce-pruner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private PeriodicJobs.Scheduled pruning;
 
     public SeenNonces(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,20 +24,17 @@ public final class SeenNonces implements AutoCloseable {
                 + "on conflict do nothing", client, nonce) == 1;
     }
 
-    public SeenNonces pruneEvery(Duration period, Duration olderThan) {
-        pruner.scheduleWithFixedDelay(() -> {
-            try {
-                prune(olderThan);
-            } catch (RuntimeException e) {
-                log.warn("Could not prune old request nonces, will try again: {}", e.toString());
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    /** Every instance may prune: the delete is the same whoever runs it. */
+    public synchronized SeenNonces pruneEvery(PeriodicJobs jobs, Duration period, Duration olderThan) {
+        pruning = jobs.every("Pruning old request nonces", period, () -> prune(olderThan));
         return this;
     }
 
     @Override
-    public void close() {
-        pruner.shutdownNow();
+    public synchronized void close() {
+        if (pruning != null) {
+            pruning.close();
+        }
     }
 
     public int prune(Duration olderThan) {
