@@ -5,6 +5,7 @@ import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.configfile.YamlConfigFiles;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.evidence.Sha256;
+import gov.onceonly.hub.schema.ConfigSchemas;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ public final class BundleCatalog {
         remember(bundles.values());
     }
 
+    /** The mapping schema, checked before a file is bound (the lint checks it with the same schema, as it parses). */
+    private static final YamlConfigFiles.ShapeCheck SHAPE =
+            (file, tree) -> ConfigSchemas.shared().problems(ConfigSchemas.Folder.MAPPINGS, file, tree);
+
     public static BundleCatalog load(Path root, Path folder, ConnectorCatalog connectors) {
         BundleCompiler compiler = new BundleCompiler(connectors);
         Map<String, CompiledBundle> bundles = new LinkedHashMap<>();
@@ -38,7 +43,7 @@ public final class BundleCatalog {
         for (Path file : YamlConfigFiles.list(folder)) {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                var loaded = YamlConfigFiles.read(root, file, BundleDefinition.class);
+                var loaded = YamlConfigFiles.read(root, file, BundleDefinition.class, SHAPE);
                 bundles.put(expectedId, compiler.compile(loaded.file(), expectedId, version(loaded.content()), loaded.definition()));
             } catch (ConfigFileException e) {
                 problems.addAll(e.problems());

@@ -44,20 +44,10 @@ public final class BundleCompiler {
         for (int i = 0; i < bundle.items().size(); i++) {
             ItemDefinition item = bundle.items().get(i);
             String at = "items[" + i + "]";
-            if (item == null) {
-                problems.add(new ConfigProblem(file, at, "is empty"));
-                continue;
-            }
-            if (item.id() == null || !itemIds.add(item.id())) {
-                problems.add(new ConfigProblem(file, at + ".id", item.id() == null ? "is required" : "duplicate item id '" + item.id() + "'"));
-            }
-            if (item.department() == null) {
-                problems.add(new ConfigProblem(file, at + ".department", "is required"));
+            if (!itemIds.add(item.id())) {
+                problems.add(new ConfigProblem(file, at + ".id", "duplicate item id '" + item.id() + "'"));
             }
             checkTarget(file, at, item, problems);
-            if (item.demands().isEmpty()) {
-                problems.add(new ConfigProblem(file, at + ".demands", "an item must demand at least one field"));
-            }
             List<CompiledDemand> demands = new ArrayList<>();
             item.demands().forEach((name, demand) -> {
                 String demandAt = at + ".demands." + name;
@@ -90,7 +80,6 @@ public final class BundleCompiler {
             checkArchive(file, at, item, subjectKey, problems);
         }
         WaitsForCheck.check(file, bundle.items(), problems);
-        checkParties(file, bundle, problems);
         if (problems.isEmpty()) {
             checkFormIsDemanded(file, bundle, items, problems);
         }
@@ -137,23 +126,9 @@ public final class BundleCompiler {
     }
 
     private static void checkFacts(String file, String expectedId, BundleDefinition bundle, List<ConfigProblem> problems) {
-        if (bundle.id() == null || !bundle.id().equals(expectedId)) {
+        if (!bundle.id().equals(expectedId)) {
             problems.add(new ConfigProblem(file, "id", "must equal the file name '" + expectedId + "'"));
         }
-        if (bundle.name() == null) problems.add(new ConfigProblem(file, "name", "is required"));
-        if (bundle.type() == null) problems.add(new ConfigProblem(file, "type", "is required (personal or enterprise)"));
-        if (bundle.leadDepartment() == null) problems.add(new ConfigProblem(file, "leadDepartment", "is required"));
-        if (bundle.stage() == null) problems.add(new ConfigProblem(file, "stage", "is required"));
-        if (!BATCHES.contains(bundle.batch())) {
-            problems.add(new ConfigProblem(file, "batch", "must be one of " + BATCHES + " (the list's two batches)"));
-        }
-        if (bundle.sequence() == null || bundle.sequence() < 1) {
-            problems.add(new ConfigProblem(file, "sequence", "is required: the bundle's number in its batch, from 1"));
-        }
-        if (bundle.completionMonth() == null || !bundle.completionMonth().matches("20\\d\\d-(0[1-9]|1[0-2])")) {
-            problems.add(new ConfigProblem(file, "completionMonth", "is required as YYYY-MM"));
-        }
-        if (bundle.items().isEmpty()) problems.add(new ConfigProblem(file, "items", "a bundle must have at least one item"));
     }
 
     /** A form field no item demands nor is switched on by would make the applicant type something nobody receives. */
@@ -173,10 +148,6 @@ public final class BundleCompiler {
     }
 
     private void checkTarget(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {
-        if (item.target() == null) {
-            problems.add(new ConfigProblem(file, at + ".target", "is required"));
-            return;
-        }
         var target = connectors.find(item.target());
         if (target.isEmpty()) {
             problems.add(new ConfigProblem(file, at + ".target", "unknown connector '" + item.target() + "'"));
@@ -213,20 +184,6 @@ public final class BundleCompiler {
         if (item.outputs().isEmpty()) {
             problems.add(new ConfigProblem(file, at + ".archive", "a certificate is made of the item's outputs; declare them"));
         }
-    }
-
-    /** Each party has a title and a key, and is not called "applicant" (who is always there). */
-    private static void checkParties(String file, BundleDefinition bundle, List<ConfigProblem> problems) {
-        bundle.parties().forEach((name, party) -> {
-            String at = "parties." + name;
-            if (PartyDefinition.APPLICANT.equals(name)) {
-                problems.add(new ConfigProblem(file, at, "'applicant' is every bundle's own subject; name the party by its role"));
-            } else if (party == null || party.key() == null) {
-                problems.add(new ConfigProblem(file, at + ".key", "is required: idNumber or creditCode"));
-            } else if (party.title() == null || party.title().isBlank()) {
-                problems.add(new ConfigProblem(file, at + ".title", "is required"));
-            }
-        });
     }
 
     /** An output's pattern must compile: a department's report is checked against it. */

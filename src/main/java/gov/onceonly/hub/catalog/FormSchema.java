@@ -7,14 +7,18 @@ import java.util.Map;
 
 /**
  * The JSON Schema (draft 2020-12) of the one form an applicant fills for a bundle: only the fields no department
- * source provides. A channel can render the form from it and check an application before sending it.
+ * source provides. A channel can render the form from it and check an application before sending it; the intake
+ * checks every application against this same schema, with the formats {@code gb11643} and {@code gb32100}.
  */
 public final class FormSchema {
 
-    /** GB 11643: 17 digits and a digit or X. The check character itself is verified by the hub. */
+    /** GB 11643: 17 digits and a digit or X. The check character is the format's to verify. */
     static final String ID_NUMBER_PATTERN = "^\\d{17}[\\dX]$";
     /** GB 32100: 18 characters of the 31-character alphabet, a 6-digit division code at positions 3 to 8. */
     static final String CREDIT_CODE_PATTERN = "^[0-9A-HJ-NP-RTUWXY]{2}\\d{6}[0-9A-HJ-NP-RTUWXY]{10}$";
+    /** The formats the hub asserts with the check character (a validator without them still checks the pattern). */
+    public static final String ID_NUMBER_FORMAT = "gb11643";
+    public static final String CREDIT_CODE_FORMAT = "gb32100";
 
     private FormSchema() {
     }
@@ -81,11 +85,13 @@ public final class FormSchema {
             case ID_NUMBER -> {
                 p.put("type", "string");
                 p.put("pattern", ID_NUMBER_PATTERN);
+                p.put("format", ID_NUMBER_FORMAT);
                 p.put("description", "公民身份号码，校验码按 GB 11643 检验");
             }
             case CREDIT_CODE -> {
                 p.put("type", "string");
                 p.put("pattern", CREDIT_CODE_PATTERN);
+                p.put("format", CREDIT_CODE_FORMAT);
                 p.put("description", "统一社会信用代码，校验码按 GB 32100 检验");
             }
         }

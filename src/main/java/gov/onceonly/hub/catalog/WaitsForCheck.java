@@ -26,14 +26,9 @@ final class WaitsForCheck {
         int before = problems.size();
         for (int i = 0; i < items.size(); i++) {
             ItemDefinition item = items.get(i);
-            if (item == null) {
-                continue;
-            }
             for (Map.Entry<String, Milestone> waited : item.waitsFor().entrySet()) {
                 String at = "items[" + i + "].waitsFor." + waited.getKey();
-                if (waited.getValue() == null) {
-                    problems.add(new ConfigProblem(file, at, "needs a milestone: delivered, accepted or done"));
-                } else if (waited.getKey().equals(item.id())) {
+                if (waited.getKey().equals(item.id())) {
                     problems.add(new ConfigProblem(file, at, "an item cannot wait for itself"));
                 } else if (!byId.containsKey(waited.getKey())) {
                     problems.add(new ConfigProblem(file, at, "unknown item '" + waited.getKey()

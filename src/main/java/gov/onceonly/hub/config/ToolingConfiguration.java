@@ -29,11 +29,10 @@ import java.nio.file.Path;
 @Configuration(proxyBeanMethods = false)
 public class ToolingConfiguration {
 
-    /** Camel's YAML DSL schema takes a second or two to compile: only when a dry-run or a reload first needs it. */
+    /** The schemas the catalogues check at load; Camel's YAML DSL schema is compiled when a lint or reload needs it. */
     @Bean
-    @Lazy
     ConfigSchemas configSchemas() {
-        return ConfigSchemas.load();
+        return ConfigSchemas.shared();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -30,6 +31,15 @@ public final class YamlConfigFiles {
     private YamlConfigFiles() {
     }
 
+    /** Checks a file's parsed tree before it is bound to its type: its folder's JSON Schema. */
+    @FunctionalInterface
+    public interface ShapeCheck {
+        List<ConfigProblem> problems(String file, JsonNode tree);
+
+        /** For a file read outside a configuration folder, where no schema applies. */
+        ShapeCheck NONE = (file, tree) -> List.of();
+    }
+
     /** A parsed file, named as the user sees it (relative to the hub's configuration root). */
     public record Loaded<T>(String file, T definition, String content) {
     }
@@ -45,7 +55,7 @@ public final class YamlConfigFiles {
         }
     }
 
-    public static <T> Loaded<T> read(Path root, Path file, Class<T> type) {
+    public static <T> Loaded<T> read(Path root, Path file, Class<T> type, ShapeCheck shape) {
         String name = root.relativize(file).toString();
         String content;
         try {
@@ -53,17 +63,22 @@ public final class YamlConfigFiles {
         } catch (IOException e) {
             throw new ConfigFileException(new ConfigProblem(name, "", "cannot read: " + e.getMessage()));
         }
-        return new Loaded<>(name, parse(name, content, type), content);
+        return new Loaded<>(name, parse(name, content, type, shape), content);
     }
 
-    public static <T> T parse(String name, String content, Class<T> type) {
+    /** Parses {@code content}, checks its shape, then binds it: a shape problem is reported in the schema's terms. */
+    public static <T> T parse(String name, String content, Class<T> type, ShapeCheck shape) {
         try {
-            T value = content.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))
-                    ? null : YAML.readValue(content, type);
-            if (value == null) {
+            JsonNode tree = content.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))
+                    ? null : YAML.readTree(content);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ConfigFileException(new ConfigProblem(name, "", "file is empty"));
             }
-            return value;
+            List<ConfigProblem> problems = shape.problems(name, tree);
+            if (!problems.isEmpty()) {
+                throw new ConfigFileException(problems);
+            }
+            return YAML.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ConfigFileException(new ConfigProblem(name, JacksonPaths.of(e), describe(e)));
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package gov.onceonly.hub.connector;
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.configfile.YamlConfigFiles;
+import gov.onceonly.hub.schema.ConfigSchemas;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +34,17 @@ public final class ConnectorCatalog {
         this.connectors = newer.connectors;
     }
 
+    /** The connector schema, checked before a file is bound (the lint checks it with the same schema, as it parses). */
+    private static final YamlConfigFiles.ShapeCheck SHAPE =
+            (file, tree) -> ConfigSchemas.shared().problems(ConfigSchemas.Folder.CONNECTORS, file, tree);
+
     public static ConnectorCatalog load(Path root, Path folder) {
         Map<String, Entry> connectors = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
         for (Path file : YamlConfigFiles.list(folder)) {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class);
+                var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class, SHAPE);
                 List<ConfigProblem> found = ConnectorValidator.check(loaded.file(), expectedId, loaded.definition());
                 problems.addAll(found);
                 if (found.isEmpty()) {

@@ -22,6 +22,7 @@ public class ApplicationValidator {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final BundleCatalog bundles;
+    private final FormSchemaCheck form = new FormSchemaCheck();
 
     public ApplicationValidator(BundleCatalog bundles) {
         this.bundles = bundles;
@@ -43,7 +44,7 @@ public class ApplicationValidator {
         checkConsent(request.consent(), bundle, violations);
         PartiesValidator.check(request.parties(), bundle, violations);
         if (bundle != null) {
-            FormValidator.check(bundle.definition().form(), request.form() == null ? Map.of() : request.form(), violations);
+            form.check(bundle, request.form() == null ? Map.of() : request.form(), violations);
         }
         checkNoNul(request, violations);
         if (!violations.isEmpty()) {

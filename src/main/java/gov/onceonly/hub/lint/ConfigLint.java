@@ -8,6 +8,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.configfile.YamlConfigFiles;
+import gov.onceonly.hub.configfile.YamlConfigFiles.ShapeCheck;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.ConnectorDefinition;
 import gov.onceonly.hub.connector.ConnectorKind;
@@ -49,7 +50,8 @@ public final class ConfigLint {
         List<ConnectorCatalog.Entry> entries = new ArrayList<>();
         for (LintedFiles.Parsed p : files.parseAll(Folder.CONNECTORS)) {
             try {
-                ConnectorDefinition c = YamlConfigFiles.parse(p.name(), p.content(), ConnectorDefinition.class);
+                ConnectorDefinition c = YamlConfigFiles.parse(p.name(), p.content(), ConnectorDefinition.class,
+                        ShapeCheck.NONE);
                 List<ConfigProblem> problems = ConnectorValidator.check(p.name(), idOf(p.name()), c);
                 problems.forEach(pr -> files.report(pr, Severity.ERROR));
                 if (problems.isEmpty()) {
@@ -74,7 +76,8 @@ public final class ConfigLint {
         List<CompiledBundle> compiled = new ArrayList<>();
         for (LintedFiles.Parsed p : files.parseAll(Folder.MAPPINGS)) {
             try {
-                BundleDefinition bundle = YamlConfigFiles.parse(p.name(), p.content(), BundleDefinition.class);
+                BundleDefinition bundle = YamlConfigFiles.parse(p.name(), p.content(), BundleDefinition.class,
+                        ShapeCheck.NONE);
                 compiled.add(compiler.compile(p.name(), idOf(p.name()), "lint", bundle));
                 BundleWarnings.sourceConflicts(p.name(), bundle).forEach(w -> files.report(w, Severity.WARNING));
             } catch (ConfigFileException e) {
@@ -93,7 +96,7 @@ public final class ConfigLint {
         CompiledBundle compiled = null;
         if (files.parse(Folder.MAPPINGS, name, content) != null) {
             try {
-                BundleDefinition bundle = YamlConfigFiles.parse(name, content, BundleDefinition.class);
+                BundleDefinition bundle = YamlConfigFiles.parse(name, content, BundleDefinition.class, ShapeCheck.NONE);
                 compiled = new BundleCompiler(connectors).compile(name, bundleId, BundleCatalog.version(content), bundle);
                 BundleWarnings.sourceConflicts(name, bundle).forEach(w -> files.report(w, Severity.WARNING));
             } catch (ConfigFileException e) {

@@ -55,7 +55,7 @@ public final class LintCommand {
             out.println("lint: " + root + " is not a directory");
             return 2;
         }
-        LintReport report = new ConfigLint(ConfigSchemas.load()).check(root);
+        LintReport report = new ConfigLint(ConfigSchemas.shared()).check(root);
         if (production) {
             List<LintFinding> findings = new ArrayList<>(report.findings());
             findings.addAll(ProductionEndpoints.check(root));

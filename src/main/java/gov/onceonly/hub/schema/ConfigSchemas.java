@@ -2,18 +2,20 @@ package gov.onceonly.hub.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.onceonly.hub.configfile.ConfigProblem;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,28 +54,46 @@ public final class ConfigSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern QUOTED_NAME = Pattern.compile("\\['([^']*)'\\]");
 
-    private final Map<Folder, Schema> schemas = new EnumMap<>(Folder.class);
+    /** The schemas hold no state once compiled: one set serves every load, lint and reload of the process. */
+    private static final class Shared {
+        static final ConfigSchemas INSTANCE = new ConfigSchemas();
+    }
 
-    /** Compiles all three; Camel's schema is large, so build this once and share it. */
-    public static ConfigSchemas load() {
-        ConfigSchemas loaded = new ConfigSchemas();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        for (Folder folder : Folder.values()) {
-            try (InputStream in = resource(folder.resource)) {
-                // Camel's schema as it is, as editors apply it: a number option takes a number, not a placeholder.
-                loaded.schemas.put(folder, registry.getSchema(JSON.readTree(in)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return loaded;
+    /** Ours may give a rule's message in {@code errorMessage} (e.g. why a query must bind {@code :?key}). */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().errorMessageKeyword("errorMessage")
+                    .build()));
+    private final Map<Folder, Schema> schemas = new ConcurrentHashMap<>();
+
+    private ConfigSchemas() {
+    }
+
+    /** The one set of schemas; each is compiled when first needed (Camel's is large: only lint and reload use it). */
+    public static ConfigSchemas shared() {
+        return Shared.INSTANCE;
     }
 
     /** What is wrong with one parsed file, each at a path such as {@code items[2].demands.babyName.from}. */
     public List<Violation> validate(Folder folder, JsonNode document) {
-        List<Error> errors = schemas.get(folder).validate(document);
+        List<Error> errors = schema(folder).validate(document);
         return SchemaErrors.condense(errors.stream().map(e -> new SchemaErrors.Raw(path(e), e.getKeyword(), message(e),
-                e.getProperty())).toList());
+                e.getProperty(), e.isCustomMessage())).toList());
+    }
+
+    /** The same, as problems of the file named {@code file}: how the catalogues report them at load. */
+    public List<ConfigProblem> problems(Folder folder, String file, JsonNode document) {
+        return validate(folder, document).stream().map(v -> new ConfigProblem(file, v.path(), v.message())).toList();
+    }
+
+    private Schema schema(Folder folder) {
+        return schemas.computeIfAbsent(folder, f -> {
+            try (InputStream in = resource(f.resource)) {
+                // Camel's schema as it is, as editors apply it: a number option takes a number, not a placeholder.
+                return registry.getSchema(JSON.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The text of a published schema, or empty for an unknown name. */
@@ -127,15 +147,24 @@ public final class ConfigSchemas {
 
     private static String message(Error e) {
         String property = e.getProperty();
-        return switch (e.getKeyword() == null ? "" : e.getKeyword()) {
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        if (e.isCustomMessage()) {
+            return withoutLocation(e.getMessage());
+        }
+        if ("type".equals(keyword) && (e.getInstanceNode() == null || e.getInstanceNode().isNull())) {
+            return "has no value";   // "key:" with nothing after it
+        }
+        return switch (keyword) {
             case "required" -> "is required";
             case "additionalProperties" -> "unknown property '" + property + "'";
-            default -> {
-                String text = e.getMessage();
-                int colon = text.indexOf(": ");
-                yield colon >= 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
-            }
+            default -> withoutLocation(e.getMessage());
         };
+    }
+
+    /** The validator's text starts with the location, which the violation carries as its path. */
+    private static String withoutLocation(String text) {
+        int colon = text.indexOf(": ");
+        return colon >= 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
     }
 
     private static InputStream resource(String name) {

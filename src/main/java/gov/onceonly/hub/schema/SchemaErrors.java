@@ -17,7 +17,8 @@ final class SchemaErrors {
     private SchemaErrors() {
     }
 
-    record Raw(String path, String keyword, String message, String property) {
+    /** {@code custom}: the schema's own message for this rule (its {@code errorMessage}), which always shows. */
+    record Raw(String path, String keyword, String message, String property, boolean custom) {
     }
 
     static List<ConfigSchemas.Violation> condense(List<Raw> raw) {
@@ -28,16 +29,31 @@ final class SchemaErrors {
                     ? r.path().substring(0, r.path().length() - r.property().length() - 1) : r.path();
             byPath.computeIfAbsent(at, k -> new ArrayList<>()).add(r);
         }
+        // Below a rule with the schema's own message ("a target has no datasets") the details would only distract.
+        List<String> ruled = raw.stream().filter(Raw::custom).map(Raw::path).distinct().toList();
         List<ConfigSchemas.Violation> violations = new ArrayList<>();
         byPath.forEach((path, errors) -> {
-            boolean deeperExists = byPath.keySet().stream().anyMatch(other -> !other.equals(path)
-                    && (path.isEmpty() ? !other.isEmpty() : other.startsWith(path + ".") || other.startsWith(path + "[")));
+            if (ruled.stream().anyMatch(above -> below(path, above))) {
+                return;
+            }
+            boolean deeperExists = byPath.keySet().stream().anyMatch(other -> below(other, path));
+            List<Raw> custom = errors.stream().filter(Raw::custom).toList();
+            if (!custom.isEmpty()) {
+                custom.stream().map(e -> new ConfigSchemas.Violation(e.path(), e.message())).distinct()
+                        .forEach(violations::add);
+                return;
+            }
             if (deeperExists && errors.stream().noneMatch(e -> "additionalProperties".equals(e.keyword()))) {
                 return;
             }
             violations.addAll(best(errors));
         });
         return violations;
+    }
+
+    /** Whether {@code path} lies strictly below {@code above}. */
+    private static boolean below(String path, String above) {
+        return !path.equals(above) && (above.isEmpty() ? !path.isEmpty() : path.startsWith(above + ".") || path.startsWith(above + "["));
     }
 
     private static List<ConfigSchemas.Violation> best(List<Raw> errors) {

@@ -34,6 +34,7 @@ class BundleCompilerTest {
               babyName: { title: 新生儿姓名 }
             items:
               - id: birth-certificate
+                name: 出生医学证明
                 department: 市卫生健康委
                 target: weijian-approval
                 demands:
@@ -115,7 +116,7 @@ class BundleCompilerTest {
             unknown dataset       | gongan-population/person.name | gongan-population/people.name     | items[0].demands.motherName.from: unknown dataset field 'people.name'
             unknown connector     | gongan-population/person.name | gongan-populace/person.name       | items[0].demands.motherName.from: unknown source connector 'gongan-populace'
             target as source      | gongan-population/person.name | weijian-approval/person.name      | items[0].demands.motherName.from: unknown source connector 'weijian-approval'
-            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected 'form.<field>', 'output.<item>.<output>' or '<connector>/<dataset>.<field>', got 'person.name'
+            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected form.<field>, output.<item>.<output> or <connector>/<dataset>.<field>
             unknown form field    | form.babyName                 | form.babyNmae                     | items[0].demands.babyName.from: unknown form field 'babyNmae' (declare it under form)
             unknown target        | target: weijian-approval      | target: weijian-aproval           | items[0].target: unknown connector 'weijian-aproval'
             source as target      | target: weijian-approval      | target: gongan-population         | items[0].target: connector 'gongan-population' is a source, not a target
@@ -123,8 +124,8 @@ class BundleCompilerTest {
             enterprise keys       | type: personal                | type: enterprise                  | items[0].demands.motherName.from: dataset 'person' is keyed by idNumber but this bundle's applicants are keyed by creditCode
             unknown property      | demands:                      | demand:                           | items[0].demand: unknown property 'demand'
             unknown nested prop   | { from: form.babyName }       | { form: babyName }                | items[0].demands.babyName.form: unknown property 'form'
-            wrong type            | sequence: 1                   | sequence: first                   | sequence: Cannot deserialize value of type Integer from String "first": not a valid Integer value
-            wrong enum value      | type: personal                | type: company                     | type: Cannot construct instance of BundleType, problem: expected personal or enterprise
+            wrong type            | sequence: 1                   | sequence: first                   | sequence: string found, integer expected
+            wrong enum value      | type: personal                | type: company                     | type: must be personal or enterprise
             """)
     void brokenMappingNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
         String yaml = VALID.replace(original, broken);
@@ -134,10 +135,10 @@ class BundleCompilerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown batch       | batch: 优化提升             | batch: 第三批               | batch: must be one of [优化提升, 加快实施] (the list's two batches)
-            month not YYYY-MM   | completionMonth: 2023-05  | completionMonth: 2023年5月  | completionMonth: is required as YYYY-MM
-            sequence from 1     | sequence: 1               | sequence: 0                | sequence: is required: the bundle's number in its batch, from 1
-            stage missing       | stage: 出生阶段             | notes: 出生阶段              | notes: unknown property 'notes'
+            unknown batch       | batch: 优化提升             | batch: 第三批               | batch: must be one of 优化提升, 加快实施 (the two batches of the list)
+            month not YYYY-MM   | completionMonth: 2023-05  | completionMonth: 2023年5月  | completionMonth: must be a month as YYYY-MM
+            sequence from 1     | sequence: 1               | sequence: 0                | sequence: must be the number of the bundle in its batch, from 1
+            stage missing       | 'stage: 出生阶段'           | ''                       | stage: is required
             """)
     void catalogueFactsAreChecked(String why, String original, String broken, String expected) throws IOException {
         String yaml = VALID.replace(original, broken);
@@ -168,8 +169,8 @@ class BundleCompilerTest {
         assertThat(bundle.definition().form().get("fatherId").type()).isEqualTo(FormFieldType.ID_NUMBER);
         assertThat(bundle.definition().form().get("babyName").example()).isEqualTo("陈小宝");
         assertThat(loadError(yaml.replace("type: idNumber", "type: uuid")))
-                .isEqualTo("mappings/newborn.yaml: form.fatherId.type: Cannot construct instance of FormFieldType, "
-                        + "problem: expected string, integer, date, boolean, idNumber or creditCode");
+                .isEqualTo("mappings/newborn.yaml: form.fatherId.type: "
+                        + "must be string, integer, date, boolean, idNumber or creditCode");
     }
 
     @Test
@@ -182,6 +183,7 @@ class BundleCompilerTest {
     void duplicateItemIdIsReported() throws IOException {
         String yaml = VALID + """
                   - id: birth-certificate
+                    name: 出生医学证明
                     department: 市公安局
                     target: gongan-household-exchange
                     demands:
@@ -192,7 +194,7 @@ class BundleCompilerTest {
 
     @Test
     void anItemWithoutIdIsReportedNotACrash() throws IOException {
-        String yaml = VALID.replace("- id: birth-certificate\n    department:", "- department:");
+        String yaml = VALID.replace("- id: birth-certificate\n    name:", "- name:");
         assertThat(yaml).isNotEqualTo(VALID);
         assertThat(loadError(yaml))
                 .isEqualTo("mappings/newborn.yaml: items[0].id: is required");
@@ -201,7 +203,7 @@ class BundleCompilerTest {
     @Test
     void anEmptyItemEntryIsReported() throws IOException {
         assertThat(loadError(VALID.replace("items:\n", "items:\n  -\n")))
-                .isEqualTo("mappings/newborn.yaml: items[0]: is empty");
+                .isEqualTo("mappings/newborn.yaml: items[0]: has no value");
     }
 
     @Test

@@ -19,6 +19,7 @@ class BundlePartiesTest {
                 key: idNumber
             items:
               - id: birth-certificate
+                name: 出生医学证明
                 department: 市卫生健康委
                 target: weijian-approval
                 demands:
@@ -71,7 +72,7 @@ class BundlePartiesTest {
     void theApplicantIsNotAParty() {
         assertThat(loadError(WITH_FATHER.replace("  father:\n    title: 父亲", "  applicant:\n    title: 申请人")
                 .replace("party: father", "party: applicant")))
-                .contains("parties.applicant: 'applicant' is every bundle's own subject; name the party by its role");
+                .contains("parties: property 'applicant' name is not valid: names the applicant, who is in every bundle already");
     }
 
     private String loadError(String yaml) {

@@ -20,6 +20,7 @@ class ItemOutputCheckTest {
                 outputs:
                   certificateNo: { title: 出生医学证明编号, pattern: "^[A-Z][0-9]{9}$" }
               - id: household-registration
+                name: 户口登记
                 department: 市公安局
                 target: gongan-household-exchange
                 waitsFor: { birth-certificate: done }

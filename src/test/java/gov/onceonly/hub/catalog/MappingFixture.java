@@ -27,6 +27,7 @@ final class MappingFixture {
     /** The newborn's first item, the certificate, demanding the form's babyName only; a test adds what it needs after. */
     static final String CERTIFICATE_ITEM = """
               - id: birth-certificate
+                name: 出生医学证明
                 department: 市卫生健康委
                 target: weijian-approval
                 demands:

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Connector files as ConnectorCatalog loads them: YAML shape first, then ConnectorValidator's rules. */
+/** Connector files as ConnectorCatalog loads them: the connector schema first, then what it cannot see (the file name). */
 class ConnectorValidatorTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -97,12 +97,12 @@ class ConnectorValidatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             jdbc without url        | '  url: jdbc:postgresql://localhost/dept' | ''                       | jdbc.url: is required
-            unknown kind            | 'kind: jdbc'                              | 'kind: ftp'              | kind: Cannot construct instance of ConnectorKind, problem: No enum constant gov.onceonly.hub.connector.ConnectorKind.FTP
-            unknown key kind        | 'key: idNumber'                           | 'key: passport'          | datasets.birth.key: Cannot construct instance of SubjectKeyKind, problem: expected idNumber or creditCode
+            unknown kind            | 'kind: jdbc'                              | 'kind: ftp'              | kind: must be http, jdbc, kafka or route
+            unknown key kind        | 'key: idNumber'                           | 'key: passport'          | datasets.birth.key: must be idNumber or creditCode
             id not file name        | 'id: dept-db'                             | 'id: dept-database'      | id: must equal the file name 'dept-db'
-            missing department      | 'department: 市卫生健康委'                | 'department: '           | department: is required
-            no dataset key          | '    key: idNumber'                       | '    title: 分娩记录'     | datasets.birth.key: is required (idNumber or creditCode)
-            wrong type              | '  username: hub'                         | '  maximumPoolSize: many' | jdbc.maximumPoolSize: Cannot deserialize value of type Integer from String "many": not a valid Integer value
+            missing department      | 'department: 市卫生健康委'                | 'department: '           | department: has no value
+            no dataset key          | '    key: idNumber'                       | '    title: 分娩记录'     | datasets.birth.key: is required
+            wrong type              | '  username: hub'                         | '  maximumPoolSize: many' | jdbc.maximumPoolSize: string found, integer expected
             """)
     void brokenJdbcSourceNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
         assertThat(loadError(edit(JDBC_SOURCE, original, broken))).isEqualTo("connectors/dept-db.yaml: " + expected);
@@ -112,7 +112,7 @@ class ConnectorValidatorTest {
     void jdbcQueryMustUseTheKeyParameterNotConcatenation() throws IOException {
         String yaml = edit(JDBC_SOURCE, "= :?key", "= '\" || key || \"'");
         assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.birth.query: "
-                + "is required and must use the parameter ':?key' (never concatenated SQL)");
+                + "must bind the key as :?key, never concatenate it into the SQL");
     }
 
     @Test
@@ -129,9 +129,9 @@ class ConnectorValidatorTest {
 
     @Test
     void emptyDatasetAndDatasetWithoutFields() throws IOException {
-        assertThat(loadError(JDBC_SOURCE + "  empty:\n")).isEqualTo("connectors/dept-db.yaml: datasets.empty: is empty");
+        assertThat(loadError(JDBC_SOURCE + "  empty:\n")).isEqualTo("connectors/dept-db.yaml: datasets.empty: has no value");
         String noFields = JDBC_SOURCE.substring(0, JDBC_SOURCE.indexOf("    fields:"));
-        assertThat(loadError(noFields)).isEqualTo("connectors/dept-db.yaml: datasets.birth.fields: a dataset must declare its fields");
+        assertThat(loadError(noFields)).isEqualTo("connectors/dept-db.yaml: datasets.birth.fields: is required");
     }
 
     @Test
@@ -139,8 +139,8 @@ class ConnectorValidatorTest {
         String yaml = JDBC_SOURCE.replace("kind: jdbc\n", "").replace("role: source\n", "");
         assertThat(loadError(yaml)).isEqualTo("""
                 2 problems in configuration files:
-                  connectors/dept-db.yaml: kind: is required (http, jdbc, kafka or route)
-                  connectors/dept-db.yaml: role: is required (source or target)""");
+                  connectors/dept-db.yaml: kind: is required
+                  connectors/dept-db.yaml: role: is required""");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConnectorValidatorTest {
                 datasets:
                   person: { key: idNumber, path: /persons, fields: { name: 姓名 } }
                 """;
-        assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.person.path: is required and must contain '{key}'");
+        assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.person.path: must contain the placeholder {key}");
     }
 
     @Test
@@ -189,7 +189,7 @@ class ConnectorValidatorTest {
                 jdbc: { url: jdbc:postgresql://localhost/x, insert: "insert into t (record) values (:?record)" }
                 """;
         assertThat(loadError(yaml))
-                .isEqualTo("connectors/dept-db.yaml: jdbc.insert: is required and must store the parameter ':?idempotencyKey'");
+                .isEqualTo("connectors/dept-db.yaml: jdbc.insert: must store the parameter :?idempotencyKey");
     }
 
     @Test
@@ -197,7 +197,7 @@ class ConnectorValidatorTest {
         String yaml = "id: dept-db\ndepartment: 市医保局\nkind: kafka\nrole: target\n";
         assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: kafka: is required for a kafka target");
         assertThat(loadError(yaml + "kafka: { brokers: localhost:9092 }\n"))
-                .isEqualTo("connectors/dept-db.yaml: kafka.topic: is required");
+                .isEqualTo("connectors/dept-db.yaml: kafka.topic: is required for a kafka target");
     }
 
     private static String edit(String yaml, String original, String broken) {

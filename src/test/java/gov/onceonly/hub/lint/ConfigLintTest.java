@@ -80,7 +80,7 @@ public class ConfigLintTest {
 
     @BeforeAll
     static void loadSchemas() {
-        lint = new ConfigLint(ConfigSchemas.load());
+        lint = new ConfigLint(ConfigSchemas.shared());
     }
 
     @Test

@@ -52,7 +52,7 @@ class ConfigReloaderTest {
 
     @BeforeAll
     static void schemas() {
-        lint = new ConfigLint(ConfigSchemas.load());
+        lint = new ConfigLint(ConfigSchemas.shared());
     }
 
     @BeforeEach

@@ -26,7 +26,7 @@ class ShippedFilesSchemaTest {
 
     @BeforeAll
     static void loadSchemas() {
-        schemas = ConfigSchemas.load();
+        schemas = ConfigSchemas.shared();
     }
 
     @Test
