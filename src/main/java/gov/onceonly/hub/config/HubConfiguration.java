@@ -19,11 +19,13 @@ import gov.onceonly.hub.identity.IdentityTokens;
 import gov.onceonly.hub.intake.ApplicantIdentity;
 import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
+import gov.onceonly.hub.intake.RequestConstraints;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.security.PayloadCipher;
+import jakarta.validation.Validator;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -82,10 +84,17 @@ public class HubConfiguration {
         return new Outbox(jdbc, outboxWakeup);
     }
 
+    /** Request bodies' own constraints, checked with Spring Boot's Bean Validation validator. */
+    @Bean
+    RequestConstraints requestConstraints(Validator validator) {
+        return new RequestConstraints(validator);
+    }
+
     @Bean
     Intake intake(BundleCatalog bundles, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
-                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence) {
-        return new Intake(new ApplicationValidator(bundles), identity, store, outbox, tx, json,
+                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence,
+                  RequestConstraints constraints) {
+        return new Intake(new ApplicationValidator(bundles, constraints), identity, store, outbox, tx, json,
                 env.getRequiredProperty("hub.topics.applications"), evidence);
     }
 

@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every rule an application must pass before anything is stored. All violations are reported at once. */
+/**
+ * Every rule an application must pass before anything is stored. All violations are reported at once: the body's
+ * own constraints (Bean Validation on ApplicationRequest), the form against its published schema, and here what
+ * depends on the bundle or the clock.
+ */
 public class ApplicationValidator {
 
     /** More than any bundle pulls; a longer list is abuse, not consent. */
@@ -22,19 +26,19 @@ public class ApplicationValidator {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final BundleCatalog bundles;
+    private final RequestConstraints constraints;
     private final FormSchemaCheck form = new FormSchemaCheck();
 
-    public ApplicationValidator(BundleCatalog bundles) {
+    public ApplicationValidator(BundleCatalog bundles, RequestConstraints constraints) {
         this.bundles = bundles;
+        this.constraints = constraints;
     }
 
     /** @return the bundle the application is for */
     public CompiledBundle validate(ApplicationRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>(constraints.of(request));
         CompiledBundle bundle = null;
-        if (request.bundle() == null || request.bundle().isBlank()) {
-            violations.add(new FieldViolation("bundle", "required", "is required"));
-        } else {
+        if (request.bundle() != null && !request.bundle().isBlank()) {
             bundle = bundles.find(request.bundle()).orElse(null);
             if (bundle == null) {
                 violations.add(new FieldViolation("bundle", "known-bundle", "no bundle '" + request.bundle() + "' is served"));
@@ -75,7 +79,6 @@ public class ApplicationValidator {
     private static void checkApplicant(ApplicationRequest.Applicant applicant, CompiledBundle bundle,
                                        List<FieldViolation> violations) {
         if (applicant == null) {
-            violations.add(new FieldViolation("applicant", "required", "is required"));
             return;
         }
         boolean enterprise = bundle == null ? applicant.creditCode() != null
@@ -99,26 +102,13 @@ public class ApplicationValidator {
 
     private static void checkConsent(ApplicationRequest.Consent consent, CompiledBundle bundle, List<FieldViolation> violations) {
         if (consent == null) {
-            violations.add(new FieldViolation("consent", "required",
-                    "is required: the hub pulls no dataset without the applicant's consent"));
             return;
-        }
-        if (!Boolean.TRUE.equals(consent.granted())) {
-            violations.add(new FieldViolation("consent.granted", "must-be-true", "must be true for the hub to pull any dataset"));
-        }
-        if (consent.purpose() == null || consent.purpose().isBlank()) {
-            violations.add(new FieldViolation("consent.purpose", "required", "is required"));
-        } else if (consent.purpose().length() > 200) {
-            violations.add(new FieldViolation("consent.purpose", "maxLength", "must be at most 200 characters"));
         }
         if (consent.givenAt() != null && consent.givenAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             violations.add(new FieldViolation("consent.givenAt", "not-in-future",
                     "must not be in the future: consent is given before the application"));
         }
-        if (consent.datasets() != null && consent.datasets().size() > MAX_CONSENTED_DATASETS) {
-            violations.add(new FieldViolation("consent.datasets", "maxItems",
-                    "must list at most " + MAX_CONSENTED_DATASETS + " datasets"));
-        } else if (consent.datasets() != null && bundle != null) {
+        if (consent.datasets() != null && consent.datasets().size() <= MAX_CONSENTED_DATASETS && bundle != null) {
             List<String> uncovered = bundle.fetchPlan().stream().filter(fetch -> fetch.party() == null).map(DatasetFetch::label)
                     .filter(label -> !consent.datasets().contains(label)).toList();
             if (!uncovered.isEmpty()) {

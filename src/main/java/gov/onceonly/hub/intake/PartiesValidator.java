@@ -44,9 +44,6 @@ final class PartiesValidator {
                 CitizenIdNumber.problem(party.idNumber()).ifPresent(problem ->
                         violations.add(new FieldViolation(at + ".idNumber", "GB11643", problem)));
             }
-            if (party.name() != null && party.name().length() > 100) {
-                violations.add(new FieldViolation(at + ".name", "maxLength", "must be at most 100 characters"));
-            }
             if (!definition.consents() && party.consent() != null) {
                 violations.add(new FieldViolation(at + ".consent", "legal-basis", "must be absent: " + definition.title()
                         + " cannot consent; their data is pulled on the legal basis the mapping states"));

@@ -4,10 +4,13 @@ import gov.onceonly.hub.application.ApplicationAccess;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.intake.NulCharacters;
+import gov.onceonly.hub.intake.RequestConstraints;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,15 +35,18 @@ public class WithdrawalController {
     static final int MAX_REASON = 500;
 
     /** The request body: why the applicant withdraws. */
-    public record WithdrawalRequest(String reason) {
+    public record WithdrawalRequest(@NotBlank(message = "is required: the departments are told why")
+                                    @Size(max = MAX_REASON, message = "must be at most {max} characters") String reason) {
     }
 
     private final Withdrawals withdrawals;
     private final ApplicationAccess access;
+    private final RequestConstraints constraints;
 
-    public WithdrawalController(Withdrawals withdrawals, ApplicationAccess access) {
+    public WithdrawalController(Withdrawals withdrawals, ApplicationAccess access, RequestConstraints constraints) {
         this.withdrawals = withdrawals;
         this.access = access;
+        this.constraints = constraints;
     }
 
     /** Only the channel that submitted the application withdraws it. */
@@ -61,19 +67,15 @@ public class WithdrawalController {
         }
     }
 
-    private static String reason(WithdrawalRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
-        String reason = request == null || request.reason() == null ? "" : request.reason().trim();
-        if (reason.isEmpty()) {
-            violations.add(new FieldViolation("reason", "required", "is required: the departments are told why"));
-        } else if (reason.length() > MAX_REASON) {
-            violations.add(new FieldViolation("reason", "maxLength", "must be at most " + MAX_REASON + " characters"));
-        } else {
-            NulCharacters.check("reason", reason, violations);
+    private String reason(WithdrawalRequest request) {
+        WithdrawalRequest body = request == null ? new WithdrawalRequest(null) : request;
+        List<FieldViolation> violations = new ArrayList<>(constraints.of(body));
+        if (violations.isEmpty()) {
+            NulCharacters.check("reason", body.reason(), violations);
         }
         if (!violations.isEmpty()) {
             throw new InvalidApplicationException(violations);
         }
-        return reason;
+        return body.reason().trim();
     }
 }

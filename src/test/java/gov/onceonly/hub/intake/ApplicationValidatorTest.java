@@ -5,6 +5,7 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.catalog.FormField;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.SubjectKeyKind;
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,8 @@ class ApplicationValidatorTest {
     @BeforeAll
     static void loadTheRealFiles() {
         catalog = BundleCatalog.load(ROOT, ROOT.resolve("mappings"), ConnectorCatalog.load(ROOT, ROOT.resolve("connectors")));
-        validator = new ApplicationValidator(catalog);
+        validator = new ApplicationValidator(catalog,
+                new RequestConstraints(Validation.buildDefaultValidatorFactory().getValidator()));
     }
 
     static List<String> bundles() {
