@@ -34,17 +34,20 @@ public final class ConnectorProbes implements AutoCloseable {
     private final ConnectorCatalog connectors;
     private final DepartmentDataSources dataSources;
     private final PropertyResolver properties;
+    private final String hubBrokers;
     private final int timeoutMillis;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     /** Probes run side by side on up to four threads, which end between rounds. */
     private final ThreadPoolExecutor workers = idleEnding(4, daemon("hub-probe"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hub-probes"));
 
+    /** {@code properties} resolves the connector files' placeholders; {@code hubBrokers}: hub.kafka.bootstrap-servers. */
     public ConnectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PropertyResolver properties,
-                           Duration timeout) {
+                           String hubBrokers, Duration timeout) {
         this.connectors = connectors;
         this.dataSources = dataSources;
         this.properties = properties;
+        this.hubBrokers = hubBrokers;
         this.timeoutMillis = (int) timeout.toMillis();
     }
 
@@ -89,7 +92,7 @@ public final class ConnectorProbes implements AutoCloseable {
 
     private String firstBroker(ConnectorDefinition connector) {
         String brokers = connector.kafka() == null || connector.kafka().brokers() == null
-                ? properties.getRequiredProperty("hub.kafka.bootstrap-servers")
+                ? hubBrokers
                 : properties.resolvePlaceholders(connector.kafka().brokers());
         return brokers.split(",")[0].trim();
     }
