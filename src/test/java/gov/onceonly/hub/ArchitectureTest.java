@@ -1,6 +1,8 @@
 package gov.onceonly.hub;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,7 +12,10 @@ import gov.onceonly.hub.sandbox.SandboxConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -71,6 +76,22 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().belongToAnyOf(Executors.class)
             .because("threads and executors are made in config, where the hub's scheduler and workers are");
 
+    private static final DescribedPredicate<JavaMethodCall> READS_A_PROPERTY_BY_NAME = DescribedPredicate.describe(
+            "getProperty or getRequiredProperty of Spring's Environment (any PropertyResolver)",
+            call -> call.getTarget().getOwner().isAssignableTo(PropertyResolver.class)
+                    && Set.of("getProperty", "getRequiredProperty").contains(call.getTarget().getName()));
+
+    /**
+     * The configuration is typed: each feature reads its {@code hub.*} keys through its own
+     * {@code @ConfigurationProperties} record, bound and validated at startup (config/PropertiesConfiguration), given to
+     * its classes by config's @Bean methods. Only config reads a property by name (Spring's and Camel's own keys, the
+     * few bound again later). Resolving a connector file's {@code ${...}} is not reading a property of the hub.
+     */
+    @ArchTest
+    static final ArchRule PROPERTIES_READ_BY_NAME_ONLY_IN_CONFIG = noClasses()
+            .that().resideOutsideOfPackage("gov.onceonly.hub.config..")
+            .should().callMethodWhere(READS_A_PROPERTY_BY_NAME);
+
     @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_FEATURE_PACKAGES = slices()
             .matching("gov.onceonly.hub.(*)..")
@@ -84,20 +105,22 @@ class ArchitectureTest {
                 .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
                         "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "SchedulingConfiguration",
-                        "SandboxConfiguration");
+                        "PropertiesConfiguration", "SandboxConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }
 
     @Test
     void rulesFailOnAViolation() {
         JavaClasses strays = new ClassFileImporter().importClasses(StrayConfiguration.class, CoreUsingSandbox.class,
-                HandMadeThread.class, HandMadeExecutor.class);
+                HandMadeThread.class, HandMadeExecutor.class, CoreReadingAProperty.class);
         assertThat(CONFIGURATION_ONLY_IN_CONFIG_OR_SANDBOX.evaluate(strays).hasViolation()).isTrue();
         assertThat(CORE_NEVER_DEPENDS_ON_SANDBOX.evaluate(strays).hasViolation()).isTrue();
         assertThat(THREADS_ARE_MADE_IN_CONFIG.evaluate(new ClassFileImporter().importClasses(HandMadeThread.class))
                 .hasViolation()).isTrue();
         assertThat(THREADS_ARE_MADE_IN_CONFIG.evaluate(new ClassFileImporter().importClasses(HandMadeExecutor.class))
                 .hasViolation()).isTrue();
+        assertThat(PROPERTIES_READ_BY_NAME_ONLY_IN_CONFIG.evaluate(strays).getFailureReport().getDetails())
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains("CoreReadingAProperty"));
     }
 
     /** Fixtures for {@link #rulesFailOnAViolation}: they live in the root package, outside config and sandbox. */
@@ -118,6 +141,16 @@ class ArchitectureTest {
     static class HandMadeExecutor {
         ExecutorService start() {
             return Executors.newSingleThreadExecutor();
+        }
+    }
+
+    static class CoreReadingAProperty {
+        int batchSize(Environment env) {
+            return env.getProperty("hub.outbox.batch-size", Integer.class, 200);
+        }
+
+        String brokers(PropertyResolver properties) {
+            return properties.getRequiredProperty("hub.kafka.bootstrap-servers");
         }
     }
 }

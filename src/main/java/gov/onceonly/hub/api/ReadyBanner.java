@@ -5,24 +5,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+
+import java.util.function.Supplier;
 
 /** The last lines of the startup log: where the API is, and a signed curl (scripts/hubcurl) that submits an application. */
 public class ReadyBanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
 
-    private final Environment env;
+    private final Supplier<String> port;
     private final ObjectProvider<ExampleApplication> example;
 
-    public ReadyBanner(Environment env, ObjectProvider<ExampleApplication> example) {
-        this.env = env;
+    /** {@code port}: the port the server listens on, once it runs. */
+    public ReadyBanner(Supplier<String> port, ObjectProvider<ExampleApplication> example) {
+        this.port = port;
         this.example = example;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void ready() {
-        String api = "http://127.0.0.1:" + env.getProperty("local.server.port", "8080") + "/api/v1";
+        String api = "http://127.0.0.1:" + port.get() + "/api/v1";
         ExampleApplication sample = example.getIfAvailable();
         // The sandbox's example is fetched by the command, not printed: a log never holds a full ID number.
         String body = sample != null ? "\"$(curl -s " + sample.url() + ")\""

@@ -8,6 +8,7 @@ import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.evidence.EvidenceChainer;
 import gov.onceonly.hub.evidence.EvidenceKeyStore;
 import gov.onceonly.hub.evidence.EvidenceLedger;
+import gov.onceonly.hub.evidence.EvidenceProperties;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.evidence.Receipts;
@@ -37,21 +38,22 @@ public class EvidenceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EvidenceConfiguration.class);
 
     @Bean
-    EvidenceSigner evidenceSigner(Environment env) {
-        String configured = env.getProperty("hub.evidence.signing-key", "").strip();
-        List<String> previous = Arrays.stream(env.getProperty("hub.evidence.trusted-public-keys", "").split(","))
+    EvidenceSigner evidenceSigner(EvidenceProperties evidence, Environment env) {
+        String configured = evidence.signingKey().strip();
+        List<String> previous = Arrays.stream(evidence.trustedPublicKeys().split(","))
                 .map(String::strip).filter(k -> !k.isEmpty()).toList();
         previous.forEach(EvidenceSigner::publicKey); // a malformed key stops the hub here, not at the first verification
-        String keyStore = env.getProperty("hub.evidence.key-store", "").strip();
+        String keyStore = evidence.keyStore().strip();
         if (!keyStore.isEmpty()) {
             if (!configured.isEmpty()) {
                 throw new IllegalStateException("hub.evidence.key-store and hub.evidence.signing-key are both set: "
                         + "the checkpoint key comes from one place");
             }
-            String passwordEnv = env.getProperty("hub.evidence.key-store-password-env", "HUB_EVIDENCE_KEY_STORE_PASSWORD");
-            String password = env.getProperty(passwordEnv, ""); // the environment variable's value, never a file's
-            EvidenceKeyStore.Entry entry = EvidenceKeyStore.load(env.getProperty("hub.evidence.key-store-type", "PKCS12"),
-                    java.nio.file.Path.of(keyStore), password.toCharArray(), env.getProperty("hub.evidence.key-alias", ""));
+            // The variable hub.evidence.key-store-password-env names: a name only known here, so read from the
+            // environment directly (its value, never a file's).
+            String password = env.getProperty(evidence.keyStorePasswordEnv(), "");
+            EvidenceKeyStore.Entry entry = EvidenceKeyStore.load(evidence.keyStoreType(),
+                    java.nio.file.Path.of(keyStore), password.toCharArray(), evidence.keyAlias());
             EvidenceSigner signer = new EvidenceSigner(entry.key(), entry.publicKey(), false, previous);
             log.info("Evidence checkpoints are signed with key {} from {}", signer.keyId(), keyStore);
             return signer;
@@ -66,7 +68,7 @@ public class EvidenceConfiguration {
             log.info("Evidence checkpoints are signed with key {}", signer.keyId());
             return signer;
         }
-        if (env.getProperty("hub.evidence.require-signing-key", Boolean.class, false)) {
+        if (evidence.requireSigningKey()) {
             throw new IllegalStateException("hub.evidence.signing-key is empty: set HUB_EVIDENCE_SIGNING_KEY to an Ed25519 "
                     + "private key (PKCS#8 DER, base64; docs/security.md) or unset hub.evidence.require-signing-key");
         }
@@ -78,13 +80,9 @@ public class EvidenceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, PeriodicJobs jobs, Environment env) {
-        Duration poll = env.getProperty("hub.evidence.chain-poll", Duration.class, Duration.ofMillis(250));
-        int batch = env.getProperty("hub.evidence.chain-batch", Integer.class, 1000);
-        if (poll.isNegative() || poll.isZero() || batch < 1) {
-            throw new IllegalStateException("hub.evidence.chain-poll must be above 0 and hub.evidence.chain-batch at least 1");
-        }
-        return new EvidenceChainer(jdbc, tx, batch).start(jobs, poll);
+    EvidenceChainer evidenceChainer(JdbcTemplate jdbc, TransactionTemplate tx, PeriodicJobs jobs,
+                                    EvidenceProperties evidence) {
+        return new EvidenceChainer(jdbc, tx, evidence.chainBatch()).start(jobs, evidence.chainPoll());
     }
 
     @Bean
@@ -104,21 +102,12 @@ public class EvidenceConfiguration {
 
     @Bean(destroyMethod = "close")
     Checkpoints evidenceCheckpoints(JdbcTemplate jdbc, EvidenceSigner signer, Clock clock, PeriodicJobs jobs,
-                                    ClusterLock lock, Environment env) {
-        int entries = env.getProperty("hub.evidence.checkpoint-entries", Integer.class, 1000);
-        Duration interval = env.getProperty("hub.evidence.checkpoint-interval", Duration.class, Duration.ofMinutes(1));
-        if (entries < 1 || interval.isNegative() || interval.isZero()) {
-            throw new IllegalStateException("hub.evidence.checkpoint-entries must be at least 1 and "
-                    + "hub.evidence.checkpoint-interval above 0");
-        }
-        Duration poll = env.getProperty("hub.evidence.checkpoint-poll", Duration.class, Duration.ofSeconds(1));
-        // The log's name in its checkpoints and the name of the key that signs them (C2SP: no spaces, no '+').
-        String origin = env.getProperty("hub.evidence.origin", "onceonly-hub/evidence");
-        if (!origin.matches("[A-Za-z0-9._/:-]+")) {
-            throw new IllegalStateException("hub.evidence.origin must be letters, digits and . _ / : - only (it names "
-                    + "the checkpoint key in C2SP notes): '" + origin + "'");
-        }
-        return new Checkpoints(jdbc, origin, signer, entries, interval, clock)
+                                    ClusterLock lock, EvidenceProperties evidence) {
+        Duration interval = evidence.checkpointInterval();
+        Duration poll = evidence.checkpointPoll();
+        // The log's name in its checkpoints and the name of the key that signs them (C2SP: no spaces, no '+';
+        // EvidenceProperties checks it).
+        return new Checkpoints(jdbc, evidence.origin(), signer, evidence.checkpointEntries(), interval, clock)
                 .start(jobs, lock, poll.compareTo(interval) > 0 ? interval : poll);
     }
 

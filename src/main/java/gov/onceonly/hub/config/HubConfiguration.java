@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.BodySizeLimitFilter;
 import gov.onceonly.hub.api.ExampleApplication;
+import gov.onceonly.hub.api.JsonProperties;
 import gov.onceonly.hub.api.ProblemErrorReportValve;
 import gov.onceonly.hub.api.ReadyBanner;
 import gov.onceonly.hub.application.ApplicationAccess;
@@ -11,25 +12,29 @@ import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.PayloadResealer;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.configfile.ConfigRootProperties;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentCalls;
-import gov.onceonly.hub.connector.SourceLimits;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
+import gov.onceonly.hub.identity.IdentityProperties;
 import gov.onceonly.hub.identity.IdentityTokens;
 import gov.onceonly.hub.intake.ApplicantIdentity;
 import gov.onceonly.hub.intake.ApplicationValidator;
 import gov.onceonly.hub.intake.Intake;
+import gov.onceonly.hub.intake.IntakeProperties;
 import gov.onceonly.hub.intake.RequestConstraints;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.ItemRemapper;
+import gov.onceonly.hub.pipeline.TopicsProperties;
 import gov.onceonly.hub.security.PayloadCipher;
 import jakarta.validation.Validator;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,14 +52,14 @@ import java.util.List;
 public class HubConfiguration {
 
     @Bean
-    ConnectorCatalog connectorCatalog(Environment env) {
-        Path root = Path.of(env.getProperty("hub.config-root", "."));
+    ConnectorCatalog connectorCatalog(ConfigRootProperties configRoot) {
+        Path root = configRoot.root();
         return ConnectorCatalog.load(root, root.resolve("connectors"));
     }
 
     @Bean
-    BundleCatalog bundleCatalog(Environment env, ConnectorCatalog connectors) {
-        Path root = Path.of(env.getProperty("hub.config-root", "."));
+    BundleCatalog bundleCatalog(ConfigRootProperties configRoot, ConnectorCatalog connectors) {
+        Path root = configRoot.root();
         return BundleCatalog.load(root, root.resolve("mappings"), connectors);
     }
 
@@ -92,18 +97,22 @@ public class HubConfiguration {
 
     @Bean
     Intake intake(BundleCatalog bundles, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
-                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence,
+                  TransactionTemplate tx, ObjectMapper json, TopicsProperties topics, EvidenceRecorder evidence,
                   RequestConstraints constraints) {
         return new Intake(new ApplicationValidator(bundles, constraints), identity, store, outbox, tx, json,
-                env.getRequiredProperty("hub.topics.applications"), evidence);
+                topics.applications(), evidence);
     }
 
-    /** Applicants' identity tokens, verified against the identity provider's keys (hub.identity.*). */
+    /**
+     * Applicants' identity tokens, verified against the identity provider's keys (hub.identity.*). The provider's
+     * settings are bound again at the first verification, not taken from the bean bound at startup: in the sandbox
+     * hub.identity.jwks-uri names ${hub.sandbox.url}, which the sandbox publishes only once its server is up.
+     */
     @Bean
-    ApplicantIdentity applicantIdentity(Environment env, DepartmentCalls calls) {
-        return new ApplicantIdentity(new IdentityTokens(env), calls,
-                env.getProperty("hub.identity.enterprise-registry", "scjg-enterprise-registry/enterprise"),
-                List.of(env.getProperty("hub.identity.enterprise-agent-fields", "legalRepIdNumber").split("\\s*,\\s*")));
+    ApplicantIdentity applicantIdentity(Environment env, IdentityProperties identity, DepartmentCalls calls) {
+        return new ApplicantIdentity(new IdentityTokens(() -> Binder.get(env).bindOrCreate("hub.identity",
+                IdentityProperties.class)), calls, identity.enterpriseRegistry(),
+                List.of(identity.enterpriseAgentFields().split("\\s*,\\s*")));
     }
 
     /**
@@ -112,18 +121,18 @@ public class HubConfiguration {
      * over them is a failed answer.
      */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonLimits(Environment env) {
+    Jackson2ObjectMapperBuilderCustomizer jsonLimits(JsonProperties json) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(env.getProperty("hub.json.max-depth", Integer.class, 32))
-                .maxStringLength(env.getProperty("hub.json.max-string-chars", Integer.class, SourceLimits.DEFAULT_MAX_STRING_CHARS))
-                .maxTokenCount(env.getProperty("hub.json.max-tokens", Long.class, 100_000L))
+                .maxNestingDepth(json.maxDepth())
+                .maxStringLength(json.maxStringChars())
+                .maxTokenCount(json.maxTokens())
                 .build();
         return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(Environment env, ObjectMapper json) {
-        long max = env.getProperty("hub.intake.max-body-bytes", Long.class, 65536L);
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(IntakeProperties intake, ObjectMapper json) {
+        long max = intake.maxBodyBytes();
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(max, json));
         registration.addUrlPatterns("/api/*");
         // Before Spring Security's chain, whose signature check reads the body.
@@ -140,6 +149,7 @@ public class HubConfiguration {
 
     @Bean
     ReadyBanner readyBanner(Environment env, ObjectProvider<ExampleApplication> example) {
-        return new ReadyBanner(env, example);
+        // Spring's local.server.port: where the server listens, known once it runs.
+        return new ReadyBanner(() -> env.getProperty("local.server.port", "8080"), example);
     }
 }

@@ -1,11 +1,11 @@
 package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.connector.KafkaProperties;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The Kafka client settings of the whole hub ({@code hub.kafka.client.*}: TLS, SASL), given to its own clients by
@@ -15,8 +15,8 @@ import org.springframework.core.env.Environment;
 public class KafkaClientConfiguration {
 
     @Bean
-    KafkaClientSettings kafkaClientSettings(Environment env) {
-        return KafkaClientSettings.from(env);
+    KafkaClientSettings kafkaClientSettings(KafkaProperties kafka) {
+        return kafka.clientSettings();
     }
 
     /** Camel applies its Kafka configuration's additional properties last, over its own options. */

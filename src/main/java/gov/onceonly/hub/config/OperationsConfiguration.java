@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.api.ApiProperties;
 import gov.onceonly.hub.api.ObjectMeansAnyJson;
 import gov.onceonly.hub.api.OpenApiDocument;
 import gov.onceonly.hub.api.RecordNullability;
@@ -7,17 +8,20 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.health.BackgroundHealth;
 import gov.onceonly.hub.health.BrokerHealth;
 import gov.onceonly.hub.health.ConnectorActivity;
 import gov.onceonly.hub.health.ConnectorHealth;
 import gov.onceonly.hub.health.ConnectorProbes;
+import gov.onceonly.hub.health.HealthProperties;
 import gov.onceonly.hub.kpi.KpiQueries;
 import gov.onceonly.hub.metrics.ConnectorCallMetrics;
 import gov.onceonly.hub.metrics.ConsumerLag;
 import gov.onceonly.hub.metrics.GaugeRefresher;
 import gov.onceonly.hub.schedule.PeriodicJobs;
 import gov.onceonly.hub.metrics.KpiGauges;
+import gov.onceonly.hub.metrics.MetricsProperties;
 import gov.onceonly.hub.metrics.PipelineGauges;
 import gov.onceonly.hub.metrics.PrometheusConventions;
 import gov.onceonly.hub.tracing.TraceFilter;
@@ -79,8 +83,8 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    OpenApiDocument openApiDocument(Environment env) {
-        return new OpenApiDocument(env.getProperty("hub.api.version", "v1"));
+    OpenApiDocument openApiDocument(ApiProperties api) {
+        return new OpenApiDocument(api.version());
     }
 
     /** Spring Boot applies every MeterFilter bean to the registries before any meter is registered. */
@@ -116,10 +120,11 @@ public class OperationsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ConnectorProbes connectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PeriodicJobs jobs,
-                                    Environment env) {
-        return new ConnectorProbes(connectors, dataSources, env, jobs, probeWorkers().getThreadPoolExecutor(),
-                env.getProperty("hub.health.probe-timeout", Duration.class, Duration.ofSeconds(1)));
+    ConnectorProbes connectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, Environment env,
+                                    KafkaProperties kafka, HealthProperties health, PeriodicJobs jobs) {
+        // env resolves the connector files' ${...}.
+        return new ConnectorProbes(connectors, dataSources, env, kafka.bootstrapServers(), jobs,
+                probeWorkers().getThreadPoolExecutor(), health.probeTimeout());
     }
 
     /** Probes run side by side on up to four threads, which end between rounds. */
@@ -137,8 +142,8 @@ public class OperationsConfiguration {
 
     /** Probing starts once the hub is up: the sandbox's addresses, for one, are known only then. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startConnectorProbes(ConnectorProbes probes, Environment env) {
-        return ready -> probes.every(env.getProperty("hub.health.probe-period", Duration.class, Duration.ofSeconds(15)));
+    ApplicationListener<ApplicationReadyEvent> startConnectorProbes(ConnectorProbes probes, HealthProperties health) {
+        return ready -> probes.every(health.probePeriod());
     }
 
     /** {@code /actuator/health/departments/<connector>}: one indicator per department connector. */
@@ -149,8 +154,8 @@ public class OperationsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BrokerHealth brokerCheck(Environment env, KafkaClientSettings kafkaClient) {
-        return new BrokerHealth(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient);
+    BrokerHealth brokerCheck(KafkaProperties kafka, KafkaClientSettings kafkaClient) {
+        return new BrokerHealth(kafka.bootstrapServers(), kafkaClient);
     }
 
     /**
@@ -159,48 +164,46 @@ public class OperationsConfiguration {
      * (management.health.db.enabled); Camel's checks run in the background too (camel.health.async-camel-health-check).
      */
     @Bean
-    BackgroundHealth broker(BrokerHealth brokerCheck, Environment env, Clock clock) {
-        return new BackgroundHealth(brokerCheck, backgroundMaxAge(env), clock);
+    BackgroundHealth broker(BrokerHealth brokerCheck, HealthProperties health, Clock clock) {
+        return new BackgroundHealth(brokerCheck, backgroundMaxAge(health), clock);
     }
 
     @Bean
-    BackgroundHealth database(DataSource dataSource, Environment env, Clock clock) {
-        return new BackgroundHealth(new DataSourceHealthIndicator(dataSource, "select 1"), backgroundMaxAge(env), clock);
+    BackgroundHealth database(DataSource dataSource, HealthProperties health, Clock clock) {
+        return new BackgroundHealth(new DataSourceHealthIndicator(dataSource, "select 1"), backgroundMaxAge(health), clock);
     }
 
     /** Checks every hub.health.check-period (5 s) from the start, on the hub's scheduler. */
     @Bean
-    List<PeriodicJobs.Scheduled> backgroundHealthChecks(List<BackgroundHealth> checks, PeriodicJobs jobs, Environment env) {
-        Duration period = env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5));
+    List<PeriodicJobs.Scheduled> backgroundHealthChecks(List<BackgroundHealth> checks, PeriodicJobs jobs,
+                                                        HealthProperties health) {
         return checks.stream()
-                .map(check -> jobs.every("A readiness check", Duration.ZERO, period, check::refresh))
+                .map(check -> jobs.every("A readiness check", Duration.ZERO, health.checkPeriod(), check::refresh))
                 .toList();
     }
 
     /** A result is stale after three periods and the broker's own 3 s timeouts. */
-    private static Duration backgroundMaxAge(Environment env) {
-        return env.getProperty("hub.health.check-period", Duration.class, Duration.ofSeconds(5)).multipliedBy(3)
-                .plusSeconds(6);
+    private static Duration backgroundMaxAge(HealthProperties health) {
+        return health.checkPeriod().multipliedBy(3).plusSeconds(6);
     }
 
     @Bean(destroyMethod = "close")
-    ConsumerLag consumerLag(Environment env, MeterRegistry registry, KafkaClientSettings kafkaClient) {
-        String prefix = env.getRequiredProperty("hub.kafka.group-prefix");
-        return new ConsumerLag(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient,
+    ConsumerLag consumerLag(KafkaProperties kafka, MeterRegistry registry, KafkaClientSettings kafkaClient) {
+        String prefix = kafka.groupPrefix();
+        return new ConsumerLag(kafka.bootstrapServers(), kafkaClient,
                 List.of(prefix + "-pipeline", prefix + "-status"), registry);
     }
 
     @Bean(destroyMethod = "close")
     GaugeRefresher gaugeRefresher(JdbcTemplate jdbc, CamelContext camel, ConnectorCatalog connectors,
                                   KpiQueries kpis, ConsumerLag lag, Clock clock, MeterRegistry registry, PeriodicJobs jobs,
-                                  Environment env) {
+                                  MetricsProperties metrics) {
         PipelineGauges pipeline = new PipelineGauges(jdbc, camel, connectors, registry);
         KpiGauges kpiGauges = new KpiGauges(kpis, clock, registry);
-        Duration every = env.getProperty("hub.metrics.refresh", Duration.class, Duration.ofSeconds(10));
+        Duration every = metrics.refresh();
         return new GaugeRefresher(jobs)
                 .every(every, "the pipeline", pipeline::refresh)
                 .every(every, "consumer lag", lag::refresh)
-                .every(env.getProperty("hub.metrics.kpi-refresh", Duration.class, Duration.ofSeconds(60)), "the KPIs",
-                        kpiGauges::refresh);
+                .every(metrics.kpiRefresh(), "the KPIs", kpiGauges::refresh);
     }
 }

@@ -6,34 +6,43 @@ import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.api.JsonProperties;
 import gov.onceonly.hub.connector.ConnectorRoutes;
+import gov.onceonly.hub.connector.ConnectorsProperties;
 import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.connector.MaterialisedDatasets;
 import gov.onceonly.hub.connector.SourceCalls;
 import gov.onceonly.hub.connector.SourceLimits;
+import gov.onceonly.hub.connector.SourcesProperties;
 import gov.onceonly.hub.connector.TargetAnswers;
 import gov.onceonly.hub.connector.TransportSecurity;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.materials.SuppliedMaterials;
 import gov.onceonly.hub.outbox.Outbox;
+import gov.onceonly.hub.outbox.OutboxProperties;
 import gov.onceonly.hub.outbox.OutboxPruner;
 import gov.onceonly.hub.outbox.OutboxRelay;
 import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.ApplicationWorker;
 import gov.onceonly.hub.pipeline.Backoff;
+import gov.onceonly.hub.pipeline.CollectProperties;
 import gov.onceonly.hub.pipeline.CollectRetries;
 import gov.onceonly.hub.pipeline.CollectStage;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
+import gov.onceonly.hub.pipeline.DispatchProperties;
 import gov.onceonly.hub.pipeline.DispatchStage;
 import gov.onceonly.hub.pipeline.KafkaOffsets;
 import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.pipeline.ParallelWork;
 import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import gov.onceonly.hub.pipeline.PipelineConsumer;
+import gov.onceonly.hub.pipeline.PipelineProperties;
 import gov.onceonly.hub.pipeline.RejectedMessages;
+import gov.onceonly.hub.pipeline.TopicsProperties;
 import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.tracing.TraceStage;
 import gov.onceonly.hub.schedule.ClusterLock;
@@ -75,9 +84,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
-    Producer<String, String> outboxProducer(Environment env, KafkaClientSettings kafkaClient) {
+    Producer<String, String> outboxProducer(KafkaProperties kafka, KafkaClientSettings kafkaClient) {
         return new KafkaProducer<>(kafkaClient.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
@@ -86,8 +95,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env) {
-        return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200));
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer,
+                            OutboxProperties outbox) {
+        return new OutboxRelay(jdbc, tx, outboxProducer, outbox.batchSize());
     }
 
     /** Relays right after each commit that appended to the outbox; the outbox-relay route's poll is the fallback. */
@@ -97,8 +107,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    OutboxPruner outboxPruner(JdbcTemplate jdbc, ClusterLock lock, Environment env) {
-        return new OutboxPruner(jdbc, env.getProperty("hub.outbox.retention", Duration.class, Duration.ofHours(24)), lock);
+    OutboxPruner outboxPruner(JdbcTemplate jdbc, ClusterLock lock, OutboxProperties outbox) {
+        return new OutboxPruner(jdbc, outbox.retention(), lock);
     }
 
     /**
@@ -106,8 +116,8 @@ public class PipelineConfiguration {
      * (ParallelWork). Threads start with the load and end after a minute idle, so an idle hub keeps none.
      */
     @Bean(destroyMethod = "shutdownNow")
-    ThreadPoolExecutor pipelineWorkers(Environment env) {
-        int workers = env.getProperty("hub.pipeline.workers", Integer.class, 128);
+    ThreadPoolExecutor pipelineWorkers(PipelineProperties pipeline) {
+        int workers = pipeline.workers();
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
@@ -136,52 +146,44 @@ public class PipelineConfiguration {
 
     @Bean
     ParkedDeliveries parkedDeliveries(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store, Outbox outbox,
-                                      ObjectMapper json, Environment env) {
-        return new ParkedDeliveries(jdbc, tx, store, outbox, json, env.getRequiredProperty("hub.topics.deliveries"));
+                                      ObjectMapper json, TopicsProperties topics) {
+        return new ParkedDeliveries(jdbc, tx, store, outbox, json, topics.deliveries());
     }
 
     @Bean
     SuppliedMaterials suppliedMaterials(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore store,
-                                        BundleCatalog bundles, Outbox outbox, ObjectMapper json, Environment env) {
-        return new SuppliedMaterials(jdbc, tx, store, bundles, outbox, json, env.getRequiredProperty("hub.topics.deliveries"));
+                                        BundleCatalog bundles, Outbox outbox, ObjectMapper json, TopicsProperties topics) {
+        return new SuppliedMaterials(jdbc, tx, store, bundles, outbox, json, topics.deliveries());
     }
 
     @Bean
-    CollectRetries collectRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json, Environment env) {
-        return new CollectRetries(jdbc, tx, outbox, json, env.getRequiredProperty("hub.topics.applications"),
-                new CollectRetries.Policy(new Backoff(
-                        Duration.ofMillis(env.getProperty("hub.collect.retry-delay-millis", Long.class, 2000L)),
-                        Duration.ofMillis(env.getProperty("hub.collect.max-delay-millis", Long.class, 300_000L))),
-                        env.getProperty("hub.collect.max-attempts", Integer.class, 12),
-                        env.getProperty("hub.collect.max-age", Duration.class, Duration.ofHours(24))));
+    CollectRetries collectRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json,
+                                  TopicsProperties topics, CollectProperties collect) {
+        return new CollectRetries(jdbc, tx, outbox, json, topics.applications(),
+                new CollectRetries.Policy(collect.backoff(), collect.maxAttempts(), collect.maxAge()));
     }
 
     @Bean
     DeliveryRetries deliveryRetries(JdbcTemplate jdbc, TransactionTemplate tx, Outbox outbox, ObjectMapper json,
-                                    Environment env) {
-        return new DeliveryRetries(jdbc, tx, outbox, json, env.getRequiredProperty("hub.topics.deliveries"),
-                new DeliveryRetries.Policy(new Backoff(
-                        Duration.ofMillis(env.getProperty("hub.dispatch.retry-delay-millis", Long.class, 1000L)),
-                        Duration.ofMillis(env.getProperty("hub.dispatch.max-delay-millis", Long.class, 300_000L))),
-                        env.getProperty("hub.dispatch.max-attempts", Integer.class, 10),
-                        env.getProperty("hub.dispatch.lost-after", Duration.class, Duration.ofMinutes(5))));
+                                    TopicsProperties topics, DispatchProperties dispatch) {
+        return new DeliveryRetries(jdbc, tx, outbox, json, topics.deliveries(),
+                new DeliveryRetries.Policy(dispatch.backoff(), dispatch.maxAttempts(), dispatch.lostAfter()));
     }
 
     @Bean
     DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
                                 TransactionTemplate tx, EvidenceRecorder evidence, DepartmentCalls calls,
-                                ParallelWork work, Environment env) {
+                                ParallelWork work, DispatchProperties dispatch) {
         return new DispatchStage(store, json, deliveryRetries, tx, evidence, calls, work, new DispatchStage.QuickRetries(
-                env.getProperty("hub.dispatch.max-redeliveries", Integer.class, 1),
-                Duration.ofMillis(env.getProperty("hub.dispatch.redelivery-delay-millis", Long.class, 200L))));
+                dispatch.maxRedeliveries(), Duration.ofMillis(dispatch.redeliveryDelayMillis())));
     }
 
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx,
                               CollectRetries collectRetries, EvidenceRecorder evidence, DepartmentCalls calls,
-                              ParallelWork work, DispatchStage dispatch, Environment env) {
+                              ParallelWork work, DispatchStage dispatch, PipelineProperties pipeline) {
         return new CollectStage(bundles, store, tx, collectRetries, evidence, calls, work, dispatch,
-                Duration.ofMillis(env.getProperty("hub.pipeline.collect-timeout-millis", Long.class, 10_000L)));
+                Duration.ofMillis(pipeline.collectTimeoutMillis()));
     }
 
     @Bean
@@ -196,11 +198,12 @@ public class PipelineConfiguration {
      */
     @Bean
     PipelineLifecycle pipelineConsumer(ApplicationWorker worker, ThreadPoolExecutor pipelineWorkers, Environment env,
+                                       PipelineProperties pipeline, KafkaProperties kafka, TopicsProperties topics,
                                        KafkaClientSettings kafkaClient) {
-        int maxInFlight = env.getProperty("hub.pipeline.max-in-flight", Integer.class, 64);
+        int maxInFlight = pipeline.maxInFlight();
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getRequiredProperty("hub.kafka.bootstrap-servers"));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, env.getRequiredProperty("hub.kafka.group-prefix") + "-pipeline");
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupPrefix() + "-pipeline");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hub-pipeline");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -210,12 +213,13 @@ public class PipelineConfiguration {
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3000);
-        String applications = env.getRequiredProperty("hub.topics.applications");
-        String deliveries = env.getRequiredProperty("hub.topics.deliveries");
+        String applications = topics.applications();
+        String deliveries = topics.deliveries();
         return new PipelineLifecycle(() -> new PipelineConsumer(
                 new KafkaConsumer<>(kafkaClient.with(config), new StringDeserializer(), new ByteArrayDeserializer()),
                 Map.of(applications, worker::applicationReceived, deliveries, worker::deliveryQueued), pipelineWorkers,
                 maxInFlight, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10)),
+                // Camel's own setting, not the hub's: read where the hub is wired.
                 Duration.ofSeconds(env.getProperty("camel.main.shutdown-timeout", Long.class, 10L)),
                 new CustomizableThreadFactory("pipeline-consumer-")));
     }
@@ -240,20 +244,26 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, Environment env) {
-        return new SourceCalls(connectors, json, SourceLimits.from(env));
+    SourceCalls sourceCalls(ConnectorCatalog connectors, ObjectMapper json, SourceLimits limits) {
+        return new SourceCalls(connectors, json, limits);
+    }
+
+    /** hub.sources.*, checked against the JSON parser's hub.json.max-string-chars: the hub refuses to start past it. */
+    @Bean
+    SourceLimits sourceLimits(SourcesProperties sources, JsonProperties json) {
+        return SourceLimits.of(sources, json.maxStringChars());
     }
 
     /** Named for the http target template: {@code ref: targetAnswers}. */
     @Bean
-    TargetAnswers targetAnswers(ConnectorCatalog connectors, Environment env) {
-        return new TargetAnswers(connectors, SourceLimits.from(env).maxAnswerBytes());
+    TargetAnswers targetAnswers(ConnectorCatalog connectors, SourceLimits limits) {
+        return new TargetAnswers(connectors, limits.maxAnswerBytes());
     }
 
     @Bean
     MaterialisedDatasets materialisedDatasets(ConnectorCatalog connectors, JdbcTemplate jdbc, ObjectMapper json,
-                                              FeedProgress feedProgress, PayloadCipher cipher, Environment env) {
-        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress, cipher, SourceLimits.from(env).maxFieldChars());
+                                              FeedProgress feedProgress, PayloadCipher cipher, SourceLimits limits) {
+        return new MaterialisedDatasets(connectors, jdbc, json, feedProgress, cipher, limits.maxFieldChars());
     }
 
     @Bean
@@ -273,23 +283,24 @@ public class PipelineConfiguration {
     @Bean
     CamelContextConfiguration connectorRoutes(ConnectorCatalog connectors, Environment env, DepartmentDataSources dataSources,
                                               FeedProgress feedProgress, PipelineLifecycle pipelineConsumer,
-                                              SslBundles sslBundles, KafkaClientSettings kafkaClient) {
+                                              SslBundles sslBundles, KafkaClientSettings kafkaClient, KafkaProperties kafka,
+                                              TopicsProperties topics, SourcesProperties sources,
+                                              ConnectorsProperties connectorSettings) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 if (!env.acceptsProfiles(Profiles.of(ProductionModeGuard.SANDBOX_PROFILE))
-                        && !env.getProperty("hub.connectors.allow-plaintext", Boolean.class, false)) {
-                    List<ConfigProblem> inClear = TransportSecurity.problems(connectors, env);
+                        && !connectorSettings.allowPlaintext()) {
+                    // env resolves the connector files' ${...}; Camel's own Kafka protocol option is read here.
+                    List<ConfigProblem> inClear = TransportSecurity.problems(connectors, env, kafka,
+                            env.getProperty("camel.component.kafka.security-protocol"));
                     if (!inClear.isEmpty()) {
                         throw new ConfigFileException(inClear);
                     }
                 }
-                KafkaTopics.ensure(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafkaClient, List.of(
-                        env.getRequiredProperty("hub.topics.applications"), env.getRequiredProperty("hub.topics.deliveries"),
-                        env.getRequiredProperty("hub.topics.item-status")), new KafkaTopics.Replication(
-                        Optional.ofNullable(env.getProperty("hub.kafka.replication-factor", Short.class)),
-                        Optional.ofNullable(env.getProperty("hub.kafka.min-insync-replicas", Integer.class))));
-                new ConnectorRoutes(connectors, env, dataSources, feedProgress, sslBundles).addTo(camel);
+                KafkaTopics.ensure(kafka.bootstrapServers(), kafkaClient, List.of(
+                        topics.applications(), topics.deliveries(), topics.itemStatus()), replication(kafka));
+                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles).addTo(camel);
             }
 
             @Override
@@ -297,5 +308,11 @@ public class PipelineConfiguration {
                 pipelineConsumer.start();
             }
         };
+    }
+
+    /** How the hub's topics are replicated when it creates them (hub.kafka.replication-factor, .min-insync-replicas). */
+    static KafkaTopics.Replication replication(KafkaProperties kafka) {
+        return new KafkaTopics.Replication(Optional.ofNullable(kafka.replicationFactor()),
+                Optional.ofNullable(kafka.minInsyncReplicas()));
     }
 }

@@ -1,12 +1,21 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.evidence.EvidenceProperties;
+import gov.onceonly.hub.identity.IdentityProperties;
+import gov.onceonly.hub.reload.ReloadProperties;
+import gov.onceonly.hub.security.ClientsProperties;
+import gov.onceonly.hub.security.EncryptionProperties;
 import gov.onceonly.hub.security.ProductionSafety;
 import gov.onceonly.hub.security.PublishedSecrets;
+import gov.onceonly.hub.security.SecurityProperties;
+import gov.onceonly.hub.security.SigningProperties;
 import gov.onceonly.hub.security.UnsafeProductionConfigurationException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.ClassUtils;
 
@@ -34,10 +43,27 @@ public class ProductionModeGuard implements ApplicationContextInitializer<Config
             }
             return;
         }
-        List<ProductionSafety.Problem> problems = new ProductionSafety(PublishedSecrets.load()).problems(env);
+        List<ProductionSafety.Problem> problems = new ProductionSafety(PublishedSecrets.load()).problems(settings(env));
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
         }
+    }
+
+    /**
+     * What {@link ProductionSafety} checks, bound from the environment into the same records the beans get later
+     * (PropertiesConfiguration): this initializer runs before any bean exists. Binding is not validation: a value the
+     * records' constraints refuse is reported when the context binds them.
+     */
+    public static ProductionSafety.Settings settings(Environment env) {
+        Binder binder = Binder.get(env);
+        ReloadProperties reload = binder.bindOrCreate("hub.reload", ReloadProperties.class);
+        return new ProductionSafety.Settings(binder.bindOrCreate("hub.security", SecurityProperties.class),
+                binder.bindOrCreate("hub", ClientsProperties.class),
+                binder.bindOrCreate("hub.encryption", EncryptionProperties.class),
+                binder.bindOrCreate("hub.signing", SigningProperties.class),
+                binder.bindOrCreate("hub.evidence", EvidenceProperties.class),
+                binder.bindOrCreate("hub.identity", IdentityProperties.class),
+                reload.enabled(), reload.allowInProduction());
     }
 
     @Override

@@ -2,9 +2,9 @@ package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.schedule.ClusterLock;
 import gov.onceonly.hub.schedule.PeriodicJobs;
+import gov.onceonly.hub.schedule.SchedulerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import javax.sql.DataSource;
@@ -19,9 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 public class SchedulingConfiguration {
 
     @Bean
-    ThreadPoolTaskScheduler hubScheduler(Environment env) {
+    ThreadPoolTaskScheduler hubScheduler(SchedulerProperties properties) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(env.getProperty("hub.scheduler.threads", Integer.class, 4));
+        scheduler.setPoolSize(properties.threads());
         scheduler.setThreadNamePrefix("hub-scheduled-");
         scheduler.setDaemon(true);
         scheduler.setRemoveOnCancelPolicy(true);

@@ -3,8 +3,10 @@ package gov.onceonly.hub.config;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
+import gov.onceonly.hub.security.ClientsProperties;
 import gov.onceonly.hub.security.DepartmentCallSigner;
 import gov.onceonly.hub.security.EncryptionKeys;
+import gov.onceonly.hub.security.EncryptionProperties;
 import gov.onceonly.hub.security.LoginThrottle;
 import gov.onceonly.hub.security.LoginThrottleFilter;
 import gov.onceonly.hub.security.OperatorAccount;
@@ -12,8 +14,10 @@ import gov.onceonly.hub.security.PayloadCipher;
 import gov.onceonly.hub.security.ProblemResponses;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.RejectedUrls;
+import gov.onceonly.hub.security.SecurityProperties;
 import gov.onceonly.hub.security.SeenNonces;
 import gov.onceonly.hub.security.SignedRequestFilter;
+import gov.onceonly.hub.security.SigningProperties;
 import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -58,15 +62,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain hubSecurity(HttpSecurity http, LoginThrottle loginThrottle, ClientRegistry clients,
-                                    SeenNonces nonces, Clock clock, Environment env) throws Exception {
+                                    SeenNonces nonces, Clock clock, SecurityProperties security) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         // The clients' signature is an authentication filter of this chain (not a servlet filter of its own), after
         // the body size limit (which it relies on, HubConfiguration) and before anything reads the body.
         SignedRequestFilter signedRequests = new SignedRequestFilter(clients, nonces, new ClientRateLimits(),
-                new SignedRequestFilter.AddressLimit(
-                        env.getProperty("hub.security.address-limit.requests-per-second", Double.class, 1000.0),
-                        env.getProperty("hub.security.address-limit.burst", Integer.class, 2000)),
-                clock, window(env));
+                new SignedRequestFilter.AddressLimit(security.addressLimit().requestsPerSecond(),
+                        security.addressLimit().burst()),
+                clock, security.signatureWindow());
         http.addFilterBefore(signedRequests, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 // Who may use what, in one place: roles are authorities (accounts: VIEWER < OPERATOR < ADMIN; signed
@@ -114,39 +117,35 @@ public class SecurityConfiguration {
      * the sandbox only; production refuses to start, ProductionModeGuard) the hub makes one for its lifetime.
      */
     @Bean
-    DepartmentCallSigner departmentCallSigner(Environment env, Clock clock) {
-        String key = env.getProperty("hub.signing.private-key", "").strip();
+    DepartmentCallSigner departmentCallSigner(SigningProperties signing, Clock clock) {
+        String key = signing.privateKey().strip();
         if (key.isEmpty()) {
             LoggerFactory.getLogger(DepartmentCallSigner.class).warn("hub.signing.private-key is empty: the hub signs its"
                     + " department calls with a key of this run's only; departments that pinned another refuse them");
             key = Ed25519Keys.generate();
         }
         try {
-            return new DepartmentCallSigner(env.getProperty("hub.signing.key-id", "onceonly-hub"),
-                    Ed25519Keys.privateKey(key), clock);
+            return new DepartmentCallSigner(signing.keyId(), Ed25519Keys.privateKey(key), clock);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): " + e.getMessage(), e);
         }
     }
 
     @Bean
-    PayloadCipher payloadCipher(Environment env) {
-        return EncryptionKeys.from(env);
+    PayloadCipher payloadCipher(EncryptionProperties encryption) {
+        return EncryptionKeys.from(encryption);
     }
 
+    /** A client bound to a certificate needs a server that asks for one: Spring's server.ssl.client-auth. */
     @Bean
-    ClientRegistry clientRegistry(Environment env) {
-        return ClientRegistry.from(env);
+    ClientRegistry clientRegistry(ClientsProperties clients, Environment env) {
+        return ClientRegistry.from(clients, env.getProperty("server.ssl.client-auth", "none"));
     }
 
     /** Nonces older than twice the window are pruned: the timestamp check refuses such requests anyway. */
     @Bean(destroyMethod = "close")
-    SeenNonces seenNonces(JdbcTemplate jdbc, PeriodicJobs jobs, Environment env) {
-        return new SeenNonces(jdbc).pruneEvery(jobs, Duration.ofMinutes(1), window(env).multipliedBy(2));
-    }
-
-    private static Duration window(Environment env) {
-        return env.getProperty("hub.security.signature-window", Duration.class, Duration.ofMinutes(5));
+    SeenNonces seenNonces(JdbcTemplate jdbc, PeriodicJobs jobs, SecurityProperties security) {
+        return new SeenNonces(jdbc).pruneEvery(jobs, Duration.ofMinutes(1), security.signatureWindow().multipliedBy(2));
     }
 
     @Bean
@@ -155,16 +154,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService operators(Environment env, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(OperatorAccount.all(env, encoder));
+    UserDetailsService operators(SecurityProperties security, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(OperatorAccount.all(security, encoder));
     }
 
     /** Failed logins per account and per address (hub.security.login-throttle.*), fed by Spring Security's events. */
     @Bean
-    LoginThrottle loginThrottle(Environment env, Clock clock) {
-        return new LoginThrottle(env.getProperty("hub.security.login-throttle.per-account", Integer.class, 5),
-                env.getProperty("hub.security.login-throttle.per-address", Integer.class, 20),
-                env.getProperty("hub.security.login-throttle.window", Duration.class, Duration.ofMinutes(15)), clock);
+    LoginThrottle loginThrottle(SecurityProperties security, Clock clock) {
+        SecurityProperties.LoginThrottle throttle = security.loginThrottle();
+        return new LoginThrottle(throttle.perAccount(), throttle.perAddress(), throttle.window(), clock);
     }
 
     @Bean

@@ -3,7 +3,10 @@ package gov.onceonly.hub.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.configfile.ConfigRootProperties;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.KafkaProperties;
+import gov.onceonly.hub.connector.SourcesProperties;
 import gov.onceonly.hub.dryrun.MappingDryRun;
 import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.schema.ConfigSchemas;
@@ -12,6 +15,7 @@ import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
 import gov.onceonly.hub.reload.ConfigReloader;
 import gov.onceonly.hub.reload.ConfigWatcher;
+import gov.onceonly.hub.reload.ReloadProperties;
 import gov.onceonly.hub.schedule.PeriodicJobs;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.file.Path;
 
 /** Wiring of the integration engineers' tools: schemas, lint, hot reload, mapping dry-runs. */
 @Configuration(proxyBeanMethods = false)
@@ -45,17 +47,18 @@ public class ToolingConfiguration {
     @Bean
     ConfigReloader configReloader(Environment env, ObjectProvider<ConfigLint> lint, ConnectorCatalog connectors,
                                   BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
-                                  FeedProgress feedProgress, SslBundles sslBundles) {
-        return new ConfigReloader(Path.of(env.getProperty("hub.config-root", ".")),
-                env.getProperty("hub.reload.enabled", Boolean.class, false), lint::getObject, connectors, bundles,
-                new ConnectorRoutes(connectors, env, dataSources, feedProgress, sslBundles), camel);
+                                  FeedProgress feedProgress, SslBundles sslBundles, ConfigRootProperties configRoot,
+                                  ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources) {
+        // env resolves the connector files' ${...}.
+        return new ConfigReloader(configRoot.root(), reload.enabled(), lint::getObject, connectors, bundles,
+                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel);
     }
 
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */
     @Bean
     @ConditionalOnProperty(name = "hub.reload.enabled", havingValue = "true")
-    ConfigWatcher configWatcher(ConfigReloader reloader, PeriodicJobs jobs, Environment env) {
-        return new ConfigWatcher(reloader, jobs, env.getProperty("hub.reload.poll-millis", Long.class, 1000L));
+    ConfigWatcher configWatcher(ConfigReloader reloader, PeriodicJobs jobs, ReloadProperties reload) {
+        return new ConfigWatcher(reloader, jobs, reload.pollMillis());
     }
 
     @Bean

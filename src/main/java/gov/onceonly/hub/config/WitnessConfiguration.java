@@ -1,16 +1,16 @@
 package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.connector.KafkaClientSettings;
+import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.evidence.Checkpoints;
 import gov.onceonly.hub.evidence.Cosignature;
-import gov.onceonly.hub.pipeline.KafkaTopics;
 import gov.onceonly.hub.witness.CheckpointLog;
 import gov.onceonly.hub.witness.FileCheckpointLog;
 import gov.onceonly.hub.witness.KafkaCheckpointLog;
 import gov.onceonly.hub.witness.WitnessClient;
+import gov.onceonly.hub.witness.WitnessProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Where the ledger's checkpoints go besides the database (docs/security.md, "Witnesses"): the witnesses
@@ -37,20 +36,16 @@ public class WitnessConfiguration {
 
     static final String WITNESSES = "hub.evidence.witnesses";
 
-    /** {@code hub.evidence.witnesses.<id>.url} and {@code .verifier-key}. */
-    record WitnessProperties(String url, String verifierKey) {
-    }
-
     @Bean(destroyMethod = "close")
-    WitnessClient witnessClient(JdbcTemplate jdbc, Checkpoints checkpoints, Environment env, KafkaClientSettings kafka) {
+    WitnessClient witnessClient(JdbcTemplate jdbc, Checkpoints checkpoints, Environment env, WitnessProperties witness,
+                                KafkaProperties kafkaProperties, KafkaClientSettings kafka) {
         List<CheckpointLog> logs = new ArrayList<>();
-        String topic = env.getProperty("hub.evidence.checkpoint-topic", "");
+        String topic = witness.checkpointTopic();
         if (!topic.isBlank()) {
-            logs.add(new KafkaCheckpointLog(env.getRequiredProperty("hub.kafka.bootstrap-servers"), kafka, topic,
-                    new KafkaTopics.Replication(Optional.ofNullable(env.getProperty("hub.kafka.replication-factor", Short.class)),
-                            Optional.ofNullable(env.getProperty("hub.kafka.min-insync-replicas", Integer.class)))));
+            logs.add(new KafkaCheckpointLog(kafkaProperties.bootstrapServers(), kafka, topic,
+                    PipelineConfiguration.replication(kafkaProperties)));
         }
-        String file = env.getProperty("hub.evidence.checkpoint-file", "");
+        String file = witness.checkpointFile();
         if (!file.isBlank()) {
             logs.add(new FileCheckpointLog(Path.of(file)));
         }
@@ -65,10 +60,13 @@ public class WitnessConfiguration {
         return client;
     }
 
-    /** Read at each checkpoint: the sandbox's witness announces itself once its server is up. */
+    /**
+     * Bound again at each checkpoint, not taken from the WitnessProperties bean bound at startup: the sandbox's witness
+     * announces itself (hub.evidence.witnesses.sandbox.*) once its server is up.
+     */
     static List<WitnessClient.Configured> witnesses(Environment env) {
-        Map<String, WitnessProperties> configured = Binder.get(env)
-                .bind(WITNESSES, Bindable.mapOf(String.class, WitnessProperties.class)).orElse(Map.of());
+        Map<String, WitnessProperties.Settings> configured = Binder.get(env)
+                .bindOrCreate("hub.evidence", WitnessProperties.class).witnesses();
         List<WitnessClient.Configured> witnesses = new ArrayList<>();
         configured.forEach((id, settings) -> {
             String at = WITNESSES + "." + id;

@@ -23,15 +23,24 @@ public final class ConnectorRoutes {
     static final int DEFAULT_TIMEOUT_MILLIS = 3000;
 
     private final ConnectorCatalog connectors;
-    private final PropertyResolver properties;
+    private final PropertyResolver placeholders;
+    private final KafkaProperties kafka;
+    private final SourcesProperties sources;
     private final DepartmentDataSources dataSources;
     private final FeedProgress feeds;
     private final SslBundles sslBundles;
 
-    public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver properties, DepartmentDataSources dataSources,
-                           FeedProgress feeds, SslBundles sslBundles) {
+    /**
+     * {@code placeholders} resolves the {@code ${...}} of the connector files (their endpoints name environment
+     * variables and the sandbox's published addresses); {@code kafka} and {@code sources} are the hub's own settings.
+     */
+    public ConnectorRoutes(ConnectorCatalog connectors, PropertyResolver placeholders, KafkaProperties kafka,
+                           SourcesProperties sources, DepartmentDataSources dataSources, FeedProgress feeds,
+                           SslBundles sslBundles) {
         this.connectors = connectors;
-        this.properties = properties;
+        this.placeholders = placeholders;
+        this.kafka = kafka;
+        this.sources = sources;
         this.dataSources = dataSources;
         this.feeds = feeds;
         this.sslBundles = sslBundles;
@@ -112,7 +121,7 @@ public final class ConnectorRoutes {
             add(camel, template, c.role() == ConnectorRole.SOURCE ? "source-" + c.id() : "target-" + c.id(), params);
             if (c.kind() == ConnectorKind.KAFKA && c.isSource()) {
                 String brokers = kafkaBrokers(c, resolve);
-                String prefix = properties.getProperty("hub.kafka.group-prefix", "hub") + "-feed-" + c.id();
+                String prefix = kafka.groupPrefix() + "-feed-" + c.id();
                 c.datasets().forEach((name, dataset) -> {
                     // A group per dataset: feeds of one connector sharing a group would rebalance each other at startup.
                     String group = prefix + "-" + name;
@@ -132,14 +141,14 @@ public final class ConnectorRoutes {
     /** Retries and circuit breaker of a remote source, bound for its template to name (see {@link SourceProtection}). */
     private void resilienceParameters(CamelContext camel, ConnectorDefinition c, Map<String, Object> params) {
         SourceResilience r = (c.resilience() == null ? new SourceResilience(null, null, null) : c.resilience())
-                .withDefaults(properties);
+                .withDefaults(sources);
         params.putAll(SourceProtection.bind(camel.getRegistry(), c.id(), r));
     }
 
     /** A department's own cluster if the file names one, else the hub's broker. */
     private String kafkaBrokers(ConnectorDefinition c, UnaryOperator<String> resolve) {
         return c.kafka() == null || c.kafka().brokers() == null
-                ? properties.getRequiredProperty("hub.kafka.bootstrap-servers")
+                ? kafka.bootstrapServers()
                 : resolve.apply("kafka.brokers=" + c.kafka().brokers());
     }
 
@@ -158,7 +167,7 @@ public final class ConnectorRoutes {
         return pathAndValue -> {
             int eq = pathAndValue.indexOf('=');
             try {
-                return properties.resolveRequiredPlaceholders(pathAndValue.substring(eq + 1));
+                return placeholders.resolveRequiredPlaceholders(pathAndValue.substring(eq + 1));
             } catch (IllegalArgumentException e) {
                 throw new ConfigFileException(new ConfigProblem(file, pathAndValue.substring(0, eq), e.getMessage()));
             }

@@ -1,14 +1,11 @@
 package gov.onceonly.hub.connector;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What every Kafka client of the hub adds to its own settings: {@code hub.kafka.client.*}, in Kafka's own property
+ * What every Kafka client of the hub adds to its own settings: {@code hub.kafka.client.*}
+ * ({@link KafkaProperties#client()}), in Kafka's own property
  * names ({@code security.protocol}, {@code ssl.truststore.location}, {@code sasl.jaas.config}...). One place, so that
  * the pipeline's consumer, the outbox producer, the admin clients of health, lag and feeds, and Camel's Kafka
  * endpoints (config/PipelineConfiguration) all reach a TLS or SASL broker alike. A client's own settings win over
@@ -20,11 +17,6 @@ public record KafkaClientSettings(Map<String, String> properties) {
 
     public KafkaClientSettings {
         properties = Map.copyOf(properties);
-    }
-
-    public static KafkaClientSettings from(Environment env) {
-        return new KafkaClientSettings(Binder.get(env).bind("hub.kafka.client", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of()));
     }
 
     /** A client's configuration: these settings, then its own on top. */

@@ -1,7 +1,5 @@
 package gov.onceonly.hub.connector;
 
-import org.springframework.core.env.PropertyResolver;
-
 /**
  * How much of a department's answer the hub takes: at most {@code hub.sources.max-answer-bytes} in all, and each
  * declared field at most {@code hub.sources.max-field-chars} characters; a file drop (a whole dataset) at most
@@ -10,16 +8,14 @@ import org.springframework.core.env.PropertyResolver;
  */
 public record SourceLimits(int maxAnswerBytes, int maxFieldChars, long maxDropBytes) {
 
-    public static final int DEFAULT_MAX_ANSWER_BYTES = 262144;
-    public static final int DEFAULT_MAX_STRING_CHARS = 262144;
+    /** The default of {@code hub.sources.max-drop-bytes} ({@link SourcesProperties}). */
     public static final long DEFAULT_MAX_DROP_BYTES = 64L * 1024 * 1024;
 
-    public static SourceLimits from(PropertyResolver env) {
-        int maxAnswerBytes = env.getProperty("hub.sources.max-answer-bytes", Integer.class, DEFAULT_MAX_ANSWER_BYTES);
-        int maxFieldChars = env.getProperty("hub.sources.max-field-chars", Integer.class,
-                DatasetValues.DEFAULT_MAX_FIELD_CHARS);
-        int maxStringChars = env.getProperty("hub.json.max-string-chars", Integer.class, DEFAULT_MAX_STRING_CHARS);
-        long maxDropBytes = env.getProperty("hub.sources.max-drop-bytes", Long.class, DEFAULT_MAX_DROP_BYTES);
+    /** The limits of {@code hub.sources.*}, checked against the JSON parser's {@code hub.json.max-string-chars}. */
+    public static SourceLimits of(SourcesProperties sources, int maxStringChars) {
+        int maxAnswerBytes = sources.maxAnswerBytes();
+        int maxFieldChars = sources.maxFieldChars();
+        long maxDropBytes = sources.maxDropBytes();
         if (maxAnswerBytes < 1 || maxFieldChars < 1 || maxDropBytes < 1) {
             throw new IllegalStateException("hub.sources.max-answer-bytes, hub.sources.max-field-chars and "
                     + "hub.sources.max-drop-bytes must be at least 1");

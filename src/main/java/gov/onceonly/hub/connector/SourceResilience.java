@@ -1,7 +1,5 @@
 package gov.onceonly.hub.connector;
 
-import org.springframework.core.env.PropertyResolver;
-
 /**
  * How a source is protected: in-place retries with exponential backoff and jitter, then a circuit breaker that
  * stops calling a department that keeps failing. Written as {@code resilience:} in a source connector file;
@@ -14,19 +12,20 @@ public record SourceResilience(Integer retries, Integer backoffMillis, Breaker b
     }
 
     /** This connector's settings, completed with the hub's defaults. */
-    public SourceResilience withDefaults(PropertyResolver defaults) {
+    public SourceResilience withDefaults(SourcesProperties defaults) {
         Breaker b = breaker == null ? new Breaker(null, null, null, null) : breaker;
+        SourcesProperties.Breaker d = defaults.breaker();
         return new SourceResilience(
-                or(retries, defaults, "hub.sources.retries", 2),
-                or(backoffMillis, defaults, "hub.sources.backoff-millis", 200),
+                or(retries, defaults.retries()),
+                or(backoffMillis, defaults.backoffMillis()),
                 new Breaker(
-                        or(b.failureRate(), defaults, "hub.sources.breaker.failure-rate", 50),
-                        or(b.minimumCalls(), defaults, "hub.sources.breaker.minimum-calls", 10),
-                        or(b.window(), defaults, "hub.sources.breaker.window", 20),
-                        or(b.openSeconds(), defaults, "hub.sources.breaker.open-seconds", 10)));
+                        or(b.failureRate(), d.failureRate()),
+                        or(b.minimumCalls(), d.minimumCalls()),
+                        or(b.window(), d.window()),
+                        or(b.openSeconds(), d.openSeconds())));
     }
 
-    private static int or(Integer value, PropertyResolver defaults, String key, int fallback) {
-        return value != null ? value : defaults.getProperty(key, Integer.class, fallback);
+    private static int or(Integer value, int fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -39,17 +39,22 @@ public final class TransportSecurity {
         };
     }
 
-    /** Every connector endpoint, as resolved, that would travel in clear. */
-    public static List<ConfigProblem> problems(ConnectorCatalog connectors, PropertyResolver properties) {
-        // Camel's own option, or the hub-wide client settings that config/KafkaClientConfiguration gives Camel too.
-        String kafkaProtocol = properties.getProperty("hub.kafka.client.security.protocol",
-                properties.getProperty("camel.component.kafka.security-protocol", "PLAINTEXT"));
-        String hubBrokers = properties.getProperty("hub.kafka.bootstrap-servers", "");
+    /**
+     * Every connector endpoint, as resolved ({@code ${...}} against {@code placeholders}), that would travel in clear.
+     * The Kafka protocol is the hub-wide client settings' ({@code hub.kafka.client.security.protocol}, which
+     * config/KafkaClientConfiguration gives Camel too), else Camel's own option
+     * ({@code camel.component.kafka.security-protocol}, {@code camelKafkaProtocol}, may be null), else PLAINTEXT.
+     */
+    public static List<ConfigProblem> problems(ConnectorCatalog connectors, PropertyResolver placeholders,
+                                               KafkaProperties kafka, String camelKafkaProtocol) {
+        String kafkaProtocol = kafka.client().getOrDefault("security.protocol",
+                camelKafkaProtocol == null ? "PLAINTEXT" : camelKafkaProtocol);
+        String hubBrokers = kafka.bootstrapServers() == null ? "" : kafka.bootstrapServers();
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConnectorCatalog.Entry entry : connectors.entries()) {
             ConnectorDefinition c = entry.definition();
             endpointOf(c).ifPresent(endpoint -> {
-                String resolved = properties.resolvePlaceholders(endpoint.value());
+                String resolved = placeholders.resolvePlaceholders(endpoint.value());
                 // On the hub's own brokers a department's topics are the hub's infrastructure, secured with it; a
                 // department's own brokers are a link to it, and must not be in clear.
                 if (c.kind() != ConnectorKind.KAFKA || !resolved.equals(hubBrokers)) {

@@ -6,6 +6,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +41,9 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
-        if (!env.getProperty("hub.embedded.enabled", Boolean.class, true)) {
+        // Before any bean exists: the record is bound here, as the context would bind it.
+        EmbeddedProperties embedded = Binder.get(env).bindOrCreate("hub.embedded", EmbeddedProperties.class);
+        if (!embedded.enabled()) {
             return;
         }
         boolean needPostgres = !env.containsProperty("spring.datasource.url");
@@ -48,12 +51,12 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         if (!needPostgres && !needKafka) {
             return;
         }
-        Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", "data"));
+        Path dataDir = embedded.dataPath();
         Map<String, Object> resolved = new HashMap<>();
         EmbeddedInfrastructure started = new EmbeddedInfrastructure();
         try {
             if (needPostgres) {
-                int port = portOrFree(env.getProperty("hub.embedded.postgres.port", Integer.class, 0));
+                int port = portOrFree(embedded.postgres().port());
                 Path folder = dataDir.resolve("postgres");
                 started.postgres = inBackground("embedded-postgres", () -> {
                     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, port);
@@ -72,10 +75,10 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
                 resolved.put("hub.embedded.postgres.admin-user", "postgres");
             }
             if (needKafka) {
-                int configured = env.getProperty("hub.embedded.kafka.port", Integer.class, 0);
+                int configured = embedded.kafka().port();
                 int port = portOrFree(configured);
                 int controllerPort = configured > 0 ? configured + 1 : portOrFree(0);
-                int partitions = env.getProperty("hub.embedded.kafka.partitions", Integer.class, 4);
+                int partitions = embedded.kafka().partitions();
                 Path folder = dataDir.resolve("kafka");
                 started.kafka = inBackground("embedded-kafka", () -> {
                     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(folder, port, controllerPort, partitions);

@@ -31,6 +31,7 @@ public final class ConnectorProbes implements AutoCloseable {
     private final ConnectorCatalog connectors;
     private final DepartmentDataSources dataSources;
     private final PropertyResolver properties;
+    private final String hubBrokers;
     private final int timeoutMillis;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     private final PeriodicJobs jobs;
@@ -38,11 +39,13 @@ public final class ConnectorProbes implements AutoCloseable {
     private final ExecutorService workers;
     private PeriodicJobs.Scheduled rounds;
 
+    /** {@code properties} resolves the connector files' placeholders; {@code hubBrokers}: hub.kafka.bootstrap-servers. */
     public ConnectorProbes(ConnectorCatalog connectors, DepartmentDataSources dataSources, PropertyResolver properties,
-                           PeriodicJobs jobs, ExecutorService workers, Duration timeout) {
+                           String hubBrokers, PeriodicJobs jobs, ExecutorService workers, Duration timeout) {
         this.connectors = connectors;
         this.dataSources = dataSources;
         this.properties = properties;
+        this.hubBrokers = hubBrokers;
         this.jobs = jobs;
         this.workers = workers;
         this.timeoutMillis = (int) timeout.toMillis();
@@ -89,7 +92,7 @@ public final class ConnectorProbes implements AutoCloseable {
 
     private String firstBroker(ConnectorDefinition connector) {
         String brokers = connector.kafka() == null || connector.kafka().brokers() == null
-                ? properties.getRequiredProperty("hub.kafka.bootstrap-servers")
+                ? hubBrokers
                 : properties.resolvePlaceholders(connector.kafka().brokers());
         return brokers.split(",")[0].trim();
     }

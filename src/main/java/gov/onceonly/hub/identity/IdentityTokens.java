@@ -1,7 +1,6 @@
 package gov.onceonly.hub.identity;
 
 import com.nimbusds.jose.KeySourceException;
-import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -11,6 +10,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.util.function.Supplier;
 
 /**
  * An applicant's identity, proven by a token of the identity provider, not asserted by the channel: a signed JWT
@@ -38,11 +39,12 @@ public final class IdentityTokens {
         }
     }
 
-    private final Environment env;
+    private final Supplier<IdentityProperties> settings;
     private volatile JwtDecoder decoder;
 
-    public IdentityTokens(Environment env) {
-        this.env = env;
+    /** {@code settings} is asked once, at the first verification (see {@link #decoder}). */
+    public IdentityTokens(Supplier<IdentityProperties> settings) {
+        this.settings = settings;
     }
 
     public Verified verify(String token) throws Rejected {
@@ -69,11 +71,12 @@ public final class IdentityTokens {
         if (built == null) {
             synchronized (this) {
                 if (decoder == null) {
-                    String audience = env.getProperty("hub.identity.audience", "onceonly-hub");
-                    NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(env.getRequiredProperty("hub.identity.jwks-uri"))
+                    IdentityProperties identity = settings.get();
+                    String audience = identity.audience();
+                    NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(required("hub.identity.jwks-uri", identity.jwksUri()))
                             .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
                     nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                            JwtValidators.createDefaultWithIssuer(env.getRequiredProperty("hub.identity.issuer")),
+                            JwtValidators.createDefaultWithIssuer(required("hub.identity.issuer", identity.issuer())),
                             jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                                     ? OAuth2TokenValidatorResult.success()
                                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
@@ -84,5 +87,12 @@ public final class IdentityTokens {
             }
         }
         return built;
+    }
+
+    private static String required(String property, String value) {
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set");
+        }
+        return value;
     }
 }

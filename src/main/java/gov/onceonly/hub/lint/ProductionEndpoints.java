@@ -3,7 +3,9 @@ package gov.onceonly.hub.lint;
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.connector.ConnectorCatalog;
+import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.connector.TransportSecurity;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.io.IOException;
@@ -45,7 +47,12 @@ final class ProductionEndpoints {
                     });
         }
         if (findings.isEmpty()) {
-            for (ConfigProblem problem : TransportSecurity.problems(connectors, env)) {
+            // No Spring context here (lint runs before it): the hub's Kafka settings and Camel's protocol option are
+            // bound from the environment as the hub would bind them.
+            Binder binder = Binder.get(env);
+            KafkaProperties kafka = binder.bindOrCreate("hub.kafka", KafkaProperties.class);
+            String camelProtocol = binder.bind("camel.component.kafka.security-protocol", String.class).orElse(null);
+            for (ConfigProblem problem : TransportSecurity.problems(connectors, env, kafka, camelProtocol)) {
                 findings.add(finding(root, problem.file(), problem.path(), problem.message()));
             }
         }

@@ -3,14 +3,21 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.connector.KafkaProperties;
+import gov.onceonly.hub.embedded.EmbeddedProperties;
+import gov.onceonly.hub.evidence.EvidenceProperties;
 import gov.onceonly.hub.evidence.EvidenceSigner;
+import gov.onceonly.hub.identity.IdentityProperties;
+import gov.onceonly.hub.pipeline.TopicsProperties;
+import gov.onceonly.hub.security.ClientsProperties;
 import gov.onceonly.hub.security.DepartmentCallSigner;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -23,14 +30,30 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @ConditionalOnProperty(name = "hub.sandbox.departments", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties({SandboxProperties.class, EmbeddedProperties.class})
 public class SandboxConfiguration {
 
+    /** The departments publish their addresses in the environment ({@code hub.sandbox.url}...) once they run. */
     @Bean(destroyMethod = "close")
-    SandboxDepartments sandboxDepartments(ConfigurableEnvironment env, DataSource dataSource, ObjectMapper json,
-                                          DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner) throws Exception {
+    SandboxDepartments sandboxDepartments(SandboxProperties sandbox, ConfigurableEnvironment env, DataSource dataSource,
+                                          ObjectMapper json, DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner,
+                                          ApplicationContext context, ClientsProperties clients, IdentityProperties identity,
+                                          KafkaProperties kafka, EvidenceProperties evidence, EmbeddedProperties embedded,
+                                          DataSourceProperties database) throws Exception {
+        ClientsProperties.Client reporter = clients.clients().get(ApprovalStatusReporter.CLIENT);
+        SandboxDepartments.Hub hub = new SandboxDepartments.Hub(() -> "http://127.0.0.1:" + hubPort(context),
+                reporter == null ? null : reporter.secret(), identity.audience(), kafka.groupPrefix(), evidence.origin(),
+                embedded.dataPath(), database.getUrl(), database.getUsername(), database.getPassword(),
+                embedded.postgres().adminUser());
         // The departments trust the public half of the hub's key, as a real one would from /.well-known/jwks.json;
         // the witness the public half of its checkpoint key.
-        return new SandboxDepartments(env, dataSource, json, hubSigner, evidenceSigner);
+        return new SandboxDepartments(sandbox, hub, env, dataSource, json, hubSigner, evidenceSigner);
+    }
+
+    /** The hub's port once its server runs (what Spring publishes as local.server.port); 8080 without one. */
+    private static int hubPort(ApplicationContext context) {
+        return context instanceof WebServerApplicationContext web && web.getWebServer() != null
+                ? web.getWebServer().getPort() : 8080;
     }
 
     @Bean
@@ -40,10 +63,10 @@ public class SandboxConfiguration {
 
     /** The departments deciding what they receive, on the status topic, when asked (hub.sandbox.report-status). */
     @Bean(destroyMethod = "close")
-    SandboxDecisions sandboxDecisions(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json, Environment env) {
-        SandboxDecisions decisions = new SandboxDecisions(bundles, json, env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers"),
-                env.getRequiredProperty("hub.topics.item-status"),
-                env.getProperty("hub.sandbox.report-status", Boolean.class, false), departments.clock(),
+    SandboxDecisions sandboxDecisions(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json,
+                                      SandboxProperties sandbox, TopicsProperties topics) {
+        SandboxDecisions decisions = new SandboxDecisions(bundles, json, sandbox.kafkaBootstrapServers(),
+                topics.itemStatus(), sandbox.reportStatus(), departments.clock(),
                 new DepartmentRules(departments.clock(), departments.catalogue().records()));
         departments.inbox().onFirstReceipt(decisions::received);
         departments.inbox().onFirstReceipt(new CertificateLibrary(departments.catalogue().records(), json)::received);
@@ -52,7 +75,7 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    ExampleApplication sandboxExample(SandboxApplications served, Environment env) {
-        return new SandboxExample(env); // served: the examples are up once this bean is
+    ExampleApplication sandboxExample(SandboxApplications served, SandboxDepartments departments) {
+        return new SandboxExample(departments::baseUrl); // served: the examples are up once this bean is
     }
 }

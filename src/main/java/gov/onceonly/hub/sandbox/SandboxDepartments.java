@@ -39,58 +39,80 @@ public final class SandboxDepartments implements AutoCloseable {
     private final CatalogueDepartments catalogue; // the departments of the other 49 bundles
 
     /**
+     * What the departments know of the hub they serve, from its configuration (SandboxConfiguration reads it).
+     *
+     * @param url the hub's own address, known once its server runs
+     * @param statusClientSecret the secret of the registered client the approval system reports as
+     *        ({@code hub.clients.sandbox-weijian.secret})
+     * @param identityAudience {@code hub.identity.audience}, which the identity provider's tokens name
+     * @param kafkaGroupPrefix {@code hub.kafka.group-prefix}
+     * @param evidenceOrigin {@code hub.evidence.origin}, the ledger the witness cosigns
+     * @param dataDir {@code hub.embedded.data-dir}, beside which the drops and the witness's state are kept
+     * @param databaseUrl {@code spring.datasource.url}: the departments' databases are made on the hub's server
+     * @param databaseUser {@code spring.datasource.username}
+     * @param databasePassword {@code spring.datasource.password}
+     * @param embeddedAdmin {@code hub.embedded.postgres.admin-user}: the embedded server's superuser, null if external
+     */
+    record Hub(java.util.function.Supplier<String> url, String statusClientSecret, String identityAudience,
+               String kafkaGroupPrefix, String evidenceOrigin, java.nio.file.Path dataDir, String databaseUrl,
+               String databaseUser, String databasePassword, String embeddedAdmin) {
+    }
+
+    /**
      * Starts every department, in order. If one fails to start, the ones already started (threads, servers,
      * consumers) are closed before the failure is rethrown: Spring never calls {@link #close} on a bean whose
-     * constructor failed, and what was left running would hold its port and threads for the JVM's life.
+     * constructor failed, and what was left running would hold its port and threads for the JVM's life. The addresses
+     * the connector files point at are published in {@code env}.
      */
-    SandboxDepartments(ConfigurableEnvironment env, DataSource hubDataSource, ObjectMapper json,
-                       DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner) throws Exception {
+    SandboxDepartments(SandboxProperties sandbox, Hub hub, ConfigurableEnvironment env, DataSource hubDataSource,
+                       ObjectMapper json, DepartmentCallSigner hubSigner, EvidenceSigner evidenceSigner) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             // Residents and enterprises of the catalogue's other 49 bundles; the newborn families take them as neighbours.
             SandboxRecords records = SandboxRecords.generate();
-            people = SyntheticPeople.generate(env.getProperty("hub.sandbox.families", Integer.class, 200))
+            people = SyntheticPeople.generate(sandbox.families())
                     .withOtherResidents(records::populationRecord);
-            statusReporter = new ApprovalStatusReporter(() -> "http://127.0.0.1:" + env.getProperty("local.server.port", "8080"),
-                    json, env.getProperty("hub.sandbox.report-status", Boolean.class, false),
-                    env.getProperty("hub.clients." + ApprovalStatusReporter.CLIENT + ".secret", ""));
+            statusReporter = new ApprovalStatusReporter(hub.url(), json, sandbox.reportStatus(),
+                    hub.statusClientSecret() == null ? "" : hub.statusClientSecret());
             started.push(statusReporter::close);
             inbox.onFirstReceipt(statusReporter::received);
             lookups.expectHub(hubSigner.keyId(), hubSigner.publicKey());
-            http = SandboxHttpServer.start(env.getProperty("hub.sandbox.port", Integer.class, 18090), people, inbox, lookups, faults, json);
+            http = SandboxHttpServer.start(sandbox.port(), people, inbox, lookups, faults, json);
             started.push(http::close);
-            identityProvider = new SandboxIdentityProvider(env.getRequiredProperty("hub.sandbox.identity-provider.signing-key"),
-                    env.getProperty("hub.identity.audience", "onceonly-hub"));
+            identityProvider = new SandboxIdentityProvider(sandbox.identityProvider().signingKey(), hub.identityAudience());
             identityProvider.serve(http, json);
-            String hubUrl = env.getRequiredProperty("spring.datasource.url");
+            String hubUrl = hub.databaseUrl();
+            if (hubUrl == null) {
+                throw new IllegalStateException("spring.datasource.url is not set: the sandbox's departments keep their "
+                        + "databases on the hub's server");
+            }
             // The departments' databases are created on the hub's server by its administrator: the embedded default's
             // superuser (hub.embedded.postgres.admin-user), not the hub's runtime role, which may create nothing.
-            String embeddedAdmin = env.getProperty("hub.embedded.postgres.admin-user");
-            String user = embeddedAdmin != null ? embeddedAdmin : env.getProperty("spring.datasource.username", "postgres");
-            String password = embeddedAdmin != null ? "" : env.getProperty("spring.datasource.password", "");
+            String embeddedAdmin = hub.embeddedAdmin();
+            String user = embeddedAdmin != null ? embeddedAdmin : hub.databaseUser() != null ? hub.databaseUser() : "postgres";
+            String password = embeddedAdmin != null ? "" : hub.databasePassword() != null ? hub.databasePassword() : "";
             DataSource admin = embeddedAdmin != null ? new DriverManagerDataSource(hubUrl, user, password) : hubDataSource;
             databases = new SandboxDatabases(SandboxDatabases.serverOf(hubUrl), user, password);
             try (Connection c = admin.getConnection()) {
                 databases.prepare(c, people);
             }
-            String kafka = env.getRequiredProperty("hub.sandbox.kafka-bootstrap-servers");
+            String kafka = sandbox.kafkaBootstrapServers();
             KafkaTopics.ensure(kafka, List.of(InsuredPersonsPublisher.TOPIC, EnrolmentSystem.TOPIC));
             InsuredPersonsPublisher.publishAll(kafka, people, json);
-            enrolment = new EnrolmentSystem(kafka, env.getProperty("hub.kafka.group-prefix", "hub"), inbox);
+            enrolment = new EnrolmentSystem(kafka, hub.kafkaGroupPrefix(), inbox);
             started.push(enrolment::close);
             // The departments of the other 49 bundles share the same HTTP server, database server and broker.
             catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, admin,
-                    databases.serverUrl(), user, password, kafka,
-                    env.getProperty("hub.kafka.group-prefix", "hub")), inbox, lookups, json);
+                    databases.serverUrl(), user, password, kafka, hub.kafkaGroupPrefix()), inbox, lookups, json);
             // The nightly CSV drop of the route-kind connector (connectors/cqsw-water-accounts.yaml).
-            java.nio.file.Path drops = SandboxDrops.write(
-                    java.nio.file.Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-drops"), records);
+            java.nio.file.Path drops = SandboxDrops.write(hub.dataDir().resolve("sandbox-drops"), records);
             Map<String, Object> announced = new java.util.HashMap<>(Map.of(
                     "hub.sandbox.drop-dir", drops.toString(),
                     "hub.sandbox.url", http.baseUrl(),
                     "hub.sandbox.postgres-url", databases.serverUrl(),
                     "hub.sandbox.postgres-user", user));
-            announced.putAll(SandboxWitness.serve(http, env, evidenceSigner.publicKey()));
+            announced.putAll(SandboxWitness.serve(http, sandbox.witness().signingKey(), hub.evidenceOrigin(),
+                    hub.dataDir(), evidenceSigner.publicKey()));
             env.getPropertySources().addFirst(new MapPropertySource("hub-sandbox", announced));
         } catch (Exception | Error e) {
             closeAll(started, e);
@@ -109,6 +131,11 @@ public final class SandboxDepartments implements AutoCloseable {
                 cause.addSuppressed(closing);
             }
         }
+    }
+
+    /** The departments' HTTP server, as published in {@code hub.sandbox.url}. */
+    public String baseUrl() {
+        return http.baseUrl();
     }
 
     /** The sandbox's identity provider: tokens for the synthetic people. */

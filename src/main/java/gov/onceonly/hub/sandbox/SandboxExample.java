@@ -1,15 +1,17 @@
 package gov.onceonly.hub.sandbox;
 
 import gov.onceonly.hub.api.ExampleApplication;
-import org.springframework.core.env.Environment;
+
+import java.util.function.Supplier;
 
 /** The newborn application the sandbox serves for a synthetic family ({@code GET /sandbox/examples/newborn}). */
 final class SandboxExample implements ExampleApplication {
 
-    private final Environment env;
+    private final Supplier<String> sandboxUrl;
 
-    SandboxExample(Environment env) {
-        this.env = env;
+    /** {@code sandboxUrl}: the departments' server, {@code hub.sandbox.url}. */
+    SandboxExample(Supplier<String> sandboxUrl) {
+        this.sandboxUrl = sandboxUrl;
     }
 
     @Override
@@ -19,6 +21,6 @@ final class SandboxExample implements ExampleApplication {
 
     @Override
     public String url() {
-        return env.getRequiredProperty("hub.sandbox.url") + SandboxApplications.EXAMPLES + bundle();
+        return sandboxUrl.get() + SandboxApplications.EXAMPLES + bundle();
     }
 }

@@ -3,7 +3,6 @@ package gov.onceonly.hub.sandbox;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.evidence.EvidenceSigner;
 import gov.onceonly.hub.witness.Witness;
-import org.springframework.core.env.Environment;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,11 @@ final class SandboxWitness {
     }
 
     /** Serves the witness; returns the properties that point the hub at it. */
-    static Map<String, Object> serve(SandboxHttpServer http, Environment env, String logPublicKey) {
-        EvidenceSigner key = new EvidenceSigner(Ed25519Keys.privateKey(
-                env.getRequiredProperty("hub.sandbox.witness.signing-key")), false, List.of());
-        Witness witness = new Witness(NAME, key, Map.of(env.getProperty("hub.evidence.origin", "onceonly-hub/evidence"),
-                logPublicKey), Path.of(env.getProperty("hub.embedded.data-dir", "data"), "sandbox-witness", "state"),
-                Clock.systemUTC());
+    static Map<String, Object> serve(SandboxHttpServer http, String signingKey, String origin, Path dataDir,
+                                     String logPublicKey) {
+        EvidenceSigner key = new EvidenceSigner(Ed25519Keys.privateKey(signingKey), false, List.of());
+        Witness witness = new Witness(NAME, key, Map.of(origin, logPublicKey),
+                dataDir.resolve("sandbox-witness").resolve("state"), Clock.systemUTC());
         http.addContext("/witness/add-checkpoint", exchange -> {
             Witness.Answer answer;
             if (!"POST".equals(exchange.getRequestMethod())) {

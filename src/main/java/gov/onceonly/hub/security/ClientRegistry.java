@@ -1,9 +1,5 @@
 package gov.onceonly.hub.security;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +11,6 @@ import java.util.Optional;
  */
 public final class ClientRegistry {
 
-    /** One client as configured. */
-    public record ClientProperties(String role, String department, String secret, Double requestsPerSecond,
-                                   Integer burst, String certificateSha256) {
-    }
-
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private final Map<String, RegisteredClient> clients;
@@ -28,9 +19,12 @@ public final class ClientRegistry {
         this.clients = Map.copyOf(clients);
     }
 
-    public static ClientRegistry from(Environment env) {
-        Map<String, ClientProperties> configured = Binder.get(env)
-                .bind("hub.clients", Bindable.mapOf(String.class, ClientProperties.class)).orElse(Map.of());
+    /**
+     * The clients of {@code hub.clients.*}; {@code serverClientAuth} is {@code server.ssl.client-auth} (none, want or
+     * need; null: none), which a client bound to a certificate needs.
+     */
+    public static ClientRegistry from(ClientsProperties properties, String serverClientAuth) {
+        Map<String, ClientsProperties.Client> configured = properties.clients();
         Map<String, RegisteredClient> clients = new LinkedHashMap<>();
         configured.forEach((key, c) -> {
             String at = "hub.clients." + key;
@@ -53,7 +47,7 @@ public final class ClientRegistry {
             }
             clients.put(key, new RegisteredClient(key, role, c.department(),
                     c.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8), rate, burst,
-                    certificatePin(env, at, c.certificateSha256())));
+                    certificatePin(serverClientAuth, at, c.certificateSha256())));
         });
         return new ClientRegistry(clients);
     }
@@ -62,7 +56,7 @@ public final class ClientRegistry {
      * A pinned client certificate, normalised (lowercase, colons dropped, as openssl prints it); null when none. A pin
      * needs a server that asks for client certificates, or the client could never be authenticated.
      */
-    private static String certificatePin(Environment env, String at, String configured) {
+    private static String certificatePin(String serverClientAuth, String at, String configured) {
         if (configured == null || configured.isBlank()) {
             return null;
         }
@@ -71,7 +65,7 @@ public final class ClientRegistry {
             throw new IllegalStateException(at + ".certificate-sha256 must be the SHA-256 of the client's certificate "
                     + "in hex (openssl x509 -noout -fingerprint -sha256 -in client.crt), not " + configured);
         }
-        String clientAuth = env.getProperty("server.ssl.client-auth", "none").toLowerCase(java.util.Locale.ROOT);
+        String clientAuth = (serverClientAuth == null ? "none" : serverClientAuth).toLowerCase(java.util.Locale.ROOT);
         if (!clientAuth.equals("need") && !clientAuth.equals("want")) {
             throw new IllegalStateException(at + ".certificate-sha256 is set, but server.ssl.client-auth is "
                     + clientAuth + ": set it to need (or want) so that the client can present its certificate");

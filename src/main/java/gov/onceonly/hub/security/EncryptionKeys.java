@@ -1,7 +1,5 @@
 package gov.onceonly.hub.security;
 
-import org.springframework.core.env.Environment;
-
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,17 +16,17 @@ public final class EncryptionKeys {
     private EncryptionKeys() {
     }
 
-    public static PayloadCipher from(Environment env) {
-        String active = env.getProperty("hub.encryption.key", "").trim();
+    public static PayloadCipher from(EncryptionProperties encryption) {
+        String active = nullToEmpty(encryption.key()).trim();
         if (active.isEmpty()) {
             throw new IllegalStateException("hub.encryption.key is not set: the hub encrypts personal payloads at rest"
                     + " and needs a 256-bit key in base64 (HUB_ENCRYPTION_KEY; make one with `openssl rand -base64 32`),"
                     + " see docs/security.md");
         }
-        String activeId = env.getProperty("hub.encryption.key-id", "k1").trim();
+        String activeId = (encryption.keyId() == null ? "k1" : encryption.keyId()).trim();
         Map<String, byte[]> keys = new LinkedHashMap<>();
         keys.put(activeId, decode("hub.encryption.key", active));
-        String previous = env.getProperty("hub.encryption.previous-keys", "").trim();
+        String previous = nullToEmpty(encryption.previousKeys()).trim();
         if (!previous.isEmpty()) {
             for (String entry : previous.split(",")) {
                 String[] parts = entry.trim().split(":", 2);
@@ -44,10 +42,14 @@ public final class EncryptionKeys {
             }
         }
         try {
-            return new PayloadCipher(activeId, keys, env.getProperty("hub.encryption.allow-plaintext", Boolean.class, false));
+            return new PayloadCipher(activeId, keys, encryption.allowPlaintext());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("hub.encryption: " + e.getMessage(), e);
         }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static byte[] decode(String property, String base64) {

@@ -1,8 +1,5 @@
 package gov.onceonly.hub.security;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.userdetails.User;
@@ -13,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The people and tools who log in (form or HTTP Basic), each with one role: a {@code viewer} reads metrics and
@@ -27,18 +23,13 @@ public final class OperatorAccount {
     /** The roles, each including the ones before it. */
     public enum Role { VIEWER, OPERATOR, ADMIN }
 
-    /** One extra account as configured. */
-    public record AccountProperties(String password, String role) {
-    }
-
     private OperatorAccount() {
     }
 
-    public static List<UserDetails> all(Environment env, PasswordEncoder encoder) {
+    public static List<UserDetails> all(SecurityProperties security, PasswordEncoder encoder) {
         List<UserDetails> accounts = new ArrayList<>();
-        accounts.add(of(env.getProperty("hub.security.operator.username", "operator"),
-                env.getProperty("hub.security.operator.password"), Role.ADMIN, encoder));
-        accounts(env).forEach((name, account) -> {
+        accounts.add(of(security.operator().username(), security.operator().password(), Role.ADMIN, encoder));
+        security.accounts().forEach((name, account) -> {
             Role role;
             try {
                 role = Role.valueOf(String.valueOf(account.role()).toUpperCase(Locale.ROOT));
@@ -53,11 +44,6 @@ public final class OperatorAccount {
             accounts.add(of(name, account.password(), role, encoder));
         });
         return accounts;
-    }
-
-    public static Map<String, AccountProperties> accounts(Environment env) {
-        return Binder.get(env).bind("hub.security.accounts", Bindable.mapOf(String.class, AccountProperties.class))
-                .orElse(Map.of());
     }
 
     static UserDetails of(String username, String password, Role role, PasswordEncoder encoder) {

@@ -1,8 +1,7 @@
 package gov.onceonly.hub.security;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import gov.onceonly.hub.evidence.EvidenceProperties;
+import gov.onceonly.hub.identity.IdentityProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -38,47 +37,55 @@ public final class ProductionSafety {
         }
     }
 
+    /**
+     * What the checks read: the hub's configuration records, bound by config/ProductionModeGuard before anything
+     * starts. Hot reload is given as its two switches ({@code hub.reload.enabled}, {@code .allow-in-production}): its
+     * record is the reload package's, which depends on this one.
+     */
+    public record Settings(SecurityProperties security, ClientsProperties clients, EncryptionProperties encryption,
+                           SigningProperties signing, EvidenceProperties evidence, IdentityProperties identity,
+                           boolean hotReload, boolean hotReloadAllowedInProduction) {
+    }
+
     private final PublishedSecrets published;
 
     public ProductionSafety(PublishedSecrets published) {
         this.published = published;
     }
 
-    public List<Problem> problems(Environment env) {
+    public List<Problem> problems(Settings settings) {
         List<Problem> problems = new ArrayList<>();
-        secrets(env, problems);
-        encryption(env, problems);
-        signingKeys(env, problems);
-        identityProvider(env, problems);
-        hotReload(env, problems);
+        secrets(settings.security(), settings.clients(), problems);
+        encryption(settings.encryption(), problems);
+        signingKeys(settings.evidence(), settings.signing(), problems);
+        identityProvider(settings.identity(), problems);
+        hotReload(settings, problems);
         return problems;
     }
 
     /** The passwords and client secrets: each set, strong, no placeholder, unpublished and its holder's own. */
-    private void secrets(Environment env, List<Problem> problems) {
+    private void secrets(SecurityProperties security, ClientsProperties clients, List<Problem> problems) {
         Map<String, String> secrets = new LinkedHashMap<>();
         password("hub.security.operator.password (HUB_OPERATOR_PASSWORD)",
-                env.getProperty("hub.security.operator.password", ""), secrets, problems);
-        OperatorAccount.accounts(env).forEach((name, account) -> password("hub.security.accounts." + name + ".password",
-                account.password() == null ? "" : account.password(), secrets, problems));
-        Binder.get(env).bind("hub.clients", Bindable.mapOf(String.class, ClientRegistry.ClientProperties.class))
-                .orElse(Map.of())
-                .forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
-                        client.secret() == null ? "" : client.secret().strip()));
+                orEmpty(security.operator().password()), secrets, problems);
+        security.accounts().forEach((name, account) -> password("hub.security.accounts." + name + ".password",
+                orEmpty(account.password()), secrets, problems));
+        clients.clients().forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
+                orEmpty(client.secret()).strip()));
         secrets.forEach((property, value) -> checkSecret(property, value, problems));
         checkReuse(secrets, problems);
     }
 
-    private void encryption(Environment env, List<Problem> problems) {
-        checkKey("hub.encryption.key (HUB_ENCRYPTION_KEY)", env.getProperty("hub.encryption.key", "").strip(),
+    private void encryption(EncryptionProperties encryption, List<Problem> problems) {
+        checkKey("hub.encryption.key (HUB_ENCRYPTION_KEY)", orEmpty(encryption.key()).strip(),
                 "make one with `openssl rand -base64 32`", problems);
-        for (String previous : env.getProperty("hub.encryption.previous-keys", "").split(",")) {
+        for (String previous : orEmpty(encryption.previousKeys()).split(",")) {
             String[] idAndKey = previous.strip().split(":", 2);
             if (idAndKey.length == 2) {
                 checkPublished("hub.encryption.previous-keys." + idAndKey[0].strip(), idAndKey[1].strip(), problems);
             }
         }
-        if (env.getProperty("hub.encryption.allow-plaintext", Boolean.class, false)) {
+        if (encryption.allowPlaintext()) {
             problems.add(new Problem("hub.encryption.allow-plaintext",
                     "must be false: personal payloads are never stored or read in clear outside the sandbox"
                             + " (reseal an old database with POST /api/v1/ops/encryption/reseal in the sandbox first)"));
@@ -86,13 +93,13 @@ public final class ProductionSafety {
     }
 
     /** The evidence key and the call signing key: Ed25519, neither ephemeral nor published, and not the same key. */
-    private void signingKeys(Environment env, List<Problem> problems) {
-        String evidenceKey = env.getProperty("hub.evidence.signing-key", "").strip();
-        if (env.getProperty("hub.evidence.key-store", "").isBlank()) { // a keystore is checked as it is opened
+    private void signingKeys(EvidenceProperties evidence, SigningProperties signing, List<Problem> problems) {
+        String evidenceKey = orEmpty(evidence.signingKey()).strip();
+        if (orEmpty(evidence.keyStore()).isBlank()) { // a keystore is checked as it is opened
             checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
                     "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
         }
-        String callKey = env.getProperty("hub.signing.private-key", "").strip();
+        String callKey = orEmpty(signing.privateKey()).strip();
         checkEd25519Key("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)", callKey,
                 "departments verify the hub's calls with its public half", problems);
         if (!callKey.isEmpty() && callKey.equals(evidenceKey)) {
@@ -101,8 +108,8 @@ public final class ProductionSafety {
         }
     }
 
-    private static void identityProvider(Environment env, List<Problem> problems) {
-        String jwks = env.getProperty("hub.identity.jwks-uri", "").strip();
+    private static void identityProvider(IdentityProperties identity, List<Problem> problems) {
+        String jwks = orEmpty(identity.jwksUri()).strip();
         if (jwks.isEmpty()) {
             problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "is not set: applicants' identities "
                     + "are proven by the identity provider's tokens, verified against its published keys"));
@@ -111,19 +118,22 @@ public final class ProductionSafety {
             problems.add(new Problem("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "must be https (or loopback): the "
                     + "keys that prove every applicant's identity must come from the provider itself"));
         }
-        if (env.getProperty("hub.identity.issuer", "").isBlank()) {
+        if (orEmpty(identity.issuer()).isBlank()) {
             problems.add(new Problem("hub.identity.issuer (HUB_IDENTITY_ISSUER)", "is not set: the identity provider's "
                     + "issuer, which every token must name"));
         }
     }
 
-    private static void hotReload(Environment env, List<Problem> problems) {
-        if (env.getProperty("hub.reload.enabled", Boolean.class, false)
-                && !env.getProperty("hub.reload.allow-in-production", Boolean.class, false)) {
+    private static void hotReload(Settings settings, List<Problem> problems) {
+        if (settings.hotReload() && !settings.hotReloadAllowedInProduction()) {
             problems.add(new Problem("hub.reload.enabled",
                     "must be false: hot reload runs route YAML, which is code, from a folder; set"
                             + " hub.reload.allow-in-production=true as well if that folder is as guarded as the jar"));
         }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** A hash ({bcrypt}...) cannot show its strength, but a published one is still refused; clear text is a secret. */

@@ -48,7 +48,8 @@ class CsvDropSourceTest {
                 new SourceLimits(262144, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/source-csv-drop.yaml"));
-        new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress(),
+        new ConnectorRoutes(connectors, env, bind(env, "hub.kafka", gov.onceonly.hub.connector.KafkaProperties.class),
+                bind(env, "hub.sources", gov.onceonly.hub.connector.SourcesProperties.class), new DepartmentDataSources(), new FeedProgress(),
                 new org.springframework.boot.ssl.DefaultSslBundleRegistry()).addTo(camel);
         camel.start();
         producer = camel.createProducerTemplate();
@@ -94,5 +95,10 @@ class CsvDropSourceTest {
         Path partial = folder.resolve("water-accounts.csv.part");
         Files.writeString(partial, csv);
         Files.move(partial, folder.resolve("water-accounts.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A configuration record bound from the environment, as the hub binds it. */
+    private static <T> T bind(org.springframework.core.env.Environment env, String prefix, Class<T> type) {
+        return org.springframework.boot.context.properties.bind.Binder.get(env).bindOrCreate(prefix, type);
     }
 }

@@ -1,6 +1,7 @@
 package gov.onceonly.hub.connector;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -20,7 +21,7 @@ class KafkaClientSettingsTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         Map.of("HUB_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL")));
 
-        KafkaClientSettings settings = KafkaClientSettings.from(env);
+        KafkaClientSettings settings = Binder.get(env).bindOrCreate("hub.kafka", KafkaProperties.class).clientSettings();
 
         assertThat(settings.properties()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("ssl.truststore.location", "/etc/hub/kafka-ca.pem");

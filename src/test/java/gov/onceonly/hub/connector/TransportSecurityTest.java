@@ -2,6 +2,8 @@ package gov.onceonly.hub.connector;
 
 import gov.onceonly.hub.configfile.ConfigProblem;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TransportSecurityTest {
+public class TransportSecurityTest {
 
     @Test
     void eachKindSaysWhenItTravelsInClear() {
@@ -42,16 +44,22 @@ class TransportSecurityTest {
                 .withProperty("hub.kafka.bootstrap-servers", "kafka-1.example:9092")
                 .withProperty("YBJ_KAFKA_BROKERS", "kafka.ybj.example:9092");
 
-        List<ConfigProblem> inClear = TransportSecurity.problems(connectors, env);
+        List<ConfigProblem> inClear = problems(connectors, env);
 
         assertThat(inClear).extracting(ConfigProblem::path).contains("http.baseUrl", "jdbc.url", "kafka.brokers");
         assertThat(inClear).filteredOn(p -> p.path().equals("kafka.brokers")).as("only the department's own brokers")
                 .allSatisfy(p -> assertThat(p.message()).contains("kafka.ybj.example"));
         assertThat(inClear).anySatisfy(p -> assertThat(p.file()).isEqualTo("connectors/gongan-population.yaml"));
-        assertThat(TransportSecurity.problems(connectors, env
+        assertThat(problems(connectors, env
                 .withProperty("hub.sandbox.url", "https://departments.example")
                 .withProperty("hub.sandbox.postgres-url", "jdbc:postgresql://databases.example:5432")
                 .withProperty("camel.component.kafka.security-protocol", "SSL")))
                 .extracting(ConfigProblem::path).doesNotContain("http.baseUrl", "kafka.brokers");
+    }
+
+    /** As config/PipelineConfiguration asks: the hub's Kafka settings, and Camel's own protocol option. */
+    public static List<ConfigProblem> problems(ConnectorCatalog connectors, Environment env) {
+        return TransportSecurity.problems(connectors, env, Binder.get(env).bindOrCreate("hub.kafka", KafkaProperties.class),
+                env.getProperty("camel.component.kafka.security-protocol"));
     }
 }

@@ -1,7 +1,7 @@
 package gov.onceonly.hub.deploy;
 
 import gov.onceonly.hub.connector.ConnectorCatalog;
-import gov.onceonly.hub.connector.TransportSecurity;
+import gov.onceonly.hub.connector.TransportSecurityTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -120,7 +120,7 @@ class KubernetesFilesTest {
         map(k8s("ConfigMap", "hub-env"), "data").forEach((name, value) -> env.setProperty(name, String.valueOf(value)));
         env.setProperty("hub.kafka.bootstrap-servers", env.getProperty("HUB_KAFKA_BOOTSTRAP_SERVERS"));
 
-        assertThat(TransportSecurity.problems(ConnectorCatalog.load(Path.of("."), Path.of("connectors")), env))
+        assertThat(TransportSecurityTest.problems(ConnectorCatalog.load(Path.of("."), Path.of("connectors")), env))
                 .as("what the hub would refuse at startup with this ConfigMap").isEmpty();
     }
 

@@ -6,7 +6,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 import java.net.ServerSocket;
 import java.security.KeyPairGenerator;
@@ -24,9 +23,8 @@ class IdentityTokensTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        IdentityTokens tokens = new IdentityTokens(new MockEnvironment()
-                .withProperty("hub.identity.jwks-uri", "http://127.0.0.1:" + closed + "/jwks.json")
-                .withProperty("hub.identity.issuer", "https://idp.example"));
+        IdentityTokens tokens = new IdentityTokens(() -> new IdentityProperties(
+                "http://127.0.0.1:" + closed + "/jwks.json", "https://idp.example", "onceonly-hub", "", ""));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k").build(),
                 new JWTClaimsSet.Builder().issuer("https://idp.example").subject("500101199001011237")
                         .audience("onceonly-hub").expirationTime(Date.from(Instant.now().plusSeconds(60))).build());

@@ -75,7 +75,10 @@ class ConfigReloaderTest {
         for (String file : new String[] {"routes/source-http.yaml", "routes/target-http.yaml"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + root.resolve(file)));
         }
-        ConnectorRoutes routes = new ConnectorRoutes(connectors, new StandardEnvironment(), new DepartmentDataSources(), new FeedProgress(),
+        ConnectorRoutes routes = new ConnectorRoutes(connectors, new StandardEnvironment(),
+                bind(new StandardEnvironment(), "hub.kafka", gov.onceonly.hub.connector.KafkaProperties.class),
+                bind(new StandardEnvironment(), "hub.sources", gov.onceonly.hub.connector.SourcesProperties.class),
+                new DepartmentDataSources(), new FeedProgress(),
                 new org.springframework.boot.ssl.DefaultSslBundleRegistry());
         routes.addTo(camel);
         camel.start();
@@ -174,5 +177,10 @@ class ConfigReloaderTest {
         Path path = root.resolve(file);
         Files.createDirectories(path.getParent());
         Files.writeString(path, content);
+    }
+
+    /** A configuration record bound from the environment, as the hub binds it. */
+    private static <T> T bind(org.springframework.core.env.Environment env, String prefix, Class<T> type) {
+        return org.springframework.boot.context.properties.bind.Binder.get(env).bindOrCreate(prefix, type);
     }
 }

@@ -28,7 +28,12 @@ class SandboxDepartmentsTest {
                 java.time.Clock.systemUTC());
         var evidenceSigner = new gov.onceonly.hub.evidence.EvidenceSigner(gov.onceonly.hub.evidence.Ed25519Keys.privateKey(
                 gov.onceonly.hub.evidence.Ed25519Keys.generate()), false, java.util.List.of());
-        assertThatThrownBy(() -> new SandboxDepartments(env, null, new ObjectMapper(), hubSigner, evidenceSigner))
+        SandboxProperties sandbox = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bindOrCreate("hub.sandbox", SandboxProperties.class);
+        SandboxDepartments.Hub hub = new SandboxDepartments.Hub(() -> "http://127.0.0.1:8080", "", "onceonly-hub", "hub",
+                "onceonly-hub/evidence", java.nio.file.Path.of("target", "sandbox-departments-test"), null, null, null, null);
+        assertThatThrownBy(() -> new SandboxDepartments(sandbox, hub, env, null, new ObjectMapper(), hubSigner,
+                evidenceSigner))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("spring.datasource.url");
 
         try (ServerSocket again = new ServerSocket()) {

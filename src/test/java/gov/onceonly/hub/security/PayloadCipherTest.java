@@ -1,6 +1,8 @@
 package gov.onceonly.hub.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.charset.StandardCharsets;
@@ -87,15 +89,15 @@ class PayloadCipherTest {
 
     @Test
     void keysComeFromConfigurationAndAMissingOrBadOneStopsTheHub() {
-        assertThatThrownBy(() -> EncryptionKeys.from(new MockEnvironment()))
+        assertThatThrownBy(() -> keys(new MockEnvironment()))
                 .hasMessageContaining("hub.encryption.key is not set").hasMessageContaining("HUB_ENCRYPTION_KEY");
-        assertThatThrownBy(() -> EncryptionKeys.from(env("not base64!", "")))
+        assertThatThrownBy(() -> keys(env("not base64!", "")))
                 .hasMessageContaining("hub.encryption.key is not base64");
-        assertThatThrownBy(() -> EncryptionKeys.from(env(Base64.getEncoder().encodeToString(new byte[16]), "")))
+        assertThatThrownBy(() -> keys(env(Base64.getEncoder().encodeToString(new byte[16]), "")))
                 .hasMessageContaining("128 bits");
-        assertThatThrownBy(() -> EncryptionKeys.from(env(b64(NEW), "k1")))
+        assertThatThrownBy(() -> keys(env(b64(NEW), "k1")))
                 .hasMessageContaining("hub.encryption.previous-keys").hasMessageContaining("<key id>:<base64 key>");
-        PayloadCipher cipher = EncryptionKeys.from(env(b64(NEW), "k0:" + b64(OLD)).withProperty("hub.encryption.key-id", "k9"));
+        PayloadCipher cipher = keys(env(b64(NEW), "k0:" + b64(OLD)).withProperty("hub.encryption.key-id", "k9"));
         assertThat(cipher.activeKeyId()).isEqualTo("k9");
         String old = new PayloadCipher("k0", Map.of("k0", OLD)).seal("application.form", FORM);
         assertThat(cipher.open("application.form", old)).isEqualTo(FORM);
@@ -114,5 +116,10 @@ class PayloadCipherTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) fill);
         return new String(key, StandardCharsets.US_ASCII).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The keys of hub.encryption.*, bound as the hub binds them. */
+    private static PayloadCipher keys(Environment env) {
+        return EncryptionKeys.from(Binder.get(env).bindOrCreate("hub.encryption", EncryptionProperties.class));
     }
 }

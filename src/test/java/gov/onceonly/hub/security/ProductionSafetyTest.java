@@ -1,6 +1,8 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.config.ProductionModeGuard;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.security.KeyPairGenerator;
@@ -16,7 +18,7 @@ class ProductionSafetyTest {
 
     @Test
     void aHubConfiguredAsDocumentedForProductionHasNothingToFix() {
-        assertThat(safety.problems(strong())).isEmpty();
+        assertThat(problems(safety, strong())).isEmpty();
     }
 
     @Test
@@ -31,7 +33,7 @@ class ProductionSafetyTest {
                 .withProperty("hub.evidence.signing-key", "MC4CAQAwBQYDK2VwBCIEILlNHDf22iyPJBcwwPRT99zOeWkRk0EyWQd2K9GiQkVW")
                 .withProperty("hub.reload.enabled", "true");
 
-        List<ProductionSafety.Problem> problems = safety.problems(env);
+        List<ProductionSafety.Problem> problems = problems(safety, env);
 
         assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.clients.sandbox-portal.secret",
@@ -47,7 +49,7 @@ class ProductionSafetyTest {
 
     @Test
     void missingSecretsAreListedWithHowToMakeThem() {
-        List<ProductionSafety.Problem> problems = safety.problems(new MockEnvironment());
+        List<ProductionSafety.Problem> problems = problems(safety, new MockEnvironment());
 
         assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.encryption.key (HUB_ENCRYPTION_KEY)",
@@ -69,7 +71,7 @@ class ProductionSafetyTest {
                 .withProperty("hub.clients.weijian.secret", shared)
                 .withProperty("hub.security.operator.password", shared);
 
-        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
+        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
                 "hub.clients.portal.secret: is shorter than 256 bits (32 bytes)",
                 "hub.clients.kiosk.secret: is a placeholder, not a secret",
                 "hub.clients.weijian.secret: is the same as hub.security.operator.password (HUB_OPERATOR_PASSWORD): each "
@@ -78,10 +80,10 @@ class ProductionSafetyTest {
 
     @Test
     void anEncryptionKeyOfTheWrongLengthOrNotBase64IsRefused() {
-        assertThat(safety.problems(strong().withProperty("hub.encryption.key", random(16))))
+        assertThat(problems(safety, strong().withProperty("hub.encryption.key", random(16))))
                 .extracting(ProductionSafety.Problem::reason).containsExactly(
                         "must be 256 bits: 32 bytes in base64 (make one with `openssl rand -base64 32`)");
-        assertThat(safety.problems(strong().withProperty("hub.encryption.key", "not base64!")))
+        assertThat(problems(safety, strong().withProperty("hub.encryption.key", "not base64!")))
                 .extracting(ProductionSafety.Problem::reason).containsExactly(
                         "is not base64 (make one with `openssl rand -base64 32`)");
     }
@@ -89,8 +91,8 @@ class ProductionSafetyTest {
     @Test
     void hotReloadServesOnlyWhenExplicitlyAllowed() {
         MockEnvironment env = strong().withProperty("hub.reload.enabled", "true");
-        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::property).containsExactly("hub.reload.enabled");
-        assertThat(safety.problems(env.withProperty("hub.reload.allow-in-production", "true"))).isEmpty();
+        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::property).containsExactly("hub.reload.enabled");
+        assertThat(problems(safety, env.withProperty("hub.reload.allow-in-production", "true"))).isEmpty();
     }
 
     @Test
@@ -101,7 +103,7 @@ class ProductionSafetyTest {
                 .withProperty("hub.security.accounts.auditor.role", "viewer");
         env.withProperty("hub.security.accounts.auditor.password", env.getProperty("hub.security.operator.password"));
 
-        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
+        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::toString).containsExactlyInAnyOrder(
                 "hub.security.accounts.auditor.password: is the same as hub.security.operator.password "
                         + "(HUB_OPERATOR_PASSWORD): each holder needs its own secret",
                 "hub.security.accounts.prometheus.password: is a value published in the repository");
@@ -109,7 +111,7 @@ class ProductionSafetyTest {
 
     @Test
     void aHashedOperatorPasswordIsAcceptedUnlessPublished() {
-        assertThat(safety.problems(strong().withProperty("hub.security.operator.password",
+        assertThat(problems(safety, strong().withProperty("hub.security.operator.password",
                 "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7PZ8h4C1j6r9rO1Bq0o3eDe"))).isEmpty();
     }
 
@@ -127,7 +129,7 @@ class ProductionSafetyTest {
 
     @Test
     void theIdentityProvidersKeysComeOverHttps() {
-        assertThat(safety.problems(strong().withProperty("hub.identity.jwks-uri", "http://idp.gov.example/jwks.json")))
+        assertThat(problems(safety, strong().withProperty("hub.identity.jwks-uri", "http://idp.gov.example/jwks.json")))
                 .extracting(ProductionSafety.Problem::toString).singleElement().asString()
                 .startsWith("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI): must be https");
     }
@@ -136,9 +138,9 @@ class ProductionSafetyTest {
     void theCallSigningKeyIsAnEd25519KeyOfItsOwn() {
         MockEnvironment env = strong();
         env.withProperty("hub.signing.private-key", env.getProperty("hub.evidence.signing-key"));
-        assertThat(safety.problems(env)).extracting(ProductionSafety.Problem::toString).containsExactly(
+        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::toString).containsExactly(
                 "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is the evidence signing key: each key has one use");
-        assertThat(safety.problems(strong().withProperty("hub.signing.private-key", random(48))))
+        assertThat(problems(safety, strong().withProperty("hub.signing.private-key", random(48))))
                 .extracting(ProductionSafety.Problem::reason).singleElement().asString().startsWith("is not an Ed25519 private key");
     }
 
@@ -155,5 +157,10 @@ class ProductionSafetyTest {
         byte[] value = new byte[bytes];
         new SecureRandom().nextBytes(value);
         return Base64.getEncoder().encodeToString(value);
+    }
+
+    /** The checks as the hub makes them: on the records ProductionModeGuard binds from the environment. */
+    static List<ProductionSafety.Problem> problems(ProductionSafety safety, Environment env) {
+        return safety.problems(ProductionModeGuard.settings(env));
     }
 }

@@ -53,10 +53,10 @@ class PublishedSecretsTest {
     }
 
     private boolean refused(String value) {
-        return !safety.problems(ProductionSafetyTest.strong().withProperty("hub.security.operator.password", value)).isEmpty()
-                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.encryption.key", value)).isEmpty()
-                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.evidence.signing-key", value)).isEmpty()
-                && !safety.problems(ProductionSafetyTest.strong().withProperty("hub.signing.private-key", value)).isEmpty();
+        return !ProductionSafetyTest.problems(safety, ProductionSafetyTest.strong().withProperty("hub.security.operator.password", value)).isEmpty()
+                && !ProductionSafetyTest.problems(safety, ProductionSafetyTest.strong().withProperty("hub.encryption.key", value)).isEmpty()
+                && !ProductionSafetyTest.problems(safety, ProductionSafetyTest.strong().withProperty("hub.evidence.signing-key", value)).isEmpty()
+                && !ProductionSafetyTest.problems(safety, ProductionSafetyTest.strong().withProperty("hub.signing.private-key", value)).isEmpty();
     }
 
     private static Map<String, String> publishedValues() throws IOException {

@@ -40,7 +40,7 @@ class RequestSignatureTest {
 
     @Test
     void clientsComeFromConfigurationAndAClientWithoutSecretStopsTheHub() {
-        ClientRegistry registry = ClientRegistry.from(new MockEnvironment()
+        ClientRegistry registry = ClientRegistryTest.registry(new MockEnvironment()
                 .withProperty("hub.clients.portal.role", "channel")
                 .withProperty("hub.clients.portal.secret", "x")
                 .withProperty("hub.clients.weijian.role", "department")
@@ -52,9 +52,9 @@ class RequestSignatureTest {
             assertThat(c.department()).isEqualTo("市卫生健康委");
             assertThat(c.toString()).doesNotContain("y");
         });
-        assertThatThrownBy(() -> ClientRegistry.from(new MockEnvironment().withProperty("hub.clients.app.role", "channel")))
+        assertThatThrownBy(() -> ClientRegistryTest.registry(new MockEnvironment().withProperty("hub.clients.app.role", "channel")))
                 .hasMessageContaining("hub.clients.app.secret");
-        assertThatThrownBy(() -> ClientRegistry.from(new MockEnvironment()
+        assertThatThrownBy(() -> ClientRegistryTest.registry(new MockEnvironment()
                 .withProperty("hub.clients.app.role", "robot").withProperty("hub.clients.app.secret", "z")))
                 .hasMessageContaining("hub.clients.app.role");
     }

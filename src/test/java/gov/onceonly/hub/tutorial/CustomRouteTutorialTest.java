@@ -63,7 +63,8 @@ class CustomRouteTutorialTest {
                 new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveResource(camel, "file:" + root.resolve("routes/source-json-drop.yaml")));
-            new ConnectorRoutes(connectors, env, new DepartmentDataSources(), new FeedProgress(),
+            new ConnectorRoutes(connectors, env, bind(env, "hub.kafka", gov.onceonly.hub.connector.KafkaProperties.class),
+                bind(env, "hub.sources", gov.onceonly.hub.connector.SourcesProperties.class), new DepartmentDataSources(), new FeedProgress(),
                 new org.springframework.boot.ssl.DefaultSslBundleRegistry()).addTo(camel);
             camel.start();
             SourceAnswer answer = camel.createProducerTemplate().requestBody("direct:source-cdpf-subsidy-roster",
@@ -73,5 +74,10 @@ class CustomRouteTutorialTest {
         } finally {
             camel.stop();
         }
+    }
+
+    /** A configuration record bound from the environment, as the hub binds it. */
+    private static <T> T bind(org.springframework.core.env.Environment env, String prefix, Class<T> type) {
+        return org.springframework.boot.context.properties.bind.Binder.get(env).bindOrCreate(prefix, type);
     }
 }
