@@ -64,7 +64,7 @@ class ArchitectureTest {
         assertThat(main.stream().filter(c -> c.isMetaAnnotatedWith(Configuration.class)).map(c -> c.getSimpleName()))
                 .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
-                        "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration",
+                        "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "TracingConfiguration",
                         "SandboxConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }

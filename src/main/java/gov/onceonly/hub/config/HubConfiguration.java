@@ -24,6 +24,8 @@ import gov.onceonly.hub.outbox.OutboxWakeup;
 import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.security.PayloadCipher;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -84,9 +86,10 @@ public class HubConfiguration {
 
     @Bean
     Intake intake(BundleCatalog bundles, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
-                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence) {
+                  TransactionTemplate tx, ObjectMapper json, Environment env, EvidenceRecorder evidence, Tracer tracer,
+                  Propagator propagator) {
         return new Intake(new ApplicationValidator(bundles), identity, store, outbox, tx, json,
-                env.getRequiredProperty("hub.topics.applications"), evidence);
+                env.getRequiredProperty("hub.topics.applications"), evidence, tracer, propagator);
     }
 
     /** Applicants' identity tokens, verified against the identity provider's keys (hub.identity.*). */

@@ -35,10 +35,11 @@ import gov.onceonly.hub.pipeline.ParkedDeliveries;
 import gov.onceonly.hub.pipeline.PipelineConsumer;
 import gov.onceonly.hub.pipeline.RejectedMessages;
 import gov.onceonly.hub.security.PayloadCipher;
-import gov.onceonly.hub.tracing.TraceStage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -84,8 +85,10 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env) {
-        return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200));
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer, Environment env,
+                            Tracer tracer, Propagator propagator, ObjectMapper json) {
+        return new OutboxRelay(jdbc, tx, outboxProducer, env.getProperty("hub.outbox.batch-size", Integer.class, 200),
+                tracer, propagator, json);
     }
 
     /** Relays right after each commit that appended to the outbox; the outbox-relay route's poll is the fallback. */
@@ -118,13 +121,13 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ParallelWork parallelWork(ThreadPoolExecutor pipelineWorkers) {
-        return new ParallelWork(pipelineWorkers);
+    ParallelWork parallelWork(ThreadPoolExecutor pipelineWorkers, Tracer tracer) {
+        return new ParallelWork(pipelineWorkers, tracer.currentTraceContext());
     }
 
     @Bean
-    DepartmentCalls departmentCalls(CamelContext camel, ProducerTemplate producer) {
-        return new DepartmentCalls(camel, producer);
+    DepartmentCalls departmentCalls(CamelContext camel, ProducerTemplate producer, Tracer tracer) {
+        return new DepartmentCalls(camel, producer, tracer);
     }
 
     @Bean
@@ -168,24 +171,24 @@ public class PipelineConfiguration {
     @Bean
     DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
                                 TransactionTemplate tx, EvidenceRecorder evidence, DepartmentCalls calls,
-                                ParallelWork work, Environment env) {
+                                ParallelWork work, Environment env, Tracer tracer) {
         return new DispatchStage(store, json, deliveryRetries, tx, evidence, calls, work, new DispatchStage.QuickRetries(
                 env.getProperty("hub.dispatch.max-redeliveries", Integer.class, 1),
-                Duration.ofMillis(env.getProperty("hub.dispatch.redelivery-delay-millis", Long.class, 200L))));
+                Duration.ofMillis(env.getProperty("hub.dispatch.redelivery-delay-millis", Long.class, 200L))), tracer);
     }
 
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx,
                               CollectRetries collectRetries, EvidenceRecorder evidence, DepartmentCalls calls,
-                              ParallelWork work, DispatchStage dispatch, Environment env) {
+                              ParallelWork work, DispatchStage dispatch, Environment env, Tracer tracer) {
         return new CollectStage(bundles, store, tx, collectRetries, evidence, calls, work, dispatch,
-                Duration.ofMillis(env.getProperty("hub.pipeline.collect-timeout-millis", Long.class, 10_000L)));
+                Duration.ofMillis(env.getProperty("hub.pipeline.collect-timeout-millis", Long.class, 10_000L)), tracer);
     }
 
     @Bean
     ApplicationWorker applicationWorker(ObjectMapper json, CollectStage collect, DispatchStage dispatch,
-                                        RejectedMessages rejected, TraceStage traceStage) {
-        return new ApplicationWorker(json, collect, dispatch, rejected, traceStage);
+                                        RejectedMessages rejected, Tracer tracer, Propagator propagator) {
+        return new ApplicationWorker(json, collect, dispatch, rejected, tracer, propagator);
     }
 
     /**
