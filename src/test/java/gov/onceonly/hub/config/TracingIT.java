@@ -114,6 +114,10 @@ class TracingIT extends HubIntegrationTest {
         assertThat(traceparentsOf("hub.deliveries", id)).as("the released items").hasSizeGreaterThanOrEqualTo(4)
                 .allMatch(h -> h.startsWith("00-" + TRACE + "-"));
 
+        // Ids and names, never the applicant's ID number (an http source's key is in the path Camel's span leaves out).
+        assertThat(spans(s -> s.getTraceId().equals(TRACE))).hasSizeGreaterThan(20).allSatisfy(s ->
+                assertThat(s.getName() + s.getAttributes()).doesNotContain(family.mother().idNumber()));
+
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(output.getOut()).containsPattern("\\[" + TRACE + "," + intakeSpan
                     + "\\] gov\\.onceonly\\.hub\\.intake\\.Intake +: Accepted application " + id);
@@ -138,6 +142,20 @@ class TracingIT extends HubIntegrationTest {
             assertThat(spans(s -> s.getTraceId().equals(traceId) && s.getName().equals("collect"))).hasSize(1);
             assertThat(spans(s -> s.getTraceId().equals(traceId) && s.getName().equals("dispatch"))).hasSizeGreaterThan(1);
         });
+    }
+
+    /**
+     * Camel's spans are observations of a registry of their own: Spring Boot's still makes the http metrics of its
+     * observations, and no timer is made of a Camel operation name.
+     */
+    @Test
+    void tracingLeavesTheMetricsAsTheyWere() throws Exception {
+        hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(familiesWithBirthRecords().get(173).mother().idNumber(),
+                familiesWithBirthRecords().get(173).mother().name())));
+        String scrape = hub.asViewer().get("/actuator/prometheus").body();
+        assertThat(scrape).contains("http_server_requests_seconds_count{")
+                // Camel names a send "camel.component" and a route's exchange after its endpoint (the status topic's).
+                .doesNotContain("camel_component", "hub_item_status");
     }
 
     /** The span id of a traceparent of that trace. */
