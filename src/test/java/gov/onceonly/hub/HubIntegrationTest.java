@@ -10,12 +10,16 @@ import gov.onceonly.hub.sandbox.SandboxDecisions;
 import gov.onceonly.hub.sandbox.SandboxDepartments;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import gov.onceonly.hub.subject.CitizenIdNumber;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
@@ -31,8 +35,10 @@ import static org.awaitility.Awaitility.await;
  * sandbox departments, reached over real HTTP on loopback. Subclasses add no configuration of their own, so
  * Spring's test context cache starts it once.
  */
-// Tests see /actuator/prometheus as production does (Spring Boot's tests turn metrics export off by default).
-@AutoConfigureObservability(tracing = false)
+// Tests see /actuator/prometheus as production does (Spring Boot's tests turn metrics export off by default), and
+// trace as production does with an exporter on: every span is recorded, and kept in memory (Spans) for a test to read.
+@AutoConfigureObservability
+@Import(HubIntegrationTest.Spans.class)
 @ActiveProfiles(ProductionModeGuard.SANDBOX_PROFILE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.embedded.data-dir=target/it-data/hub",
@@ -75,7 +81,9 @@ import static org.awaitility.Awaitility.await;
         "hub.clients.other-portal.role=channel",
         "hub.clients.other-portal.secret=other-portal-secret",
         // Checkpoints every second, so that a receipt is signed before a test has waited long.
-        "hub.evidence.checkpoint-interval=1s"})
+        "hub.evidence.checkpoint-interval=1s",
+        // Spans reach the in-memory exporter a tenth of a second after they end (Spans).
+        "management.tracing.opentelemetry.export.schedule-delay=100ms"})
 public abstract class HubIntegrationTest {
 
     /**
@@ -111,6 +119,19 @@ public abstract class HubIntegrationTest {
         return root;
     }
 
+    /**
+     * The shared hub's exporter: every span it records, in memory, emptied before each test (so that a test's
+     * leftovers do not pile up). With it the hub samples every trace, as with OTLP export on (config/TracingConfiguration).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Spans {
+
+        @Bean
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
     @LocalServerPort
     protected int port;
     @Autowired
@@ -127,6 +148,10 @@ public abstract class HubIntegrationTest {
     /** The embedded database's superuser, for what the hub's own role may not do (create databases, bypass triggers). */
     protected JdbcTemplate superuser;
 
+    /** Every span the hub recorded since this test began (Spans). */
+    @Autowired
+    protected InMemorySpanExporter spans;
+
     @Autowired
     private FeedProgress feeds;
     @Autowired
@@ -138,6 +163,7 @@ public abstract class HubIntegrationTest {
                 env.getRequiredProperty("spring.datasource.url"), env.getRequiredProperty("hub.embedded.postgres.admin-user"), ""));
         HubClient.useIdentityProvider(sandbox.identityProvider()::tokenFor);
         hub = new HubClient(port, json);
+        spans.reset();
         departmentsAsFound();
         // Right after startup the insured-persons copy may still be catching up, and applications would wait.
         await().atMost(Duration.ofSeconds(30)).until(() -> feeds.caughtUp("ybj-insured-persons", "insured"));

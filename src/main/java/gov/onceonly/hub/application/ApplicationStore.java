@@ -76,10 +76,11 @@ public class ApplicationStore {
     public void insert(NewApplication a) {
         jdbc.update("""
                 insert into application (id, bundle_id, mapping_version, subject_key, consent, form,
-                                         status, trace_id, submitted_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), now())""",
+                                         status, trace_id, trace_context, submitted_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, now(), now())""",
                 a.id(), a.bundleId(), a.mappingVersion(), a.subjectKey(), sealed(CONSENT, a.id(), a.consent()),
-                sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(), a.submittedBy());
+                sealed(FORM, a.id(), a.form()), ApplicationStatus.RECEIVED.name(), a.traceId(),
+                a.traceContext() == null || a.traceContext().isEmpty() ? null : write(a.traceContext()), a.submittedBy());
     }
 
     /** The application's other data subjects, as intake recorded them. */

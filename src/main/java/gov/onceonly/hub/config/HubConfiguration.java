@@ -29,6 +29,8 @@ import gov.onceonly.hub.pipeline.DeliveryRetries;
 import gov.onceonly.hub.pipeline.ItemRemapper;
 import gov.onceonly.hub.pipeline.TopicsProperties;
 import gov.onceonly.hub.security.PayloadCipher;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.Validator;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,9 +100,9 @@ public class HubConfiguration {
     @Bean
     Intake intake(BundleCatalog bundles, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
                   TransactionTemplate tx, ObjectMapper json, TopicsProperties topics, EvidenceRecorder evidence,
-                  RequestConstraints constraints) {
+                  RequestConstraints constraints, Tracer tracer, Propagator propagator) {
         return new Intake(new ApplicationValidator(bundles, constraints), identity, store, outbox, tx, json,
-                topics.applications(), evidence);
+                topics.applications(), evidence, tracer, propagator);
     }
 
     /**

@@ -24,19 +24,15 @@ import gov.onceonly.hub.metrics.KpiGauges;
 import gov.onceonly.hub.metrics.MetricsProperties;
 import gov.onceonly.hub.metrics.PipelineGauges;
 import gov.onceonly.hub.metrics.PrometheusConventions;
-import gov.onceonly.hub.tracing.TraceFilter;
-import gov.onceonly.hub.tracing.TraceStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -47,27 +43,13 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Wiring of what operators watch: metrics, the reform KPIs, health, tracing and the OpenAPI document. */
+/** Wiring of what operators watch: metrics, the reform KPIs, health and the OpenAPI document (tracing: TracingConfiguration). */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Named for the routes: {@code ref: traceStage}. */
-    @Bean
-    TraceStage traceStage(JdbcTemplate jdbc) {
-        return new TraceStage(jdbc);
-    }
-
-    @Bean
-    FilterRegistrationBean<TraceFilter> traceFilter() {
-        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     /** {@code Object} in the code is any JSON in the document, not only an object. */

@@ -44,11 +44,12 @@ import gov.onceonly.hub.pipeline.PipelineProperties;
 import gov.onceonly.hub.pipeline.RejectedMessages;
 import gov.onceonly.hub.pipeline.TopicsProperties;
 import gov.onceonly.hub.security.PayloadCipher;
-import gov.onceonly.hub.tracing.TraceStage;
 import gov.onceonly.hub.schedule.ClusterLock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -96,8 +97,8 @@ public class PipelineConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> outboxProducer,
-                            OutboxProperties outbox) {
-        return new OutboxRelay(jdbc, tx, outboxProducer, outbox.batchSize());
+                            OutboxProperties outbox, Tracer tracer, Propagator propagator, ObjectMapper json) {
+        return new OutboxRelay(jdbc, tx, outboxProducer, outbox.batchSize(), tracer, propagator, json);
     }
 
     /** Relays right after each commit that appended to the outbox; the outbox-relay route's poll is the fallback. */
@@ -130,13 +131,13 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ParallelWork parallelWork(ThreadPoolExecutor pipelineWorkers) {
-        return new ParallelWork(pipelineWorkers);
+    ParallelWork parallelWork(ThreadPoolExecutor pipelineWorkers, Tracer tracer) {
+        return new ParallelWork(pipelineWorkers, tracer.currentTraceContext());
     }
 
     @Bean
-    DepartmentCalls departmentCalls(CamelContext camel, ProducerTemplate producer) {
-        return new DepartmentCalls(camel, producer);
+    DepartmentCalls departmentCalls(CamelContext camel, ProducerTemplate producer, Tracer tracer) {
+        return new DepartmentCalls(camel, producer, tracer);
     }
 
     @Bean
@@ -173,23 +174,23 @@ public class PipelineConfiguration {
     @Bean
     DispatchStage dispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries deliveryRetries,
                                 TransactionTemplate tx, EvidenceRecorder evidence, DepartmentCalls calls,
-                                ParallelWork work, DispatchProperties dispatch) {
+                                ParallelWork work, DispatchProperties dispatch, Tracer tracer) {
         return new DispatchStage(store, json, deliveryRetries, tx, evidence, calls, work, new DispatchStage.QuickRetries(
-                dispatch.maxRedeliveries(), Duration.ofMillis(dispatch.redeliveryDelayMillis())));
+                dispatch.maxRedeliveries(), Duration.ofMillis(dispatch.redeliveryDelayMillis())), tracer);
     }
 
     @Bean
     CollectStage collectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx,
                               CollectRetries collectRetries, EvidenceRecorder evidence, DepartmentCalls calls,
-                              ParallelWork work, DispatchStage dispatch, PipelineProperties pipeline) {
+                              ParallelWork work, DispatchStage dispatch, PipelineProperties pipeline, Tracer tracer) {
         return new CollectStage(bundles, store, tx, collectRetries, evidence, calls, work, dispatch,
-                Duration.ofMillis(pipeline.collectTimeoutMillis()));
+                Duration.ofMillis(pipeline.collectTimeoutMillis()), tracer);
     }
 
     @Bean
     ApplicationWorker applicationWorker(ObjectMapper json, CollectStage collect, DispatchStage dispatch,
-                                        RejectedMessages rejected, TraceStage traceStage) {
-        return new ApplicationWorker(json, collect, dispatch, rejected, traceStage);
+                                        RejectedMessages rejected, Tracer tracer, Propagator propagator) {
+        return new ApplicationWorker(json, collect, dispatch, rejected, tracer, propagator);
     }
 
     /**

@@ -1,7 +1,7 @@
 package gov.onceonly.hub.connector;
 
-import gov.onceonly.hub.tracing.TraceParent;
-import gov.onceonly.hub.tracing.TraceStage;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * Calls one department through its connector's route ({@code direct:source-<id>}, {@code direct:target-<id>}, from
  * the templates in routes/), on the calling thread. The exchange carries exactly what the templates read: for a
- * source the {@link FetchRequest} as body, for a target the envelope's text as body and its {@code Idempotency-Key};
- * both the application's trace, from which each call takes its own span.
+ * source the {@link FetchRequest} as body, for a target the envelope's text as body and its {@code Idempotency-Key}.
+ * Each call is a span ({@code fetch <connector>}, {@code push <target>}) of the caller's trace; Camel's observation of
+ * the http, Kafka or JDBC endpoint adds the transport's span under it and carries the W3C traceparent to the
+ * department (config/TracingConfiguration).
  */
 public final class DepartmentCalls {
 
@@ -25,24 +27,35 @@ public final class DepartmentCalls {
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
+    private final Tracer tracer;
 
-    public DepartmentCalls(CamelContext camel, ProducerTemplate producer) {
+    public DepartmentCalls(CamelContext camel, ProducerTemplate producer, Tracer tracer) {
         this.camel = camel;
         this.producer = producer;
+        this.tracer = tracer;
     }
 
     /** The source's answer; a source that could not answer (after its own retries) is a FAILED answer, never an exception. */
-    public SourceAnswer fetch(FetchRequest request, TraceParent trace) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(TraceStage.PROPERTY, trace);
-        exchange.getMessage().setBody(request);
-        Exchange answered = producer.send("direct:source-" + request.connector(), exchange);
-        Exception failure = answered.getException();
-        if (failure == null && answered.getMessage().getBody() instanceof SourceAnswer answer) {
-            return answer;
+    public SourceAnswer fetch(FetchRequest request) {
+        Span span = tracer.nextSpan().name("fetch " + request.connector()).tag("hub.connector", request.connector())
+                .tag("hub.dataset", request.dataset()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            Exchange exchange = new DefaultExchange(camel);
+            exchange.getMessage().setBody(request);
+            Exchange answered = producer.send("direct:source-" + request.connector(), exchange);
+            Exception failure = answered.getException();
+            if (failure == null && answered.getMessage().getBody() instanceof SourceAnswer answer) {
+                span.tag("hub.outcome", answer.outcome().name());
+                return answer;
+            }
+            SourceAnswer failed = SourceAnswer.failed(request, failure == null ? "the source route answered no SourceAnswer"
+                    : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            span.tag("hub.outcome", failed.outcome().name());
+            span.error(failure == null ? new IllegalStateException(failed.failure()) : failure);
+            return failed;
+        } finally {
+            span.end();
         }
-        return SourceAnswer.failed(request, failure == null ? "the source route answered no SourceAnswer"
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
     /**
@@ -52,18 +65,24 @@ public final class DepartmentCalls {
      * @param repeat  0 for the first push of this attempt, 1, 2 … for a push repeated in place after a blip
      * @throws Exception whatever the target's route failed with: the caller counts the attempt
      */
-    public void push(String target, String idempotencyKey, String envelope, Map<String, String> headers, int repeat,
-                     TraceParent trace) throws Exception {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(TraceStage.PROPERTY, trace);
-        exchange.setProperty(TARGET, target);
-        exchange.setProperty(ATTEMPT, repeat);
-        exchange.getMessage().setHeader(IDEMPOTENCY_KEY, idempotencyKey);
-        headers.forEach(exchange.getMessage()::setHeader);
-        exchange.getMessage().setBody(envelope);
-        Exception failure = producer.send("direct:target-" + target, exchange).getException();
-        if (failure != null) {
-            throw failure;
+    public void push(String target, String idempotencyKey, String envelope, Map<String, String> headers, int repeat)
+            throws Exception {
+        Span span = tracer.nextSpan().name("push " + target).tag("hub.connector", target)
+                .tag("hub.attempt", repeat).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            Exchange exchange = new DefaultExchange(camel);
+            exchange.setProperty(TARGET, target);
+            exchange.setProperty(ATTEMPT, repeat);
+            exchange.getMessage().setHeader(IDEMPOTENCY_KEY, idempotencyKey);
+            headers.forEach(exchange.getMessage()::setHeader);
+            exchange.getMessage().setBody(envelope);
+            Exception failure = producer.send("direct:target-" + target, exchange).getException();
+            if (failure != null) {
+                span.error(failure);
+                throw failure;
+            }
+        } finally {
+            span.end();
         }
     }
 }

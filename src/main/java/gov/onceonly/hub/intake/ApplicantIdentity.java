@@ -6,7 +6,6 @@ import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.identity.IdentityTokens;
-import gov.onceonly.hub.tracing.TraceParent;
 
 import java.util.List;
 
@@ -41,7 +40,7 @@ public final class ApplicantIdentity {
         this.agentFields = List.copyOf(agentFields);
     }
 
-    void check(ApplicationRequest request, CompiledBundle bundle, String token, TraceParent trace) {
+    void check(ApplicationRequest request, CompiledBundle bundle, String token) {
         if (token == null || token.isBlank()) {
             throw refused(HEADER, "missing", "is missing: the applicant's identity token from the identity provider "
                     + "(docs/security.md)");
@@ -62,12 +61,12 @@ public final class ApplicantIdentity {
             throw refused(HEADER, "subject", "is the identity of someone other than applicant.idNumber");
         }
         if (enterprise) {
-            checkAgent(request.applicant().creditCode(), person, trace);
+            checkAgent(request.applicant().creditCode(), person);
         }
     }
 
-    private void checkAgent(String creditCode, String agent, TraceParent trace) {
-        SourceAnswer registered = calls.fetch(new FetchRequest(null, registryConnector, registryDataset, creditCode), trace);
+    private void checkAgent(String creditCode, String agent) {
+        SourceAnswer registered = calls.fetch(new FetchRequest(null, registryConnector, registryDataset, creditCode));
         switch (registered.outcome()) {
             case FAILED -> throw new RegistryUnavailableException("the business registry could not be asked whether "
                     + "the agent may act for the enterprise; try again later");

@@ -10,7 +10,9 @@ import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.subject.Masking;
-import gov.onceonly.hub.tracing.TraceParent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +40,15 @@ public class Intake {
     private final String applicationsTopic;
     private final EvidenceRecorder evidence;
     private final ApplicantIdentity identity;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     public Intake(ApplicationValidator validator, ApplicantIdentity identity, ApplicationStore store, Outbox outbox,
-                  TransactionTemplate tx, ObjectMapper json, String applicationsTopic, EvidenceRecorder evidence) {
+                  TransactionTemplate tx, ObjectMapper json, String applicationsTopic, EvidenceRecorder evidence,
+                  Tracer tracer, Propagator propagator) {
         this.identity = identity;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.evidence = evidence;
         this.validator = validator;
         this.store = store;
@@ -56,13 +63,13 @@ public class Intake {
     }
 
     /**
-     * Stores the application under the given trace (the channel's, or one the hub started for it), with the evidence
-     * of its receipt: the channel's app key and the request's exact bytes. A valid application is accepted only with
-     * its applicant's identity proven ({@link ApplicantIdentity}).
+     * Stores the application under the current trace (the span of the channel's request: in the channel's trace, or a
+     * new one), with the evidence of its receipt: the channel's app key and the request's exact bytes. A valid
+     * application is accepted only with its applicant's identity proven ({@link ApplicantIdentity}).
      */
-    public Accepted submit(ApplicationRequest request, String identityToken, TraceParent trace, String channel, byte[] body) {
+    public Accepted submit(ApplicationRequest request, String identityToken, String channel, byte[] body) {
         CompiledBundle bundle = validator.validate(request);
-        identity.check(request, bundle, identityToken, trace);
+        identity.check(request, bundle, identityToken);
         UUID id = UUID.randomUUID();
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("purpose", request.consent().purpose());
@@ -74,9 +81,10 @@ public class Intake {
             consent.put("givenByAgent", request.applicant().idNumber()); // who consented on the enterprise's behalf
         }
         String subjectKey = enterprise ? request.applicant().creditCode() : request.applicant().idNumber();
+        Span span = tracer.currentSpan();
         NewApplication application = new NewApplication(id, bundle.id(), bundle.version(),
-                subjectKey, consent,
-                request.form() == null ? Map.of() : request.form(), trace.traceId(), channel);
+                subjectKey, consent, request.form() == null ? Map.of() : request.form(),
+                span == null ? null : span.context().traceId(), traceContext(span), channel);
         List<StoredParty> parties = parties(request, bundle);
         tx.executeWithoutResult(status -> {
             store.insert(application);
@@ -88,6 +96,18 @@ public class Intake {
         });
         log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);
+    }
+
+    /**
+     * What the pipeline's messages of the application carry (outbox/OutboxRelay): the request's span, as the
+     * propagator writes it (W3C traceparent, and tracestate and baggage if the channel sent them).
+     */
+    private Map<String, String> traceContext(Span span) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (span != null) {
+            propagator.inject(span.context(), fields, Map::put);
+        }
+        return fields;
     }
 
     /** The bundle's other data subjects as given: each by its key, with its consent or the mapping's legal basis. */

@@ -3,8 +3,6 @@ package gov.onceonly.hub.intake;
 import gov.onceonly.hub.security.CallerProblems;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
-import gov.onceonly.hub.tracing.TraceFilter;
-import gov.onceonly.hub.tracing.TraceParent;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +33,6 @@ public class IntakeController {
     @PostMapping(path = "/api/v1/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says: accepted, with the status URL to follow
     public ResponseEntity<Intake.Accepted> submit(@RequestBody ApplicationRequest request,
-                                                  @RequestAttribute(name = TraceFilter.ATTRIBUTE, required = false)
-                                                  TraceParent trace,
                                                   @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
                                                   RegisteredClient caller,
                                                   @RequestHeader(name = ApplicantIdentity.HEADER, required = false)
@@ -44,8 +40,7 @@ public class IntakeController {
         // A channel: config/SecurityConfiguration lets no other role through.
         RegisteredClient channel = CallerProblems.require(caller);
         // The signature check kept the body: the evidence is of these bytes, from this channel.
-        Intake.Accepted accepted = intake.submit(request, identityToken, trace == null ? TraceParent.newTrace() : trace, channel.key(),
-                http.getInputStream().readAllBytes());
+        Intake.Accepted accepted = intake.submit(request, identityToken, channel.key(), http.getInputStream().readAllBytes());
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

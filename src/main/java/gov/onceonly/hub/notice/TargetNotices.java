@@ -6,7 +6,6 @@ import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.pipeline.Backoff;
-import gov.onceonly.hub.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +83,7 @@ public class TargetNotices {
                 String envelope = envelope(notice);
                 calls.push(notice.target(), notice.idempotencyKey() + ":" + notice.kind().type(), envelope,
                         Map.of("applicationId", notice.applicationId().toString(), "itemId", notice.itemId()),
-                        notice.attempts(), TraceParent.newTrace());
+                        notice.attempts());
                 delivered(notice, envelope);
                 sent++;
             } catch (Exception e) {

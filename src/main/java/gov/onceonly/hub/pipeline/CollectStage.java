@@ -12,7 +12,8 @@ import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.connector.FetchRequest;
 import gov.onceonly.hub.connector.SourceAnswer;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
-import gov.onceonly.hub.tracing.TraceParent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * deadline, trims the answers to the demanded fields, maps every item and stores it all in one transaction, which
  * also moves the application on: so it is collected once, whoever else reads its message. Returns the deliveries to
  * make now. An application collected before (its message read again after a crash) returns its items never sent.
+ * The stage is a span, {@code collect}, with the department calls and {@code map} (the items mapped) under it.
  */
 public class CollectStage {
 
@@ -46,11 +48,12 @@ public class CollectStage {
     private final ParallelWork work;
     private final DispatchStage dispatch;
     private final Duration deadline;
+    private final Tracer tracer;
     private final AtomicLong collected = new AtomicLong();
 
     public CollectStage(BundleCatalog bundles, ApplicationStore store, TransactionTemplate tx, CollectRetries retries,
                         EvidenceRecorder evidence, DepartmentCalls calls, ParallelWork work, DispatchStage dispatch,
-                        Duration deadline) {
+                        Duration deadline, Tracer tracer) {
         this.bundles = bundles;
         this.store = store;
         this.tx = tx;
@@ -60,9 +63,22 @@ public class CollectStage {
         this.work = work;
         this.dispatch = dispatch;
         this.deadline = deadline;
+        this.tracer = tracer;
     }
 
-    public List<DispatchStage.Delivery> collect(UUID applicationId, TraceParent trace) {
+    public List<DispatchStage.Delivery> collect(UUID applicationId) {
+        Span span = tracer.nextSpan().name("collect").tag("hub.application", applicationId.toString()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return collectInSpan(applicationId);
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private List<DispatchStage.Delivery> collectInSpan(UUID applicationId) {
         StoredApplication application;
         try {
             application = store.find(applicationId).orElse(null);
@@ -93,7 +109,7 @@ public class CollectStage {
         }
         ApplicationFetchPlan fetchPlan = ApplicationFetchPlan.of(bundle, application, store);
         List<DatasetFetch> plan = fetchPlan.fetches();
-        List<SourceAnswer> answers = fetch(application, fetchPlan, trace);
+        List<SourceAnswer> answers = fetch(application, fetchPlan);
         List<String> failures = failures(plan, answers);
         if (!failures.isEmpty()) {
             tx.executeWithoutResult(status -> {
@@ -111,14 +127,14 @@ public class CollectStage {
      * Asks every fetch of the plan side by side, each by its subject's key (the applicant's, or a party's); an answer
      * is labelled as its fetch is, so a party's dataset is told from the applicant's.
      */
-    private List<SourceAnswer> fetch(StoredApplication application, ApplicationFetchPlan fetchPlan, TraceParent trace) {
+    private List<SourceAnswer> fetch(StoredApplication application, ApplicationFetchPlan fetchPlan) {
         List<DatasetFetch> plan = fetchPlan.fetches();
         List<FetchRequest> requests = plan.stream()
                 .map(f -> new FetchRequest(application.id().toString(), f.connector(), f.dataset(),
                         fetchPlan.key(f, application.subjectKey())))
                 .toList();
         List<Callable<SourceAnswer>> fetches = new ArrayList<>(requests.size());
-        requests.forEach(request -> fetches.add(() -> calls.fetch(request, trace)));
+        requests.forEach(request -> fetches.add(() -> calls.fetch(request)));
         List<ParallelWork.Outcome<SourceAnswer>> outcomes = work.all(fetches, deadline.toNanos());
         List<SourceAnswer> answers = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
@@ -133,10 +149,18 @@ public class CollectStage {
     /** Stores the answers and items and moves the application on, in one transaction; returns what to deliver now. */
     private List<DispatchStage.Delivery> record(StoredApplication application, CompiledBundle bundle,
                                                 ApplicationFetchPlan plan, List<SourceAnswer> answers) {
-        Map<String, SourceAnswer> byDataset = trimmedAnswers(plan.fetches(), answers);
-        List<ItemRecord> items = bundle.items().stream()
-                .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
-                .toList();
+        Map<String, SourceAnswer> byDataset;
+        List<ItemRecord> items;
+        Span map = tracer.nextSpan().name("map").tag("hub.bundle", bundle.id()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(map)) {
+            byDataset = trimmedAnswers(plan.fetches(), answers);
+            items = bundle.items().stream()
+                    .map(item -> ItemMapper.map(item, byDataset, application.form(), application.createdAt()))
+                    .toList();
+            map.tag("hub.items", items.size());
+        } finally {
+            map.end();
+        }
         ApplicationStatus next = ApplicationStatus.derive(items.stream().map(ItemRecord::initialStatus).toList());
         Boolean claimed = tx.execute(status -> {
             if (!store.collected(application.id(), next)) {

@@ -10,7 +10,8 @@ import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.application.StoredItem;
 import gov.onceonly.hub.connector.DepartmentCalls;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
-import gov.onceonly.hub.tracing.TraceParent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  * The dispatch stage: an application's item records go to their targets side by side, each with its
  * {@code Idempotency-Key} (application id + item id), and what happened to all of them is recorded in one transaction:
  * delivered, with its evidence, or failed, counted and left to {@link DeliveryRetries}. A blip is retried in place
- * first ({@code quickRetries}, doubling from {@code quickRetryDelay}). Only a PENDING item is ever sent.
+ * first ({@code quickRetries}, doubling from {@code quickRetryDelay}). Only a PENDING item is ever sent. Each sending
+ * is a span, {@code dispatch}, with the pushes under it.
  */
 public class DispatchStage {
 
@@ -54,9 +56,11 @@ public class DispatchStage {
     private final DepartmentCalls calls;
     private final ParallelWork work;
     private final QuickRetries quick;
+    private final Tracer tracer;
 
     public DispatchStage(ApplicationStore store, ObjectMapper json, DeliveryRetries retries, TransactionTemplate tx,
-                         EvidenceRecorder evidence, DepartmentCalls calls, ParallelWork work, QuickRetries quick) {
+                         EvidenceRecorder evidence, DepartmentCalls calls, ParallelWork work, QuickRetries quick,
+                         Tracer tracer) {
         this.store = store;
         this.json = json;
         this.retries = retries;
@@ -65,6 +69,7 @@ public class DispatchStage {
         this.calls = calls;
         this.work = work;
         this.quick = quick;
+        this.tracer = tracer;
     }
 
     /** The delivery of a record just built for a PENDING item. */
@@ -96,12 +101,25 @@ public class DispatchStage {
     }
 
     /** Sends an application's deliveries side by side, then records every outcome in one transaction. */
-    public void deliver(UUID applicationId, List<Delivery> deliveries, TraceParent trace) {
+    public void deliver(UUID applicationId, List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
+        Span span = tracer.nextSpan().name("dispatch").tag("hub.application", applicationId.toString())
+                .tag("hub.items", deliveries.size()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            deliverInSpan(applicationId, deliveries);
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void deliverInSpan(UUID applicationId, List<Delivery> deliveries) {
         List<Callable<Void>> pushes = new ArrayList<>(deliveries.size());
-        deliveries.forEach(d -> pushes.add(() -> push(d, trace)));
+        deliveries.forEach(d -> pushes.add(() -> push(d)));
         List<ParallelWork.Outcome<Void>> outcomes = work.all(pushes, 0);
         List<Delivery> delivered = delivered(deliveries, outcomes);
         tx.executeWithoutResult(status -> {
@@ -137,11 +155,11 @@ public class DispatchStage {
         return delivered;
     }
 
-    private Void push(Delivery delivery, TraceParent trace) throws Exception {
+    private Void push(Delivery delivery) throws Exception {
         Map<String, String> headers = Map.of("applicationId", delivery.applicationId().toString(), "itemId", delivery.itemId());
         for (int attempt = 0; ; attempt++) {
             try {
-                calls.push(delivery.target(), delivery.idempotencyKey(), delivery.envelope(), headers, attempt, trace);
+                calls.push(delivery.target(), delivery.idempotencyKey(), delivery.envelope(), headers, attempt);
                 return null;
             } catch (Exception e) {
                 if (attempt >= quick.retries()) {

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.pipeline;
 
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
 import org.slf4j.MDC;
 
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeoutException;
  * Runs an application's department calls side by side on the pipeline's workers. The calling thread (itself a worker)
  * runs the first call, then every call no worker has started yet, and only then waits: it never waits for work stuck
  * in the queue behind other applications, so a bounded pool cannot deadlock on its own forks, and a busy pool
- * degrades to one application's calls in a row instead of stalling. The log context (trace ids) goes along.
+ * degrades to one application's calls in a row instead of stalling. The caller's span and log context go along, so
+ * that each call is a span of the caller's trace and logs under it.
  */
 public final class ParallelWork {
 
@@ -31,9 +34,15 @@ public final class ParallelWork {
     }
 
     private final Executor workers;
+    private final CurrentTraceContext traces;
 
     public ParallelWork(Executor workers) {
+        this(workers, CurrentTraceContext.NOOP);
+    }
+
+    public ParallelWork(Executor workers, CurrentTraceContext traces) {
         this.workers = workers;
+        this.traces = traces;
     }
 
     /**
@@ -43,9 +52,10 @@ public final class ParallelWork {
     public <T> List<Outcome<T>> all(List<Callable<T>> tasks, long timeoutNanos) {
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : Long.MAX_VALUE;
         Map<String, String> context = MDC.getCopyOfContextMap();
+        TraceContext span = traces.context();
         List<FutureTask<T>> futures = new ArrayList<>(tasks.size());
         for (Callable<T> task : tasks) {
-            futures.add(new FutureTask<>(withContext(context, task)));
+            futures.add(new FutureTask<>(inSpan(span, withContext(context, task))));
         }
         for (int i = 1; i < futures.size(); i++) {
             try {
@@ -82,6 +92,18 @@ public final class ParallelWork {
             future.cancel(true);
             return new Outcome<>(null, e);
         }
+    }
+
+    /** On a worker, in the caller's span; on the caller's own thread, where it is current already, as it is. */
+    private <T> Callable<T> inSpan(TraceContext span, Callable<T> task) {
+        if (span == null) {
+            return task;
+        }
+        return () -> {
+            try (CurrentTraceContext.Scope scope = traces.maybeScope(span)) {
+                return task.call();
+            }
+        };
     }
 
     private static <T> Callable<T> withContext(Map<String, String> context, Callable<T> task) {

@@ -1,7 +1,6 @@
 package gov.onceonly.hub.connector;
 
 import gov.onceonly.hub.HubIntegrationTest;
-import gov.onceonly.hub.tracing.TraceParent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +37,7 @@ class BoundedAnswersIT extends HubIntegrationTest {
             sandbox.faults().flood("gongan-population", status, 100);
 
             SourceAnswer answer = calls.fetch(new FetchRequest("bounded-" + status, "gongan-population", "person",
-                    familiesWithBirthRecords().get(0).mother().idNumber()), TraceParent.newTrace());
+                    familiesWithBirthRecords().get(0).mother().idNumber()));
 
             assertThat(answer.outcome()).as("a flooded %s", status).isEqualTo(SourceAnswer.Outcome.FAILED);
             assertThat(answer.failure()).contains("answer larger than 262144 bytes (hub.sources.max-answer-bytes)");
@@ -54,7 +53,7 @@ class BoundedAnswersIT extends HubIntegrationTest {
         sandbox.faults().flood("weijian-approval", 200, 1);
 
         assertThatThrownBy(() -> calls.push("weijian-approval", "bounded:birth-certificate", "{\"record\":{}}",
-                Map.of(), 0, TraceParent.newTrace()))
+                Map.of(), 0))
                 .isInstanceOf(TargetAnswers.PushRefusedException.class)
                 .hasMessage("target weijian-approval did not take the push: answer larger than 262144 bytes "
                         + "(hub.sources.max-answer-bytes)");

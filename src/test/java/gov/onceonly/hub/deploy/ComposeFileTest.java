@@ -161,6 +161,21 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * Both hubs export their spans over OTLP/HTTP to the Jaeger service (management.otlp.tracing.endpoint, which
+     * switches export on: docs/operations.md), whose UI is published.
+     */
+    @Test
+    void everyHubExportsItsTracesToTheTraceBackend() throws IOException {
+        Map<String, Object> jaeger = service("jaeger");
+        assertThat(string(jaeger, "image")).startsWith("jaegertracing/all-in-one:");
+        assertThat(ports(jaeger)).contains("16686:16686");
+        for (var hub : hubs().entrySet()) {
+            assertThat(environment(hub.getValue())).as(hub.getKey())
+                    .containsEntry("MANAGEMENT_OTLP_TRACING_ENDPOINT", "http://jaeger:4318/v1/traces");
+        }
+    }
+
     @Test
     void everyHubHasThePasswordOfEveryDepartmentDatabase() throws IOException {
         Set<String> passwords = connectorVariables().stream().filter(v -> v.endsWith("_PASSWORD")).collect(Collectors.toSet());

@@ -109,6 +109,16 @@ class MonitoringFilesTest {
     }
 
     @Test
+    void grafanaIsProvisionedWithTheTraceBackendAsADatasource() throws IOException {
+        Map<String, Object> jaeger = maps(yaml(GRAFANA.resolve("provisioning/datasources/jaeger.yml")), "datasources").get(0);
+        assertThat(jaeger.get("type")).isEqualTo("jaeger");
+        assertThat(jaeger.get("uid")).isEqualTo("jaeger");
+        assertThat(jaeger.get("url")).as("Jaeger's query port, which compose publishes too").isEqualTo("http://jaeger:16686");
+        assertThat(ports(service("jaeger"))).contains("16686:16686");
+        assertThat(list(service("grafana"), "depends_on")).contains("prometheus", "jaeger");
+    }
+
+    @Test
     void theDashboardParsesAndQueriesOnlyAndAllOfTheHubsMetrics() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(GRAFANA.resolve("dashboards/hub.json").toFile());
         String datasourceUid = String.valueOf(datasource().get("uid"));

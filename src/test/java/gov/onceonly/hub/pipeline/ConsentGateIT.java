@@ -39,7 +39,8 @@ class ConsentGateIT extends HubIntegrationTest {
         UUID id = UUID.randomUUID();
         NewApplication application = new NewApplication(id, "newborn", newborn.version(), mother.idNumber(),
                 Map.of("purpose", "新生儿出生一件事", "datasets", List.of("weijian-birth-records/birth")),
-                Map.of("babyName", "小宝"), "0af7651916cd43dd8448eb211c80319c", "sandbox-portal");
+                Map.of("babyName", "小宝"), "0af7651916cd43dd8448eb211c80319c",
+                Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), "sandbox-portal");
         tx.executeWithoutResult(status -> {
             store.insert(application);
             outbox.append("hub.applications", id.toString(), "{\"applicationId\":\"" + id + "\"}");

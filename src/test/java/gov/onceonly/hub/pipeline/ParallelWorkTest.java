@@ -1,5 +1,10 @@
 package gov.onceonly.hub.pipeline;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -99,5 +104,28 @@ class ParallelWorkTest {
         } finally {
             MDC.remove("traceId");
         }
+    }
+
+    @Test
+    void theCallersSpanGoesAlongToTheWorkers() {
+        OtelCurrentTraceContext context = new OtelCurrentTraceContext();
+        Tracer tracer = new OtelTracer(SdkTracerProvider.builder().build().get("test"), context, event -> {
+        });
+        Span stage = tracer.nextSpan().name("collect").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(stage)) {
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            Callable<String> call = () -> {
+                bothStarted.countDown();
+                bothStarted.await(5, TimeUnit.SECONDS); // so that a worker, not only this thread, runs one
+                return Thread.currentThread().getName() + " " + tracer.currentSpan().context().spanId();
+            };
+            List<ParallelWork.Outcome<String>> outcomes = new ParallelWork(workers, tracer.currentTraceContext())
+                    .all(List.of(call, call), 0);
+            assertThat(outcomes).extracting(o -> o.value().split(" ")[1]).containsOnly(stage.context().spanId());
+            assertThat(outcomes).extracting(o -> o.value().split(" ")[0]).doesNotHaveDuplicates();
+        } finally {
+            stage.end();
+        }
+        assertThat(tracer.currentSpan()).as("nothing is left in scope").isNull();
     }
 }

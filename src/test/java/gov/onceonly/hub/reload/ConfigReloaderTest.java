@@ -15,7 +15,6 @@ import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.ConfigLintTest;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.security.DepartmentCallSigner;
-import gov.onceonly.hub.tracing.TraceStage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -68,8 +67,7 @@ class ConfigReloaderTest {
         camel.getRegistry().bind("sourceCalls", new SourceCalls(connectors, new ObjectMapper(),
                 new SourceLimits(65536, 8192, SourceLimits.DEFAULT_MAX_DROP_BYTES)));
         camel.getRegistry().bind("targetAnswers", new TargetAnswers(connectors, 65536));
-        // The http templates' other beans: a trace for each call, and the hub's signature.
-        camel.getRegistry().bind("traceStage", new TraceStage(null));
+        // The http templates' other bean: the hub's signature.
         camel.getRegistry().bind("departmentCallSigner", new DepartmentCallSigner("hub",
                 Ed25519Keys.privateKey(Ed25519Keys.generate()), Clock.systemUTC()));
         for (String file : new String[] {"routes/source-http.yaml", "routes/target-http.yaml"}) {

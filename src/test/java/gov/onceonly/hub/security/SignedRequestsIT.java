@@ -119,9 +119,9 @@ class SignedRequestsIT extends HubIntegrationTest {
     @Test
     void theHubSignsItsCallsToTheDepartments() throws Exception {
         HttpResponse<String> accepted = hub.post("/api/v1/applications", application(185));
-        String trace = gov.onceonly.hub.tracing.TraceParent.parse(accepted.headers().firstValue("traceparent").orElseThrow())
-                .orElseThrow().traceId();
-        hub.awaitEveryItemDelivered(hub.body(accepted).path("statusUrl").asText());
+        // The application's trace, which every call made for it carries.
+        String trace = hub.awaitEveryItemDelivered(hub.body(accepted).path("statusUrl").asText()).path("traceId").asText();
+        assertThat(trace).matches("[0-9a-f]{32}");
         for (String system : List.of("gongan-population", "weijian-approval", "rlsb-card-approval")) {
             var calls = sandbox.lookups().signedCalls(system).stream()
                     .filter(call -> call.traceparent() != null && call.traceparent().contains(trace)).toList();
