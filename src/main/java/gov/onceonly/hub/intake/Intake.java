@@ -9,7 +9,6 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.outbox.Outbox;
-import gov.onceonly.hub.subject.Masking;
 import gov.onceonly.hub.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +85,7 @@ public class Intake {
             outbox.append(applicationsTopic, id.toString(), message(id));
             evidence.received(id, channel, body);
         });
-        log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
+        log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), application.subjectKey());
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);
     }
 
