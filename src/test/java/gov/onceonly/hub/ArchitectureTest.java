@@ -8,8 +8,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import gov.onceonly.hub.sandbox.SandboxConfiguration;
+import gov.onceonly.hub.subject.Masking;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,8 +28,10 @@ import java.util.concurrent.Executors;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +101,42 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("gov.onceonly.hub.config..")
             .should().callMethodWhere(READS_A_PROPERTY_BY_NAME);
 
+    /**
+     * No log call masks by hand: logback-spring.xml masks every ID number and credit code in every line, whoever logs
+     * it (logging/MaskingConverters, logging/MaskingJsonMembersCustomizer). A method that both logs and calls
+     * {@code Masking} is the old habit, one call site at a time, that the day it forgets leaks a number; and its
+     * masked value passed around (to a message, a response) hides that it is only masked for the log. Masking that is
+     * about an answer or a stored value (dryrun/ItemDiff, progress/StatusReportConsumer#masked) logs nothing.
+     */
+    @ArchTest
+    static final ArchRule NO_MASKING_BY_HAND_WHERE_THE_LOG_IS_WRITTEN = codeUnits()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage("gov.onceonly.hub.logging..")
+            .should(new ArchCondition<JavaCodeUnit>("not call Masking where it logs") {
+                @Override
+                public void check(JavaCodeUnit codeUnit, ConditionEvents events) {
+                    boolean logs = codeUnit.getMethodCallsFromSelf().stream()
+                            .anyMatch(call -> call.getTargetOwner().isAssignableTo(Logger.class));
+                    codeUnit.getMethodCallsFromSelf().stream()
+                            .filter(call -> logs && call.getTargetOwner().isEquivalentTo(Masking.class))
+                            .forEach(call -> events.add(SimpleConditionEvent.violated(call,
+                                    call.getDescription() + ", and logs: masks by hand where the log is written")));
+                }
+            })
+            .because("the logging layer masks every line, so a log call passes the value as it is (docs/operations.md, "
+                    + "\"Logs\"); masking at the call site is the habit that forgets one");
+
+    /**
+     * Every line goes through SLF4J and Logback, where the masking layer is: standard out and error, a stack trace
+     * printed by hand or java.util.logging reach the console past it, with whatever ID number they carry. (The
+     * commands print their output through picocli's writer, which is no log.)
+     */
+    @ArchTest
+    static final ArchRule NO_LOGGING_PAST_THE_MASKING_LAYER = noClasses()
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .orShould().callMethodWhere(target(name("printStackTrace")).and(target(owner(assignableTo(Throwable.class)))))
+            .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .because("a line that does not go through Logback is not masked (logback-spring.xml): log with SLF4J");
+
     @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_FEATURE_PACKAGES = slices()
             .matching("gov.onceonly.hub.(*)..")
@@ -112,7 +157,8 @@ class ArchitectureTest {
     @Test
     void rulesFailOnAViolation() {
         JavaClasses strays = new ClassFileImporter().importClasses(StrayConfiguration.class, CoreUsingSandbox.class,
-                HandMadeThread.class, HandMadeExecutor.class, CoreReadingAProperty.class);
+                HandMadeThread.class, HandMadeExecutor.class, CoreReadingAProperty.class, HandMaskedLog.class,
+                PrintingPastTheLog.class);
         assertThat(CONFIGURATION_ONLY_IN_CONFIG_OR_SANDBOX.evaluate(strays).hasViolation()).isTrue();
         assertThat(CORE_NEVER_DEPENDS_ON_SANDBOX.evaluate(strays).hasViolation()).isTrue();
         assertThat(THREADS_ARE_MADE_IN_CONFIG.evaluate(new ClassFileImporter().importClasses(HandMadeThread.class))
@@ -121,6 +167,10 @@ class ArchitectureTest {
                 .hasViolation()).isTrue();
         assertThat(PROPERTIES_READ_BY_NAME_ONLY_IN_CONFIG.evaluate(strays).getFailureReport().getDetails())
                 .hasSize(2).allSatisfy(line -> assertThat(line).contains("CoreReadingAProperty"));
+        assertThat(NO_MASKING_BY_HAND_WHERE_THE_LOG_IS_WRITTEN.evaluate(strays).getFailureReport().getDetails())
+                .singleElement().asString().contains("HandMaskedLog.accepted", "Masking.mask");
+        assertThat(NO_LOGGING_PAST_THE_MASKING_LAYER.evaluate(strays).getFailureReport().getDetails())
+                .hasSize(3).allSatisfy(line -> assertThat(line).contains("PrintingPastTheLog"));
     }
 
     /** Fixtures for {@link #rulesFailOnAViolation}: they live in the root package, outside config and sandbox. */
@@ -151,6 +201,27 @@ class ArchitectureTest {
 
         String brokers(PropertyResolver properties) {
             return properties.getRequiredProperty("hub.kafka.bootstrap-servers");
+        }
+    }
+
+    static class HandMaskedLog {
+        private static final Logger log = LoggerFactory.getLogger(HandMaskedLog.class);
+
+        void accepted(String idNumber) {
+            log.info("Accepted from {}", Masking.mask(idNumber));
+        }
+
+        /** Masking for an answer, not a log: allowed. */
+        String shown(String idNumber) {
+            return Masking.mask(idNumber);
+        }
+    }
+
+    static class PrintingPastTheLog {
+        void failed(String idNumber, Exception e) {
+            System.out.println("failed for " + idNumber);
+            System.err.println("failed for " + idNumber);
+            e.printStackTrace();
         }
     }
 }

@@ -11,7 +11,6 @@ import gov.onceonly.hub.intake.ApplicantIdentity;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
 import gov.onceonly.hub.security.BodyTooLargeException;
-import gov.onceonly.hub.subject.Masking;
 import gov.onceonly.hub.progress.StatusReportException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -137,12 +136,12 @@ public class ApiProblems {
             ProblemDetail body = ProblemTypes.adopt(framework.getBody(), framework.getStatusCode());
             body.setInstance(URI.create(request.getRequestURI()));
             if (framework.getStatusCode().is5xxServerError()) {
-                log.error("Error on {} {}", request.getMethod(), Masking.maskKeysIn(request.getRequestURI()), e);
+                log.error("Error on {} {}", request.getMethod(), request.getRequestURI(), e);
             }
             return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
         }
-        log.error("Unexpected error on {} {}", request.getMethod(), Masking.maskKeysIn(request.getRequestURI()), e);
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the hub could not handle this request; nothing was accepted", request, List.of());
     }

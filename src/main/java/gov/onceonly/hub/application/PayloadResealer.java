@@ -75,10 +75,11 @@ public class PayloadResealer {
         // Identifiers come from the constants above, never from input; the values are bound.
         // A text column (a refused message) may hold anything, JSON or not: it is matched as text.
         String unsealed = "text".equals(c.type())
-                ? c.column() + " is not null and " + c.column() + " not like '{\"sealed\":\"' || ?"
+                ? c.column() + " is not null and " + c.column() + " not like ?"
                 : c.column() + "::jsonb <> '{}'::jsonb and coalesce(" + c.column() + "->>'sealed', '') not like ?";
         List<Map<String, Object>> rows = jdbc.queryForList("select " + keys + ", " + c.column() + "::text as stored from "
-                + c.table() + " where " + unsealed + " limit " + BATCH, "v2:" + cipher.activeKeyId() + ":%");
+                + c.table() + " where " + unsealed + " limit " + BATCH,
+                ("text".equals(c.type()) ? cipher.sealedPrefix() : "v2:" + cipher.activeKeyId() + ":") + "%");
         int resealed = 0;
         for (Map<String, Object> row : rows) {
             List<Object> key = c.keys().stream().map(k -> row.get(k)).toList();

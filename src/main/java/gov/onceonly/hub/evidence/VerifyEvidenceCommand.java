@@ -1,7 +1,15 @@
 package gov.onceonly.hub.evidence;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,21 +18,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar hub.jar verify-evidence --jdbc-url URL [--user NAME] [--password-env VAR] [--public-key BASE64]...
  * [--witnessed FILE --witness-key VERIFIER-KEY...]}: recomputes the evidence ledger's chain, tree roots and checkpoint
  * signatures straight from the database, without starting the hub. Given the witnessed checkpoints an auditor kept
- * (the hub's checkpoint file or topic), it also finds a rewrite whose author rewrote the database's checkpoints too. Prints the verdict and the first bad sequence number; exits 0 when intact, 1 when not, 2 on bad usage or when
- * the database cannot be read. The password is read from the environment variable named (default
+ * (the hub's checkpoint file or topic), it also finds a rewrite whose author rewrote the database's checkpoints too. Prints the verdict and the first bad sequence number; exits 0 when intact, 1 when not, 2 on bad usage (picocli's
+ * usage error) or when the database cannot be read. The password is read from the environment variable named (default
  * {@code SPRING_DATASOURCE_PASSWORD}), never from the command line.
  */
-public final class VerifyEvidenceCommand {
+@Command(name = "verify-evidence", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
+        description = "Recomputes the evidence ledger's chain, tree roots and checkpoint signatures from the database, "
+                + "without starting the hub. Exits 0 when intact, 1 when not, 2 on bad usage or an unreadable database.")
+public final class VerifyEvidenceCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: verify-evidence --jdbc-url URL [--user NAME] [--password-env VAR] "
-            + "[--public-key BASE64]... [--witnessed FILE --witness-key VERIFIER-KEY...]";
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "The hub's database (default: the environment's HUB_EVIDENCE_JDBC_URL).")
+    String url;
 
-    private VerifyEvidenceCommand() {
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "The database user (default: the environment's SPRING_DATASOURCE_USERNAME).")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "SPRING_DATASOURCE_PASSWORD",
+            description = "The environment variable holding the password (default: ${DEFAULT-VALUE}).")
+    String passwordEnv;
+
+    @Option(names = "--public-key", paramLabel = "BASE64",
+            description = "A checkpoint key (X.509 base64), the hub's current or an earlier one; repeatable.")
+    List<String> keys = new ArrayList<>();
+
+    @Option(names = "--witnessed", paramLabel = "FILE",
+            description = "The witnessed checkpoints an auditor kept (the hub's checkpoint file or topic).")
+    Path witnessedFile;
+
+    @Option(names = "--witness-key", paramLabel = "VERIFIER-KEY", converter = WitnessKeyConverter.class,
+            description = "A witness's verifier key (NAME+HASH+KEY); repeatable.")
+    List<Cosignature.WitnessKey> witnessKeys = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public VerifyEvidenceCommand() {
+        this(System.getenv());
+    }
+
+    VerifyEvidenceCommand(Map<String, String> env) {
+        this.env = env;
     }
 
     public static int run(List<String> args, PrintStream out) {
@@ -32,51 +78,22 @@ public final class VerifyEvidenceCommand {
     }
 
     static int run(List<String> args, Map<String, String> env, PrintStream out) {
-        String url = env.get("HUB_EVIDENCE_JDBC_URL");
-        String user = env.get("SPRING_DATASOURCE_USERNAME");
-        String passwordEnv = "SPRING_DATASOURCE_PASSWORD";
-        List<String> keys = new ArrayList<>();
-        Path witnessedFile = null;
-        List<Cosignature.WitnessKey> witnessKeys = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-h") || arg.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (i + 1 >= args.size() || !arg.startsWith("--")) {
-                out.println("verify-evidence: " + (arg.startsWith("--") ? arg + " needs a value" : "unexpected " + arg)
-                        + "; " + USAGE);
-                return 2;
-            }
-            String value = args.get(++i);
-            switch (arg) {
-                case "--jdbc-url" -> url = value;
-                case "--user" -> user = value;
-                case "--password-env" -> passwordEnv = value;
-                case "--public-key" -> keys.add(value);
-                case "--witnessed" -> witnessedFile = Path.of(value);
-                case "--witness-key" -> {
-                    try {
-                        witnessKeys.add(Cosignature.WitnessKey.parse(value));
-                    } catch (IllegalArgumentException e) {
-                        out.println("verify-evidence: --witness-key " + value + ": " + e.getMessage());
-                        return 2;
-                    }
-                }
-                default -> {
-                    out.println("verify-evidence: unknown option " + arg + "; " + USAGE);
-                    return 2;
-                }
-            }
-        }
+        PrintWriter writer = new PrintWriter(out, true);
+        return new CommandLine(new VerifyEvidenceCommand(env)).setOut(writer).setErr(writer)
+                .execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String url = this.url != null ? this.url : env.get("HUB_EVIDENCE_JDBC_URL");
+        String user = this.user != null ? this.user : env.get("SPRING_DATASOURCE_USERNAME");
         if (url == null || url.isBlank()) {
-            out.println("verify-evidence: --jdbc-url is missing; " + USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(), "--jdbc-url is missing (nor is HUB_EVIDENCE_JDBC_URL set)");
         }
         if (witnessedFile != null && (witnessKeys.isEmpty() || keys.isEmpty())) {
-            out.println("verify-evidence: --witnessed needs the hub's --public-key and the witnesses' --witness-key; " + USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--witnessed needs the hub's --public-key and the witnesses' --witness-key");
         }
         WitnessedCheckpoints witnessed;
         try {
@@ -104,7 +121,24 @@ public final class VerifyEvidenceCommand {
         }
     }
 
+    /** A {@code --witness-key} as {@link Cosignature.WitnessKey#parse} reads it; picocli names the option when it fails. */
+    static final class WitnessKeyConverter implements CommandLine.ITypeConverter<Cosignature.WitnessKey> {
+        @Override
+        public Cosignature.WitnessKey convert(String value) {
+            try {
+                return Cosignature.WitnessKey.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static void print(VerificationReport report, PrintStream out) {
+        PrintWriter writer = new PrintWriter(out, true);
+        print(report, writer);
+    }
+
+    static void print(VerificationReport report, PrintWriter out) {
         report.warnings().forEach(w -> out.println("warning: " + w));
         if (report.intact()) {
             out.println("intact: " + report.entries() + " entries, " + report.checkpoints() + " signed checkpoints"

@@ -3,58 +3,60 @@ package gov.onceonly.hub.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * {@code java -jar hub.jar verify-receipt receipt.json --public-key key.pem}: checks a receipt offline, with no
- * database and no hub, against the checkpoint key (PEM, or the X.509 base64 that {@code /api/v1/evidence/public-key}
- * gives). Exits 0 when it holds, 1 when it does not, 2 on bad usage or an unreadable file.
+ * {@code java -jar hub.jar verify-receipt receipt.json --public-key key.pem [--witness-key VERIFIER-KEY]...}: checks a
+ * receipt offline, with no database and no hub, against the checkpoint key (PEM, or the X.509 base64 that
+ * {@code /api/v1/evidence/public-key} gives). Exits 0 when it holds, 1 when it does not, 2 on bad usage (picocli's usage
+ * error) or an unreadable file.
  */
-public final class VerifyReceiptCommand {
+@Command(name = "verify-receipt", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
+        description = "Checks a receipt offline, with no database and no hub, against the checkpoint key. "
+                + "Exits 0 when it holds, 1 when it does not, 2 on bad usage or an unreadable file.")
+public final class VerifyReceiptCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: verify-receipt RECEIPT.json --public-key KEY.pem [--witness-key VERIFIER-KEY]...";
+    @Parameters(paramLabel = "RECEIPT.json", description = "The receipt (GET /api/v1/applications/{id}/receipt).")
+    Path receiptFile;
 
-    private VerifyReceiptCommand() {
-    }
+    @Option(names = "--public-key", paramLabel = "KEY.pem", required = true,
+            description = "The checkpoint key: a PEM file, a file holding the X.509 base64, or the base64 itself.")
+    String key;
+
+    @Option(names = "--witness-key", paramLabel = "VERIFIER-KEY",
+            converter = VerifyEvidenceCommand.WitnessKeyConverter.class,
+            description = "A witness whose cosignature the checkpoint must carry (NAME+HASH+KEY); repeatable.")
+    List<Cosignature.WitnessKey> witnesses = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
 
     public static int run(List<String> args, PrintStream out) {
-        Path receiptFile = null;
-        String key = null;
-        List<Cosignature.WitnessKey> witnesses = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-h") || arg.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (arg.equals("--public-key")) {
-                if (i + 1 >= args.size()) {
-                    out.println("verify-receipt: --public-key needs a value; " + USAGE);
-                    return 2;
-                }
-                key = args.get(++i);
-            } else if (arg.equals("--witness-key")) {
-                try {
-                    witnesses.add(Cosignature.WitnessKey.parse(i + 1 < args.size() ? args.get(++i) : null));
-                } catch (IllegalArgumentException e) {
-                    out.println("verify-receipt: --witness-key: " + e.getMessage() + "; " + USAGE);
-                    return 2;
-                }
-            } else if (arg.startsWith("--") || receiptFile != null) {
-                out.println("verify-receipt: unexpected " + arg + "; " + USAGE);
-                return 2;
-            } else {
-                receiptFile = Path.of(arg);
-            }
-        }
-        if (receiptFile == null || key == null) {
-            out.println("verify-receipt: " + (receiptFile == null ? "the receipt file" : "--public-key") + " is missing; " + USAGE);
-            return 2;
-        }
+        PrintWriter writer = new PrintWriter(out, true);
+        return new CommandLine(new VerifyReceiptCommand()).setOut(writer).setErr(writer)
+                .execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         JsonNode receipt;
         String publicKey;
         try {

@@ -9,7 +9,6 @@ import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.evidence.EvidenceRecorder;
 import gov.onceonly.hub.outbox.Outbox;
-import gov.onceonly.hub.subject.Masking;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -94,7 +93,7 @@ public class Intake {
             outbox.append(applicationsTopic, id.toString(), message(id));
             evidence.received(id, channel, body);
         });
-        log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), Masking.mask(application.subjectKey()));
+        log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), application.subjectKey());
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);
     }
 

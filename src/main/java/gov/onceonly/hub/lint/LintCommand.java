@@ -1,22 +1,56 @@
 package gov.onceonly.hub.lint;
 
 import gov.onceonly.hub.schema.ConfigSchemas;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar hub.jar lint [--unused] [--strict] [--production] [root]}: checks connectors/, mappings/ and routes/
  * without starting the hub (no database, no broker, no Spring); with {@code --production}, also the connectors'
  * endpoints as this environment resolves them (ProductionEndpoints). Prints {@code file:line:column: severity: message}
- * and exits 1 when there is an error (or, with {@code --strict}, a warning), 2 on bad usage.
+ * and exits 1 when there is an error (or, with {@code --strict}, a warning), 2 on bad usage (picocli's usage error).
  */
-public final class LintCommand {
+@Command(name = "lint", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
+        description = "Checks connectors/, mappings/ and routes/ without starting the hub. Prints "
+                + "file:line:column: severity: message; exits 1 on an error (with --strict, on a warning too), 2 on bad usage.")
+public final class LintCommand implements Callable<Integer> {
 
-    private LintCommand() {
+    @Option(names = "--unused", description = "Also list the dataset fields no bundle demands (counted as warnings).")
+    boolean unused;
+
+    @Option(names = "--strict", description = "Exit 1 on warnings too.")
+    boolean strict;
+
+    @Option(names = "--production", description = "Also resolve the connectors' endpoints with this environment: "
+            + "sandbox fallbacks and endpoints in clear are errors.")
+    boolean production;
+
+    @Parameters(paramLabel = "config-root", arity = "0..1", description = "The configuration root (default: .).")
+    Path root;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code args} after the word {@code lint}: the exit code; the findings, or the usage, printed to {@code out}. */
+    public static int run(List<String> args, PrintStream out) {
+        PrintWriter writer = new PrintWriter(out, true);
+        return new CommandLine(new LintCommand()).setOut(writer).setErr(writer).execute(args.toArray(String[]::new));
     }
 
     /** Without Spring, logback logs at DEBUG; the lint's output is its findings, nothing else. */
@@ -26,42 +60,21 @@ public final class LintCommand {
         }
     }
 
-    public static int run(List<String> args, PrintStream out) {
-        boolean unused = false;
-        boolean strict = false;
-        boolean production = false;
-        List<String> roots = new ArrayList<>();
-        for (String arg : args) {
-            switch (arg) {
-                case "--unused" -> unused = true;
-                case "--strict" -> strict = true;
-                case "--production" -> production = true;
-                case "-h", "--help" -> {
-                    out.println("usage: lint [--unused] [--strict] [--production] [config-root (default: .)]");
-                    return 0;
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        out.println("lint: unknown option " + arg + "; usage: lint [--unused] [--strict] [--production] [config-root]");
-                        return 2;
-                    }
-                    roots.add(arg);
-                }
-            }
+    @Override
+    public Integer call() {
+        Path root = this.root == null ? Path.of(".") : this.root;
+        if (!Files.isDirectory(root)) {
+            throw new ParameterException(spec.commandLine(), root + " is not a directory");
         }
         quietLibraries();
-        Path root = Path.of(roots.isEmpty() ? "." : roots.get(0));
-        if (!Files.isDirectory(root)) {
-            out.println("lint: " + root + " is not a directory");
-            return 2;
-        }
+        PrintWriter out = spec.commandLine().getOut();
         LintReport report = new ConfigLint(ConfigSchemas.shared()).check(root);
         if (production) {
             List<LintFinding> findings = new ArrayList<>(report.findings());
             findings.addAll(ProductionEndpoints.check(root));
             report = new LintReport(findings, report.unusedFields());
         }
-        String prefix = roots.isEmpty() ? "" : root.toString().replaceFirst("/$", "") + "/";
+        String prefix = this.root == null ? "" : root.toString().replaceFirst("/$", "") + "/";
         report.findings().forEach(f -> out.println(prefix + f));
         if (unused) {
             report.unusedFields().forEach(f -> out.println(prefix + f));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import gov.onceonly.hub.application.ApplicationStore;
 import gov.onceonly.hub.application.ItemRecord;
 import gov.onceonly.hub.application.ItemStatus;
@@ -171,8 +172,8 @@ public class DispatchStage {
     }
 
     /**
-     * The envelope around a record's JSON ({@code fields}), written once: the metadata Jackson writes, the record spliced
-     * in as it is, so a record is not serialised a second time for its envelope.
+     * The envelope around a record's JSON ({@code fields}), written once by Jackson: the record goes in as a raw value,
+     * as it is, so a record is not serialised a second time for its envelope.
      */
     private Delivery envelope(UUID applicationId, String bundleId, String itemId, String department, String target,
                               String fields, List<String> names, int attemptsBefore) {
@@ -183,8 +184,8 @@ public class DispatchStage {
         head.put("item", itemId);
         head.put("department", department);
         try {
-            String written = json.writeValueAsString(head);
-            String envelope = written.substring(0, written.length() - 1) + ",\"fields\":" + fields + "}";
+            head.putRawValue("fields", new RawValue(fields));
+            String envelope = json.writeValueAsString(head);
             return new Delivery(applicationId, itemId, department, target, envelope, names, attemptsBefore);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the envelope of " + applicationId + ":" + itemId, e);

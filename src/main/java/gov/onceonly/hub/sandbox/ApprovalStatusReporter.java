@@ -79,10 +79,10 @@ public final class ApprovalStatusReporter implements AutoCloseable {
             String path = "/api/v1/applications/" + applicationId + "/items/" + item + "/status";
             String certificateNo = "Q%09d".formatted(Math.floorMod(received.idempotencyKey().hashCode(), 1_000_000_000));
             scheduler.schedule(() -> report(applicationId, item, path,
-                    "{\"status\":\"ACCEPTED\",\"at\":\"%s\"}".formatted(now())), 200, TimeUnit.MILLISECONDS);
+                    json.createObjectNode().put("status", "ACCEPTED").put("at", now()).toString()), 200, TimeUnit.MILLISECONDS);
             scheduler.schedule(() -> report(applicationId, item, path,
-                    "{\"status\":\"DONE\",\"at\":\"%s\",\"result\":\"准予发证\",\"certificateNo\":\"%s\"}"
-                    .formatted(now(), certificateNo)), 1000, TimeUnit.MILLISECONDS);
+                    json.createObjectNode().put("status", "DONE").put("at", now()).put("result", "准予发证")
+                            .put("certificateNo", certificateNo).toString()), 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.warn("Sandbox {} cannot read what it received: {}", SYSTEM, e.getMessage());
         }

@@ -44,7 +44,7 @@ final class CatalogueHttpSystems {
             String rest = exchange.getRequestURI().getPath().substring(CERTIFICATES.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
-                SandboxHttpServer.respond(exchange, 404, "{\"error\":\"no such certificate\"}".getBytes(StandardCharsets.UTF_8));
+                SandboxHttpServer.error(exchange, 404, "no such certificate");
                 return;
             }
             answer(exchange, "dsj-e-certificates/" + rest.substring(0, slash), rest.substring(slash + 1), records, lookups, json);
@@ -60,7 +60,7 @@ final class CatalogueHttpSystems {
         if (record.isPresent()) {
             SandboxHttpServer.respond(exchange, 200, json.writeValueAsBytes(record.get()));
         } else {
-            SandboxHttpServer.respond(exchange, 404, "{\"error\":\"no such record\"}".getBytes(StandardCharsets.UTF_8));
+            SandboxHttpServer.error(exchange, 404, "no such record");
         }
     }
 
@@ -77,11 +77,10 @@ final class CatalogueHttpSystems {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key == null) {
             inbox.receive(system, null, body);
-            SandboxHttpServer.respond(exchange, 400,
-                    "{\"error\":\"Idempotency-Key header is required\"}".getBytes(StandardCharsets.UTF_8));
+            SandboxHttpServer.error(exchange, 400, "Idempotency-Key header is required");
             return;
         }
         boolean fresh = inbox.receive(system, key, body);
-        SandboxHttpServer.respond(exchange, fresh ? 201 : 200, ("{\"accepted\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
+        SandboxHttpServer.respondJson(exchange, fresh ? 201 : 200, Map.of("accepted", key));
     }
 }

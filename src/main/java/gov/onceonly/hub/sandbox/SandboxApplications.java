@@ -44,8 +44,11 @@ public final class SandboxApplications {
         SandboxApplications applications = new SandboxApplications(bundles, departments.catalogue().records(), json);
         departments.catalogue().serve(EXAMPLES, exchange -> {
             var sample = applications.find(exchange.getRequestURI().getPath().substring(EXAMPLES.length()));
-            SandboxHttpServer.respond(exchange, sample.isPresent() ? 200 : 404, sample.map(Sample::json)
-                    .orElse("{\"error\":\"no such bundle, or no synthetic applicant it applies to\"}").getBytes(StandardCharsets.UTF_8));
+            if (sample.isPresent()) {
+                SandboxHttpServer.respond(exchange, 200, sample.get().json().getBytes(StandardCharsets.UTF_8));
+            } else {
+                SandboxHttpServer.error(exchange, 404, "no such bundle, or no synthetic applicant it applies to");
+            }
         });
         log.info("Sample applications for every bundle: GET {}{}<bundle>", departments.catalogue().baseUrl(), EXAMPLES);
         return applications;

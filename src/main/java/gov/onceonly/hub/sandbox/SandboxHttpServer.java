@@ -26,6 +26,8 @@ public final class SandboxHttpServer implements AutoCloseable {
             "/weijian/approval/applications", "weijian-approval",
             "/rlsb/card/card-applications", "rlsb-card-approval");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final ExecutorService threads;
 
@@ -44,7 +46,7 @@ public final class SandboxHttpServer implements AutoCloseable {
             if (record.isPresent()) {
                 respond(exchange, 200, json.writeValueAsBytes(record.get()));
             } else {
-                respond(exchange, 404, "{\"error\":\"no such person\"}".getBytes(StandardCharsets.UTF_8));
+                error(exchange, 404, "no such person");
             }
         }));
         APPROVAL_SYSTEMS.forEach((path, system) -> server.createContext(path, withFaults(system, faults, lookups, exchange -> {
@@ -59,11 +61,11 @@ public final class SandboxHttpServer implements AutoCloseable {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if (key == null) {
                 inbox.receive(system, null, body);
-                respond(exchange, 400, "{\"error\":\"Idempotency-Key header is required\"}".getBytes(StandardCharsets.UTF_8));
+                error(exchange, 400, "Idempotency-Key header is required");
                 return;
             }
             boolean fresh = inbox.receive(system, key, body);
-            respond(exchange, fresh ? 201 : 200, ("{\"accepted\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
+            respondJson(exchange, fresh ? 201 : 200, Map.of("accepted", key));
         })));
         ThreadPoolExecutor threads = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         threads.allowCoreThreadTimeOut(true); // an idle sandbox keeps none
@@ -87,7 +89,7 @@ public final class SandboxHttpServer implements AutoCloseable {
             }
             if (fault.isPresent() && !fault.get().isDelay()) {
                 exchange.getRequestBody().readAllBytes();
-                respond(exchange, fault.get().status(), "{\"error\":\"simulated outage\"}".getBytes(StandardCharsets.UTF_8));
+                error(exchange, fault.get().status(), "simulated outage");
                 return;
             }
             if (fault.isPresent()) {
@@ -119,6 +121,16 @@ public final class SandboxHttpServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** A JSON answer, as Jackson writes the body. */
+    static void respondJson(HttpExchange exchange, int status, Object body) throws IOException {
+        respond(exchange, status, JSON.writeValueAsBytes(body));
+    }
+
+    /** {@code {"error": message}}. */
+    static void error(HttpExchange exchange, int status, String message) throws IOException {
+        respondJson(exchange, status, Map.of("error", message));
     }
 
     static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -154,8 +166,7 @@ public final class SandboxHttpServer implements AutoCloseable {
         var notTheHub = lookups.checkSignature(system, exchange);
         if (notTheHub.isPresent()) {
             exchange.getRequestBody().readAllBytes();
-            respond(exchange, 401, ("{\"error\":\"not the hub's call: " + notTheHub.get().replace("\"", "'") + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            error(exchange, 401, "not the hub's call: " + notTheHub.get().replace("\"", "'"));
             return false;
         }
         return true;

@@ -83,7 +83,7 @@ public final class SandboxIdentityProvider {
                 new JWKSet(publicKey).toString().getBytes(StandardCharsets.UTF_8)));
         http.addContext(PATH + "token", exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                SandboxHttpServer.respond(exchange, 405, "{\"error\":\"POST {\\\"idNumber\\\":...}\"}".getBytes(StandardCharsets.UTF_8));
+                SandboxHttpServer.error(exchange, 405, "POST {\"idNumber\":...}");
                 return;
             }
             try {
@@ -91,8 +91,7 @@ public final class SandboxIdentityProvider {
                 SandboxHttpServer.respond(exchange, 200, json.writeValueAsBytes(Map.of("token", tokenFor(idNumber),
                         "expiresIn", LIFETIME.toSeconds())));
             } catch (IOException | IllegalArgumentException e) {
-                SandboxHttpServer.respond(exchange, 400, "{\"error\":\"idNumber must be a valid ID number\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                SandboxHttpServer.error(exchange, 400, "idNumber must be a valid ID number");
             }
         });
     }

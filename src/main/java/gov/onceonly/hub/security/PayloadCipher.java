@@ -1,8 +1,13 @@
 package gov.onceonly.hub.security;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -21,8 +26,9 @@ import java.util.Map;
  */
 public final class PayloadCipher {
 
-    private static final String SEALED = "{\"sealed\":\"v";
+    private static final String SEALED = "sealed";
     private static final String VERSION = "2";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +70,9 @@ public final class PayloadCipher {
         byte[] stored = new byte[NONCE_BYTES + sealed.length];
         System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
         System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
-        return SEALED + VERSION + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(stored) + "\"}";
+        return JSON.createObjectNode()
+                .put(SEALED, "v" + VERSION + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(stored))
+                .toString();
     }
 
     /** The JSON payload of a value stored in the given context. */
@@ -81,7 +89,8 @@ public final class PayloadCipher {
         if (stored == null) {
             return null;
         }
-        if (!isSealed(stored)) {
+        String sealed = sealedValue(stored);
+        if (sealed == null) {
             if (clearAllowed) {
                 return stored;
             }
@@ -89,8 +98,7 @@ public final class PayloadCipher {
                     + " one was written behind the hub's back or before encryption (hub.encryption.allow-plaintext,"
                     + " docs/security.md)");
         }
-        String body = compact(stored);
-        String[] parts = body.substring(SEALED.length(), body.length() - 2).split(":", 3);
+        String[] parts = sealed.substring(1).split(":", 3);
         // v1 bound the column only; v2 binds the row too.
         String aad = "1".equals(parts[0]) ? context.split("\\|", 2)[0] : context;
         SecretKeySpec key = keys.get(parts[1]);
@@ -104,23 +112,51 @@ public final class PayloadCipher {
         return new String(crypt(Cipher.DECRYPT_MODE, key, nonce, aad, ciphertext), StandardCharsets.UTF_8);
     }
 
-    /** Whether a stored value is sealed (PostgreSQL's jsonb prints it with a space after the colon). */
+    /** Whether a stored value is sealed (as written, or as PostgreSQL's jsonb prints it). */
     public static boolean isSealed(String stored) {
-        String body = compact(stored);
-        return body.startsWith(SEALED) && body.endsWith("\"}") && body.indexOf(':', SEALED.length()) > 0;
+        return sealedValue(stored) != null;
     }
 
     /** The id of the key a stored value was sealed with; null when it is not sealed. */
     public static String keyIdOf(String stored) {
-        if (stored == null || !isSealed(stored)) {
+        String sealed = sealedValue(stored);
+        return sealed == null ? null : sealed.split(":", 3)[1];
+    }
+
+    /**
+     * {@code v<version>:<key id>:<base64>} when the stored value is a sealed payload, the JSON object
+     * {@code {"sealed": "..."}} and nothing else; null otherwise. Read by Jackson's streaming parser, which stops at the
+     * first token that does not fit, so a clear payload is not parsed whole.
+     */
+    private static String sealedValue(String stored) {
+        if (stored == null || stored.isEmpty() || stored.charAt(0) != '{') {
             return null;
         }
-        String body = compact(stored);
-        return body.substring(SEALED.length(), body.length() - 2).split(":", 3)[1];
+        try (JsonParser parser = JSON.createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
+                    || !SEALED.equals(parser.currentName()) || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String value = parser.getText();
+            boolean alone = parser.nextToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
+            int keyEnd = value.indexOf(':', value.indexOf(':') + 1);
+            return alone && value.startsWith("v") && value.indexOf(':') > 1 && keyEnd > 0 ? value : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public String activeKeyId() {
         return activeKeyId;
+    }
+
+    /**
+     * How every value {@link #seal} writes now begins ({@code {"sealed":"v2:<active key id>:}), for SQL to find the
+     * values of a text column it has not sealed.
+     */
+    public String sealedPrefix() {
+        String sealed = JSON.createObjectNode().put(SEALED, "v" + VERSION + ":" + activeKeyId + ":").toString();
+        return sealed.substring(0, sealed.length() - "\"}".length());
     }
 
     /**
@@ -129,10 +165,6 @@ public final class PayloadCipher {
      */
     private static String column(String context) {
         return context.split("\\|", 2)[0];
-    }
-
-    private static String compact(String stored) {
-        return stored.startsWith("{\"sealed\": ") ? "{\"sealed\":" + stored.substring(11) : stored;
     }
 
     private static byte[] crypt(int mode, SecretKeySpec key, byte[] nonce, String context, byte[] input) {

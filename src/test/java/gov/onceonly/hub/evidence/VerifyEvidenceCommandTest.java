@@ -25,7 +25,8 @@ class VerifyEvidenceCommandTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(run("--help")).isZero();
-        assertThat(output()).startsWith("usage: verify-evidence --jdbc-url");
+        assertThat(output()).startsWith("Usage: verify-evidence").contains("--jdbc-url=URL", "--user=NAME",
+                "--password-env=VAR", "--public-key=BASE64", "--witnessed=FILE", "--witness-key=VERIFIER-KEY");
     }
 
     @Test
@@ -33,9 +34,11 @@ class VerifyEvidenceCommandTest {
         assertThat(run()).isEqualTo(2);
         assertThat(output()).contains("--jdbc-url is missing");
         assertThat(run("--frobnicate", "x")).isEqualTo(2);
-        assertThat(output()).contains("unknown option --frobnicate");
+        assertThat(output()).contains("Unknown options: '--frobnicate', 'x'").contains("Usage: verify-evidence");
         assertThat(run("--jdbc-url")).isEqualTo(2);
-        assertThat(output()).contains("--jdbc-url needs a value");
+        assertThat(output()).contains("Missing required parameter for option '--jdbc-url' (URL)");
+        assertThat(run("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/hub", "--witness-key", "not-a-key")).isEqualTo(2);
+        assertThat(output()).contains("Invalid value for option '--witness-key'");
     }
 
     @Test

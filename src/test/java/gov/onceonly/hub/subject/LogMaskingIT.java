@@ -3,11 +3,14 @@ package gov.onceonly.hub.subject;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.sandbox.SandboxApplications;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.support.TaskUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Everything the hub (and its sandbox departments, in the same JVM) logs during end-to-end runs, a failing target's
  * retries and a department's reports included, holds no full ID number or credit code: only masked ones
- * ({@link Masking}: the first 6 and last 4 characters).
+ * ({@link Masking}: the first 6 and last 4 characters). The hub's code masks nothing itself: logback-spring.xml does,
+ * so the lines libraries write are masked too, a driver's error quoting the value included. (The JSON formats:
+ * gov.onceonly.hub.logging.LogMaskingLayerTest, on a Logback context configured from the same file.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogMaskingIT extends HubIntegrationTest {
@@ -28,6 +34,8 @@ class LogMaskingIT extends HubIntegrationTest {
 
     @Autowired
     SandboxApplications applications;
+    @Autowired
+    CamelContext camel;
 
     @Test
     void noFullIdNumberOrCreditCodeReachesTheLog(CapturedOutput output) throws Exception {
@@ -43,6 +51,26 @@ class LogMaskingIT extends HubIntegrationTest {
 
         String log = output.getAll();
         assertThat(log).as("the run was logged").contains("Accepted application").contains(Masking.mask(mother.idNumber()));
+        assertThat(fullKeys(log)).as("full ID numbers or credit codes in the log").isEmpty();
+    }
+
+    @Test
+    void linesLibrariesWriteAreMaskedTooADriversErrorQuotingTheValueIncluded(CapturedOutput output) {
+        String idNumber = familiesWithBirthRecords().get(246).mother().idNumber();
+        String creditCode = "91500000MA5U8YTR3" + CreditCode.checkCharacter("91500000MA5U8YTR3");
+        // PostgreSQL's own words, through the driver: ERROR: value "<the ID number>" is out of range for type integer
+        DataAccessException driver = catchThrowableOfType(DataAccessException.class,
+                () -> jdbc.queryForObject("select cast(? as integer)", Integer.class, idNumber));
+        assertThat(driver.getMostSpecificCause().getMessage()).as("the driver quotes the value").contains(idNumber);
+        // Spring logs it as it would a scheduled job's failure; Camel's log component logs a message's body.
+        TaskUtils.getDefaultErrorHandler(true).handleError(driver);
+        camel.createProducerTemplate().sendBody("log:gov.onceonly.hub.LogMaskingIT?level=WARN&showHeaders=true", "applicant " + idNumber
+                + ", enterprise " + creditCode);
+
+        String log = output.getAll();
+        assertThat(log).contains("Unexpected error occurred in scheduled task")
+                .contains("value \"" + Masking.mask(idNumber) + "\" is out of range for type integer")
+                .contains("applicant " + Masking.mask(idNumber) + ", enterprise " + Masking.mask(creditCode));
         assertThat(fullKeys(log)).as("full ID numbers or credit codes in the log").isEmpty();
     }
 
