@@ -46,13 +46,13 @@ throwaway_env=""
 cleanup() {
   for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
-  [[ -z "$throwaway_env" ]] || rm -f "$throwaway_env"
+  [[ -z "$throwaway_env" ]] || rm -f "$throwaway_env" docker/evidence.p12
 }
 trap cleanup EXIT
 
 step "compose: ${compose[*]} config"
 "${compose[@]}" version 2>/dev/null | head -1
-# Compose has no defaults for its secrets; a check run without docker/.env makes a throwaway one.
+# Compose has no defaults for its secrets; a check run without docker/.env makes a throwaway one (and keystore).
 [[ -f docker/.env ]] || { scripts/compose-secrets >/dev/null; throwaway_env=docker/.env; }
 check "docker/compose.yaml is valid" "${compose[@]}" -f docker/compose.yaml config -q
 services=$({ "${compose[@]}" -f docker/compose.yaml config --services 2>/dev/null || true; } | sort | tr "\n" " ")

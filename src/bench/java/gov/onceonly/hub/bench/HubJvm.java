@@ -73,17 +73,39 @@ final class HubJvm implements AutoCloseable {
                 // Shared by the hubs that work on one database (scale-out): each must open what the other sealed,
                 // and their checkpoints verify against one key.
                 "--hub.encryption.key=" + ENCRYPTION_KEY,
-                "--hub.evidence.signing-key=" + EVIDENCE_KEY));
+                // The checkpoint key as production takes it: a PKCS#12 keystore, its password in the environment.
+                "--hub.evidence.key-store=" + evidenceKeyStore()));
         command.addAll(hubArguments);
         long started = System.nanoTime();
-        JvmProcess jvm = JvmProcess.start(command, log);
+        JvmProcess jvm = JvmProcess.start(command, Map.of(KEY_STORE_PASSWORD_ENV, EVIDENCE_KEY_STORE_PASSWORD), log);
         HubJvm hub = new HubJvm(jvm, port, kafkaPort, null);
         hub.awaitReady(log);
         return new HubJvm(jvm, port, kafkaPort, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static final String ENCRYPTION_KEY = fresh(32);
-    private static final String EVIDENCE_KEY = freshEd25519Key();
+    private static final String KEY_STORE_PASSWORD_ENV = "HUB_EVIDENCE_KEY_STORE_PASSWORD";
+    private static final String EVIDENCE_KEY_STORE_PASSWORD = fresh(32);
+    private static Path evidenceKeyStore;
+
+    /** An Ed25519 key in a PKCS#12 keystore made with keytool, as docs/deployment.md makes it; one per bench run. */
+    private static synchronized Path evidenceKeyStore() throws IOException, InterruptedException {
+        if (evidenceKeyStore == null) {
+            Path store = java.nio.file.Files.createTempDirectory("bench-evidence").resolve("evidence.p12");
+            ProcessBuilder keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "evidence", "-keyalg", "Ed25519", "-dname", "CN=onceonly-hub bench evidence",
+                    "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-storepass:env", KEY_STORE_PASSWORD_ENV).redirectErrorStream(true);
+            keytool.environment().put(KEY_STORE_PASSWORD_ENV, EVIDENCE_KEY_STORE_PASSWORD);
+            Process process = keytool.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool could not make the bench's evidence keystore: " + output);
+            }
+            evidenceKeyStore = store;
+        }
+        return evidenceKeyStore;
+    }
 
     static String fresh(int bytes) {
         byte[] key = new byte[bytes];

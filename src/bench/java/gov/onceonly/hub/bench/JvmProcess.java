@@ -22,9 +22,16 @@ final class JvmProcess implements AutoCloseable {
     }
 
     static JvmProcess start(List<String> command, Path log) throws IOException {
+        return start(command, java.util.Map.of(), log);
+    }
+
+    /** The same, with these environment variables besides this JVM's. */
+    static JvmProcess start(List<String> command, java.util.Map<String, String> environment, Path log) throws IOException {
         Files.createDirectories(log.getParent());
-        return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        return new JvmProcess(builder.start());
     }
 
     static String java() {

@@ -13,6 +13,13 @@ import java.util.TreeMap;
  * renumbered), a successor whose previous hash is not the entry's (the entry was replaced or rewritten with its hash
  * recomputed; the entry is named, not its successor), or a checkpoint that signed another head or another Merkle root
  * (RFC 9162) than the entries up to it give. Checkpoints must carry a valid signature, by a trusted key when trusted keys are given.
+ *
+ * <p>A signed root, the database's or a witness's, covers its entries through one hash: when the entries no longer give
+ * it, one of them at least is not as appended, but the root cannot say which. The entries before the last root that
+ * still holds are proven; the first entry after it is the first bad position that can be named soundly, and the problem
+ * names the range up to the root that fails. Narrowing it further would take the original entries' hashes (an
+ * inclusion proof of each needs the original tree's inner hashes), which a rewrite of the database took away and a
+ * checkpoint does not carry; naming a later entry would vouch for entries nothing proves.
  */
 public final class ChainVerifier {
 
@@ -85,9 +92,11 @@ public final class ChainVerifier {
         String witnessedRoot = witnessed.get(entry.seq());
         if (witnessedRoot != null) {
             if (!witnessedRoot.equals(Sha256.toHex(tree.root(entry.seq())))) {
-                return fail(lastGoodWitnessed + 1, "entries " + (lastGoodWitnessed + 1) + " to " + entry.seq()
-                        + " are not those the witnesses cosigned (the root of the first " + entry.seq() + " entries "
-                        + "differs): they were rewritten, and the database's checkpoints with them");
+                return fail(lastGoodWitnessed + 1, (lastGoodWitnessed + 1 == entry.seq() ? "entry " + entry.seq()
+                        + " is not the one" : "entries " + (lastGoodWitnessed + 1) + " to " + entry.seq() + " are not those")
+                        + " the witnesses cosigned (the root of the first " + entry.seq() + " entries differs"
+                        + (lastGoodWitnessed == 0 ? "" : ", that of the first " + lastGoodWitnessed + " holds")
+                        + "): they were rewritten, and the database's checkpoints with them" + whichOfThem(entry.seq()));
             }
             lastGoodWitnessed = entry.seq();
         }
@@ -121,7 +130,25 @@ public final class ChainVerifier {
 
     private boolean rewritten(Checkpoint checkpoint) {
         return fail(lastGoodCheckpoint + 1, "the checkpoint at " + checkpoint.seq() + " signed another head: entries "
-                + (lastGoodCheckpoint + 1) + " to " + checkpoint.seq() + " were rewritten");
+                + (lastGoodCheckpoint + 1) + " to " + checkpoint.seq() + " were rewritten"
+                + (lastGoodCheckpoint + 1 < checkpoint.seq() ? " (one of them at least: a checkpoint signs the head and "
+                + "the root, not each entry, and " + (lastGoodCheckpoint == 0 ? "none before it still holds"
+                : "the last that still holds is at " + lastGoodCheckpoint) + ")" : ""));
+    }
+
+    /** Why a failed witnessed root names a range: what the witnesses hold cannot tell which entry of it changed. */
+    private String whichOfThem(long size) {
+        return lastGoodWitnessed + 1 == size ? "" : "; which of them changed first, the witnesses' roots cannot tell "
+                + "(docs/security.md, \"Which entry\")";
+    }
+
+    private static String missing(long last, long lastGood, long covered, String why, String root) {
+        if (lastGood == last) {
+            return "entries " + (last + 1) + " to " + covered + " are missing (deleted): " + why;
+        }
+        return "entries were deleted: " + why + " and the ledger ends at " + last + "; " + (lastGood == 0
+                ? "no " + root + " before it still holds" : "the last " + root + " that still holds is at " + lastGood)
+                + ", so entries " + (lastGood + 1) + " to " + last + " are not proven either (they may have been rewritten too)";
     }
 
     private boolean renumbered(LedgerEntry entry) {
@@ -141,15 +168,18 @@ public final class ChainVerifier {
         if (firstBad == null && unmatched != null) {
             rewritten(unmatched);
         }
+        // Entries missing at the end: exactly those past the ledger's end if a root still holds there, else entries
+        // were deleted somewhere after the last root that holds (and the ones left after it may be rewritten).
         if (firstBad == null) {
             Map.Entry<Long, Checkpoint> beyond = checkpoints.higherEntry(last);
             if (beyond != null) {
-                fail(last + 1, "entries " + (last + 1) + " to " + beyond.getKey() + " are missing (deleted): a checkpoint covers them");
+                fail(lastGoodCheckpoint + 1, missing(last, lastGoodCheckpoint, beyond.getKey(),
+                        "a checkpoint covers " + beyond.getKey() + " entries", "checkpoint"));
             }
         }
         if (firstBad == null && witnessed.higherKey(last) != null) {
-            fail(last + 1, "entries " + (last + 1) + " to " + witnessed.lastKey() + " are missing (deleted): the "
-                    + "witnesses cosigned a tree of " + witnessed.lastKey() + " entries");
+            fail(lastGoodWitnessed + 1, missing(last, lastGoodWitnessed, witnessed.lastKey(),
+                    "the witnesses cosigned a tree of " + witnessed.lastKey() + " entries", "witnessed root"));
         }
         for (Checkpoint c : checkpoints.values()) {
             if (!c.signatureValid()) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * What a hub outside the sandbox must have before it serves anyone: every secret set, at least 256 bits, no
  * placeholder, none shared with another, none published in the repository ({@link PublishedSecrets}); no clear
- * payloads at rest, no ephemeral or shared Ed25519 key, an identity provider to verify applicants' tokens against,
+ * payloads at rest, the checkpoint key from a keystore or an HSM (never a value, never ephemeral), no published or
+ * shared Ed25519 key, an identity provider to verify applicants' tokens against,
  * and no hot reload of route YAML (which is code) unless asked for by {@code hub.reload.allow-in-production}. {@link #problems} lists every finding at once, so one restart fixes all.
  */
 public final class ProductionSafety {
@@ -28,6 +29,13 @@ public final class ProductionSafety {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "change[-_ ]?me|changeit|replace[-_ ]?me|placeholder|example|sandbox|secret|password|<[^>]*>|\\$\\{",
             Pattern.CASE_INSENSITIVE);
+
+    /** The two ways to give the checkpoint key outside the sandbox (docs/security.md, "Signed checkpoints and the key"). */
+    private static final String EVIDENCE_KEY_WAYS = "give it as a PKCS#12 keystore, hub.evidence.key-store "
+            + "(HUB_EVIDENCE_KEY_STORE, a file: keytool -genkeypair -keyalg Ed25519 -storetype PKCS12) with its password "
+            + "in the variable hub.evidence.key-store-password-env names (HUB_EVIDENCE_KEY_STORE_PASSWORD), or in an HSM "
+            + "through PKCS#11, hub.evidence.key-store-type=PKCS11 with hub.evidence.key-store the SunPKCS11 "
+            + "configuration file and the PIN in that variable (docs/deployment.md)";
 
     /** One property to set or fix, and why. */
     public record Problem(String property, String reason) {
@@ -92,12 +100,20 @@ public final class ProductionSafety {
         }
     }
 
-    /** The evidence key and the call signing key: Ed25519, neither ephemeral nor published, and not the same key. */
+    /**
+     * The evidence key from a keystore or an HSM, never a value (a keystore is checked as it is opened); the call
+     * signing key Ed25519, not published, and not the evidence key.
+     */
     private void signingKeys(EvidenceProperties evidence, SigningProperties signing, List<Problem> problems) {
         String evidenceKey = orEmpty(evidence.signingKey()).strip();
-        if (orEmpty(evidence.keyStore()).isBlank()) { // a keystore is checked as it is opened
-            checkEd25519Key("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", evidenceKey,
-                    "an ephemeral key dies with the process and its checkpoints prove nothing", problems);
+        if (!evidenceKey.isEmpty()) {
+            problems.add(new Problem("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "is set: outside the sandbox "
+                    + "the checkpoint key is never a value in the environment or the properties, which every replica "
+                    + "holds and shows; " + EVIDENCE_KEY_WAYS));
+        } else if (orEmpty(evidence.keyStore()).isBlank()) {
+            problems.add(new Problem("hub.evidence.key-store (HUB_EVIDENCE_KEY_STORE)", "is not set: without it the "
+                    + "checkpoint key would be ephemeral, dying with the process, and its checkpoints would prove nothing; "
+                    + EVIDENCE_KEY_WAYS));
         }
         String callKey = orEmpty(signing.privateKey()).strip();
         checkEd25519Key("hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)", callKey,

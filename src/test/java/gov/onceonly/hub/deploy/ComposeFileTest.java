@@ -1,10 +1,17 @@
 package gov.onceonly.hub.deploy;
 
+import gov.onceonly.hub.evidence.Ed25519Keys;
+import gov.onceonly.hub.evidence.EvidenceKeyStore;
+import gov.onceonly.hub.evidence.EvidenceSigner;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -232,6 +239,98 @@ class ComposeFileTest {
         }
         assertThat(mounts).contains("./prometheus/prometheus.yml", "./grafana/provisioning", "./grafana/dashboards");
         mounts.forEach(m -> assertThat(DOCKER.resolve(m)).as(m).exists());
+    }
+
+    /**
+     * Both hubs sign checkpoints with one key, from the PKCS#12 keystore scripts/compose-secrets makes, mounted as a
+     * compose secret, its password from docker/.env; neither takes the key as a value (hub-2's production mode refuses
+     * one, and hub-1 blanks the one its sandbox profile publishes).
+     */
+    @Test
+    void bothHubsSignCheckpointsWithTheKeyOfOneMountedKeystore() throws IOException {
+        Map<String, Object> secrets = DeploymentFiles.map(DeploymentFiles.yaml(DOCKER.resolve("compose.yaml")), "secrets");
+        Set<String> stores = new HashSet<>();
+        for (var hub : hubs().entrySet()) {
+            Map<String, String> env = environment(hub.getValue());
+            assertThat(env.getOrDefault("HUB_EVIDENCE_SIGNING_KEY", "")).as(hub.getKey()).isEmpty();
+            String store = env.get("HUB_EVIDENCE_KEY_STORE");
+            assertThat(store).as(hub.getKey()).startsWith("/run/secrets/");
+            String secret = store.substring("/run/secrets/".length());
+            assertThat(list(hub.getValue(), "secrets")).as(hub.getKey()).contains(secret);
+            assertThat(DeploymentFiles.map(secrets, secret)).containsEntry("file", "./evidence.p12");
+            assertThat(env.get("HUB_EVIDENCE_KEY_STORE_PASSWORD")).as("%s: required from docker/.env", hub.getKey())
+                    .contains("HUB_EVIDENCE_KEY_STORE_PASSWORD is unset (run scripts/compose-secrets once");
+            stores.add(store);
+        }
+        assertThat(stores).hasSize(1);
+        assertThat(Files.readString(Path.of(".gitignore"))).contains("docker/evidence.p12");
+    }
+
+    /**
+     * scripts/compose-secrets, run in a scratch copy of the repository's layout: docker/.env (0600) holds every value
+     * compose requires and the keystore's password, no checkpoint key; docker/evidence.p12 is an Ed25519 key that
+     * opens with that password, as the hubs open it. A docker/.env from before the keystore has its key rotated out,
+     * the old public half trusted.
+     */
+    @Test
+    void composeSecretsMakesTheKeystoreAndPutsItsPasswordInDotEnv(@TempDir Path root) throws Exception {
+        Assumptions.assumeTrue(onPath("openssl"), "scripts/compose-secrets needs openssl");
+        Files.createDirectories(root.resolve("docker"));
+        Files.createDirectories(root.resolve("scripts"));
+        Files.copy(Path.of("scripts/compose-secrets"), root.resolve("scripts/compose-secrets"));
+
+        composeSecrets(root);
+        Map<String, String> dotEnv = dotEnv(root);
+        String compose = Files.readString(DOCKER.resolve("compose.yaml"));
+        java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z_]+):?\\?").matcher(compose);
+        while (required.find()) {
+            assertThat(dotEnv).as("docker/.env sets what compose requires").containsKey(required.group(1));
+        }
+        assertThat(dotEnv).doesNotContainKey("HUB_EVIDENCE_SIGNING_KEY").containsEntry("HUB_EVIDENCE_TRUSTED_PUBLIC_KEYS", "");
+        assertThat(Files.getPosixFilePermissions(root.resolve("docker/.env")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(root.resolve("docker/evidence.p12")))
+                .as("readable by the hubs' user through the bind mount").contains(PosixFilePermission.OTHERS_READ);
+        EvidenceKeyStore.Entry entry = EvidenceKeyStore.load("PKCS12", root.resolve("docker/evidence.p12"),
+                dotEnv.get("HUB_EVIDENCE_KEY_STORE_PASSWORD").toCharArray(), "");
+        assertThat(new EvidenceSigner(entry.key(), entry.publicKey(), false, List.of()).algorithm()).isEqualTo("Ed25519");
+
+        String oldKey = Ed25519Keys.generate();
+        Files.writeString(root.resolve("docker/.env"), "HUB_DB_PASSWORD=kept\nHUB_EVIDENCE_SIGNING_KEY=" + oldKey + "\n");
+        composeSecrets(root);
+        Map<String, String> upgraded = dotEnv(root);
+        assertThat(upgraded).containsEntry("HUB_DB_PASSWORD", "kept").doesNotContainKey("HUB_EVIDENCE_SIGNING_KEY")
+                .containsEntry("HUB_EVIDENCE_TRUSTED_PUBLIC_KEYS",
+                        Ed25519Keys.x509Base64(Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(oldKey))));
+        EvidenceKeyStore.Entry rotated = EvidenceKeyStore.load("PKCS12", root.resolve("docker/evidence.p12"),
+                upgraded.get("HUB_EVIDENCE_KEY_STORE_PASSWORD").toCharArray(), "");
+        assertThat(rotated.publicKey()).isNotEqualTo(entry.publicKey());
+    }
+
+    private static void composeSecrets(Path root) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/compose-secrets").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static Map<String, String> dotEnv(Path root) throws IOException {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(root.resolve("docker/.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static Properties applicationProperties() throws IOException {

@@ -124,6 +124,31 @@ class KubernetesFilesTest {
                 .as("what the hub would refuse at startup with this ConfigMap").isEmpty();
     }
 
+    /**
+     * The checkpoint key is a keystore file from a Secret of its own, mounted read-only and readable by the hub's group
+     * only, its password in hub-secrets; never a value in the environment (a hub outside the sandbox refuses one).
+     */
+    @Test
+    void theCheckpointKeyIsAKeystoreFileFromASecretNeverAValue() throws IOException {
+        Map<String, Object> secrets = map(k8s("Secret", "hub-secrets"), "stringData");
+        assertThat(secrets).doesNotContainKey("HUB_EVIDENCE_SIGNING_KEY").containsKey("HUB_EVIDENCE_KEY_STORE_PASSWORD");
+        assertThat(map(k8s("ConfigMap", "hub-env"), "data")).doesNotContainKey("HUB_EVIDENCE_SIGNING_KEY");
+
+        Map<String, Object> pod = map(map(map(k8s("Deployment", "hub"), "spec"), "template"), "spec");
+        Map<String, Object> hub = maps(pod, "containers").get(0);
+        String store = maps(hub, "env").stream().filter(e -> "HUB_EVIDENCE_KEY_STORE".equals(e.get("name")))
+                .map(e -> String.valueOf(e.get("value"))).findFirst().orElseThrow();
+        Map<String, Object> mount = maps(hub, "volumeMounts").stream()
+                .filter(m -> store.startsWith(m.get("mountPath") + "/")).findFirst().orElseThrow();
+        assertThat(mount).containsEntry("readOnly", true);
+        Map<String, Object> volume = maps(pod, "volumes").stream().filter(v -> mount.get("name").equals(v.get("name")))
+                .findFirst().orElseThrow();
+        Map<String, Object> secretVolume = map(volume, "secret");
+        assertThat(((Integer) secretVolume.get("defaultMode")) & 07).as("not readable by others").isZero();
+        assertThat(map(k8s("Secret", String.valueOf(secretVolume.get("secretName"))), "data"))
+                .containsKey(store.substring(store.lastIndexOf('/') + 1));
+    }
+
     /** A connector's user or password, which belongs in the Secret. */
     private static boolean isCredential(String variable) {
         return variable.endsWith("_PASSWORD") || variable.endsWith("_USER");

@@ -110,10 +110,26 @@ class ChainVerifierTest {
     @Test
     void entriesDeletedFromTheEndAreFoundByTheirCheckpoint() {
         List<LedgerEntry> entries = chain(8);
-        VerificationReport report = verify(entries.subList(0, 3), List.of(checkpoint(entries.get(4), SIGNER)),
-                List.of(SIGNER.publicKey()));
+        VerificationReport report = verify(entries.subList(0, 3), List.of(checkpoint(entries.get(2), SIGNER),
+                checkpoint(entries.get(4), SIGNER)), List.of(SIGNER.publicKey()));
         assertThat(report.firstBadSequence()).isEqualTo(4);
         assertThat(report.problem()).contains("entries 4 to 5 are missing");
+    }
+
+    /**
+     * Without a checkpoint that still holds at the ledger's new end, the entries left after the last one that holds
+     * prove nothing: a forger may have deleted entries among them and rechained the rest. So the first bad position is
+     * the first entry after that checkpoint, not the first one past the end.
+     */
+    @Test
+    void entriesDeletedAfterTheLastCheckpointThatHoldsAreNamedFromThere() {
+        List<LedgerEntry> entries = chain(8);
+        VerificationReport report = verify(entries.subList(0, 3), List.of(checkpoint(entries.get(4), SIGNER)),
+                List.of(SIGNER.publicKey()));
+        assertThat(report.firstBadSequence()).isEqualTo(1);
+        assertThat(report.problem()).isEqualTo("entries were deleted: a checkpoint covers 5 entries and the ledger ends "
+                + "at 3; no checkpoint before it still holds, so entries 1 to 3 are not proven either (they may have been "
+                + "rewritten too)");
     }
 
     @Test
@@ -199,6 +215,119 @@ class ChainVerifierTest {
         VerificationReport unpinned = verify(entries, List.of(checkpoint(entries.get(2), other)), List.of());
         assertThat(unpinned.intact()).isTrue();
         assertThat(unpinned.warnings()).anyMatch(w -> w.contains("no trusted public key"));
+    }
+
+    /** A tree head over the first {@code size} entries, as a hub signs it (C2SP note). */
+    static Checkpoint treeHead(List<LedgerEntry> entries, int size, EvidenceSigner signer) {
+        byte[] root = root(entries, size);
+        Instant at = Instant.parse("2026-11-29T03:01:00Z").plusSeconds(size);
+        String note = new CheckpointNote("onceonly-hub/evidence", size, root, at).sign(signer);
+        return new Checkpoint(size, entries.get(size - 1).entryHash(), at, signer.keyId(), signer.publicKey(),
+                note.substring(note.lastIndexOf(' ') + 1).strip(), Sha256.toHex(root), note);
+    }
+
+    static byte[] root(List<LedgerEntry> entries, int size) {
+        return MerkleTree.of(entries.subList(0, size).stream()
+                .map(e -> MerkleTree.leafHash(Sha256.fromHex(e.entryHash()))).toList()).root(size);
+    }
+
+    /** The roots of the original ledger that witnesses cosigned, at these sizes. */
+    private static WitnessedCheckpoints witnessed(List<LedgerEntry> original, int... sizes) {
+        java.util.TreeMap<Long, String> roots = new java.util.TreeMap<>();
+        for (int size : sizes) {
+            roots.put((long) size, Sha256.toHex(root(original, size)));
+        }
+        return new WitnessedCheckpoints(roots, List.of());
+    }
+
+    /** The ledger as a forger leaves it: {@code entries} renumbered and rechained, tree heads signed over them again. */
+    private static List<LedgerEntry> rechained(List<LedgerEntry> entries) {
+        List<LedgerEntry> rechained = new ArrayList<>();
+        String prev = Sha256.GENESIS;
+        for (LedgerEntry e : entries) {
+            LedgerEntry r = LedgerEntry.create(rechained.size() + 1, e.recordedAt(), e.kind(), e.applicationId(), e.item(),
+                    e.party(), e.payloadSha256(), e.detail(), prev);
+            rechained.add(r);
+            prev = r.entryHash();
+        }
+        return rechained;
+    }
+
+    private static VerificationReport verifyRewritten(List<LedgerEntry> rewritten, WitnessedCheckpoints witnessed) {
+        ChainVerifier verifier = new ChainVerifier(List.of(treeHead(rewritten, 3, SIGNER),
+                treeHead(rewritten, rewritten.size(), SIGNER)), List.of(SIGNER.publicKey()), witnessed);
+        rewritten.forEach(verifier::accept);
+        return verifier.report();
+    }
+
+    private static List<LedgerEntry> withEntry6Changed(List<LedgerEntry> entries) {
+        List<LedgerEntry> changed = new ArrayList<>(entries);
+        LedgerEntry e = changed.get(5);
+        changed.set(5, LedgerEntry.create(6, e.recordedAt(), e.kind(), e.applicationId(), e.item(), "impostor",
+                e.payloadSha256(), e.detail(), e.prevHash()));
+        return rechained(changed);
+    }
+
+    @Test
+    void aRewriteWhoseCheckpointsWereRewrittenToMatchIsNamedFromTheLastWitnessedRootThatHolds() {
+        List<LedgerEntry> original = chain(12);
+        List<LedgerEntry> rewritten = withEntry6Changed(original);
+        assertThat(verifyRewritten(rewritten, WitnessedCheckpoints.none()).intact()).as("the database alone").isTrue();
+
+        VerificationReport report = verifyRewritten(rewritten, witnessed(original, 4, 9, 12));
+        assertThat(report.firstBadSequence()).isEqualTo(5);
+        assertThat(report.problem()).startsWith("entries 5 to 9 are not those the witnesses cosigned (the root of the "
+                + "first 9 entries differs, that of the first 4 holds)").contains("the witnesses' roots cannot tell");
+    }
+
+    /**
+     * Why not entry 6 itself: the witnesses hold the root of the first 9 entries, one hash. Entries 1 to 4 are proven
+     * (the root of the first 4 holds); of entries 5 to 9, whichever one was changed, the verifier sees the same thing:
+     * the entries' leaves, which give another root. To tell which leaf is not the witnessed tree's, it would need that
+     * tree's inner hashes (an inclusion proof is made of them), and those are hashes of the original entries, which the
+     * rewrite took away; computed from the database they lead to the database's root, for every leaf alike. So a
+     * change to entry 5, 6 or 9 is reported the same, from 5; and exactly where a witnessed root bounds each side.
+     */
+    @Test
+    void theFirstChangedEntryIsNamedExactlyWhereWitnessedRootsBoundIt() {
+        List<LedgerEntry> original = chain(12);
+        for (int changedAt : new int[] {5, 6, 9}) {
+            List<LedgerEntry> changed = new ArrayList<>(original);
+            LedgerEntry e = changed.get(changedAt - 1);
+            changed.set(changedAt - 1, LedgerEntry.create(changedAt, e.recordedAt(), e.kind(), e.applicationId(),
+                    e.item(), "impostor", e.payloadSha256(), e.detail(), e.prevHash()));
+            VerificationReport report = verifyRewritten(rechained(changed), witnessed(original, 4, 9, 12));
+            assertThat(report.firstBadSequence()).as("changed at %d", changedAt).isEqualTo(5);
+        }
+        VerificationReport everySize = verifyRewritten(withEntry6Changed(original),
+                witnessed(original, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+        assertThat(everySize.firstBadSequence()).isEqualTo(6);
+        assertThat(everySize.problem()).startsWith("entry 6 is not the one the witnesses cosigned");
+    }
+
+    @Test
+    void deletedInsertedAndReorderedEntriesWithTheCheckpointsRewrittenAreNamedFromTheLastWitnessedRootThatHolds() {
+        List<LedgerEntry> original = chain(12);
+        List<LedgerEntry> deleted = new ArrayList<>(original);
+        deleted.remove(6); // entry 7
+        List<LedgerEntry> inserted = new ArrayList<>(original);
+        inserted.add(6, LedgerEntry.create(7, Instant.parse("2026-11-29T03:00:00.0065Z"), EvidenceKind.PUSH, APPLICATION,
+                "forged", "impostor", Sha256.hex("forged".getBytes()), null, null));
+        List<LedgerEntry> reordered = new ArrayList<>(original);
+        java.util.Collections.swap(reordered, 6, 7); // entries 7 and 8
+        for (List<LedgerEntry> tampered : List.of(deleted, inserted, reordered)) {
+            VerificationReport report = verifyRewritten(rechained(tampered), witnessed(original, 4, 6, 9, 12));
+            assertThat(report.firstBadSequence()).as(report.toString()).isEqualTo(7);
+        }
+        // Deleted where no witnessed root falls between the entry and the end: the tree of 12 is missing an entry.
+        VerificationReport report = verifyRewritten(rechained(deleted), witnessed(original, 4, 12));
+        assertThat(report.firstBadSequence()).isEqualTo(5);
+        assertThat(report.problem()).isEqualTo("entries were deleted: the witnesses cosigned a tree of 12 entries and the "
+                + "ledger ends at 11; the last witnessed root that still holds is at 4, so entries 5 to 11 are not proven "
+                + "either (they may have been rewritten too)");
+        VerificationReport cut = verifyRewritten(original.subList(0, 9), witnessed(original, 4, 9, 12));
+        assertThat(cut.firstBadSequence()).isEqualTo(10);
+        assertThat(cut.problem()).isEqualTo("entries 10 to 12 are missing (deleted): the witnesses cosigned a tree of 12 entries");
     }
 
     @Test

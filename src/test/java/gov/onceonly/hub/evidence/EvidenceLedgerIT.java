@@ -164,7 +164,9 @@ class EvidenceLedgerIT extends HubIntegrationTest {
         for (String change : new String[] {"update evidence_entry set party = 'impostor' where id = " + first,
                 "delete from evidence_entry where id = " + first, "truncate evidence_entry",
                 "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block",
-                "delete from evidence_checkpoint", "truncate evidence_checkpoint", "delete from evidence_cosignature",
+                "update evidence_checkpoint set note = note", "delete from evidence_checkpoint", "truncate evidence_checkpoint",
+                "update evidence_cosignature set cosignature = cosignature", "delete from evidence_cosignature",
+                "truncate evidence_cosignature",
                 "alter table evidence_entry disable trigger evidence_entry_append_only",
                 "alter table evidence_block disable trigger all", "drop trigger evidence_checkpoint_append_only on evidence_checkpoint",
                 "set session_replication_role = replica", "delete from flyway_schema_history"}) {

@@ -99,6 +99,54 @@ class EvidenceTamperIT extends TamperingOnACopy {
         assertThat(report.problem()).contains("inserted");
     }
 
+    /**
+     * The tail cut off and the forger's entries appended in its place, chained as the hub would chain them; the
+     * database's checkpoints left as the hub signed them. The checkpoints that still hold prove the entries up to the
+     * last of them; the first checkpoint past the cut signed another head and root. The first bad position named is the
+     * first entry after the last checkpoint that holds: the cut itself when a checkpoint was signed there, else an
+     * earlier entry, the problem naming the range (a checkpoint signs a root, not each entry: ChainVerifier).
+     */
+    @Test
+    void aTailCutOffAndReplacedIsNamedByTheCommandLine() throws Exception {
+        LedgerCopy copy = copy();
+        long cut = signedHead - 3; // entries up to the cut stay; every later one is replaced
+        List<Long> ids = copy.chain().ids();
+        List<Long> dropped = List.copyOf(ids.subList((int) cut, ids.size()));
+        List<Long> forged = new java.util.ArrayList<>();
+        for (int i = 0; i < dropped.size(); i++) {
+            forged.add(copy.forged("forger-" + i));
+        }
+        copy.rewrite(chain -> {
+            chain.ids().subList((int) cut, chain.ids().size()).clear();
+            chain.ids().addAll(forged);
+            chain.hashes().subList((int) cut, chain.hashes().size()).clear();
+            forged.forEach(id -> chain.hashes().add(""));
+        });
+        copy.bypassingTheTrigger("delete from evidence_entry where id in (" + dropped.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        copy.rehash(); // the entries up to the cut keep their hashes; the forger's are chained after them
+
+        Long holds = superuser.queryForObject("select coalesce(max(seq), 0) from " + copy.schema
+                + ".evidence_checkpoint where seq <= ?", Long.class, cut);
+        long fails = superuser.queryForObject("select min(seq) from " + copy.schema + ".evidence_checkpoint where seq > ?",
+                Long.class, cut);
+        assertThat(commandLine(copy)).contains("TAMPERED at sequence " + (holds + 1) + ": the checkpoint at " + fails
+                + " signed another head: entries " + (holds + 1) + " to " + fails + " were rewritten");
+
+        copy.signedAt(cut); // a checkpoint the hub signed at the cut, before it: now the cut is named exactly
+        assertThat(commandLine(copy)).contains("TAMPERED at sequence " + (cut + 1) + ": the checkpoint at " + fails
+                + " signed another head: entries " + (cut + 1) + " to " + fails + " were rewritten");
+    }
+
+    private static String commandLine(LedgerCopy copy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyEvidenceCommand.run(List.of("--jdbc-url", copy.jdbcUrl(), "--user", copy.user(),
+                "--password-env", "EVIDENCE_TEST_PASSWORD", "--public-key", LedgerCopy.hubKey()),
+                Map.of("EVIDENCE_TEST_PASSWORD", ""), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void reorderedEntriesAreNamed() throws Exception {
         LedgerCopy copy = copy();

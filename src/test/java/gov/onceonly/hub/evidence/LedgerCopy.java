@@ -2,7 +2,9 @@ package gov.onceonly.hub.evidence;
 
 import gov.onceonly.hub.HubClient;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,14 +22,14 @@ import java.util.function.Consumer;
 
 /**
  * A copy of the shared hub's ledger to tamper with as someone holding the database would: the blocks up to a signed
- * checkpoint, their entries and the checkpoints, in a schema of its own with the same append-only triggers (so the
+ * checkpoint, their entries, the checkpoints and the witnesses' cosignatures, in a schema of its own with the same append-only triggers (so the
  * shared ledger stays intact). Made and changed as the superuser, the only one who gets past the triggers
  * ({@code session_replication_role = replica}); the hub's own role cannot.
  */
 final class LedgerCopy implements AutoCloseable {
 
     private static final AtomicInteger COPIES = new AtomicInteger();
-    private static final String[] TABLES = {"evidence_entry", "evidence_block", "evidence_checkpoint"};
+    private static final String[] TABLES = {"evidence_entry", "evidence_block", "evidence_checkpoint", "evidence_cosignature"};
 
     /** The chain as its blocks give it: the entries' ids, their hashes, and the last block's horizon. */
     record Chain(List<Long> ids, List<String> hashes, String horizon) {
@@ -52,6 +54,8 @@ final class LedgerCopy implements AutoCloseable {
         superuser.update("insert into " + schema + ".evidence_entry select * from public.evidence_entry where id in "
                 + "(select unnest(entry_ids) from " + schema + ".evidence_block)");
         superuser.update("insert into " + schema + ".evidence_checkpoint select * from public.evidence_checkpoint where seq <= ?",
+                signedHead);
+        superuser.update("insert into " + schema + ".evidence_cosignature select * from public.evidence_cosignature where seq <= ?",
                 signedHead);
         for (String table : TABLES) {
             superuser.execute("create trigger append_only before update or delete on " + schema + "." + table
@@ -108,6 +112,24 @@ final class LedgerCopy implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** Takes entry {@code seq} out of the chain and deletes its row, as a forger would before rehashing. */
+    void delete(long seq) throws SQLException {
+        long id = idAt(seq);
+        rewrite(chain -> {
+            chain.hashes().remove(chain.ids().indexOf(id));
+            chain.ids().remove(Long.valueOf(id));
+        });
+        bypassingTheTrigger("delete from evidence_entry where id = " + id);
+    }
+
+    /** A forger's entry, in no block yet (its transaction id is below every horizon); returns its id. */
+    long forged(String party) {
+        long id = superuser.queryForObject("select max(id) + 1000000 from " + schema + ".evidence_entry", Long.class);
+        superuser.update("insert into " + schema + ".evidence_entry (id, xid, kind, party, payload_sha256, event_key) "
+                + "values (?, '1', 'PUSH', ?, ?, ?)", id, party, Sha256.hex(party.getBytes()), "forged-" + id);
+        return id;
+    }
+
     long last() {
         return superuser.queryForObject("select max(first_entry + cardinality(entry_ids) - 1) from " + schema + ".evidence_block",
                 Long.class);
@@ -145,16 +167,36 @@ final class LedgerCopy implements AutoCloseable {
 
     /** What a hub started on this copy would sign checkpoints with. */
     static Checkpoints checkpointsOver(Connection c) {
-        return new Checkpoints(new JdbcTemplate(new SingleConnectionDataSource(c, true)), "onceonly-hub/evidence", signer(),
+        return checkpointsOver(c, signer());
+    }
+
+    /** The same, with another key: a hub whose key was rotated, or a forger's. */
+    static Checkpoints checkpointsOver(Connection c, EvidenceSigner signer) {
+        return new Checkpoints(new JdbcTemplate(new SingleConnectionDataSource(c, true)), "onceonly-hub/evidence", signer,
                 1000, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /** The receipts a hub with this key would give from this copy (signing a tree head when none covers the entries). */
+    static Receipts receiptsOver(Connection c, EvidenceSigner signer) {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(c, true);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        EvidenceChainer chainer = new EvidenceChainer(jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), 1000);
+        return new Receipts(new EvidenceLedger(jdbc, chainer), checkpointsOver(c, signer));
     }
 
     static String hubKey() {
         return signer().publicKey();
     }
 
-    private static EvidenceSigner signer() {
+    /** The shared hub's checkpoint key (the sandbox's). */
+    static EvidenceSigner signer() {
         return new EvidenceSigner(Ed25519Keys.privateKey(HubClient.EVIDENCE_KEY), false, List.of());
+    }
+
+    /** A fresh key: a rotated hub's (trusting {@code previous}), or a forger's. */
+    static EvidenceSigner freshSigner(String... previous) {
+        return new EvidenceSigner(Ed25519Keys.privateKey(Ed25519Keys.generate()), false, List.of(previous));
     }
 
     /** Its own connection (not the pool's), so that no session setting leaks into the hub; its tables first. */

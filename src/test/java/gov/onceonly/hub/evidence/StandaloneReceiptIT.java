@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
-import gov.onceonly.hub.ProjectScript;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,30 +51,30 @@ class StandaloneReceiptIT extends HubIntegrationTest {
         Path key = Files.writeString(dir.resolve("key.pem"), keys.path("pem").asText());
         assertThat(keys.path("noteVerifierKey").asText()).startsWith(receipt.path("checkpoint").path("origin").asText() + "+");
 
-        assertThat(bothVerifiers(dir, "receipt-" + id, receipt, key)).allSatisfy(out -> assertThat(out).startsWith("valid: "));
+        assertThat(ReceiptVerifiers.both("receipt-" + id, receipt, key)).allSatisfy(out -> assertThat(out).startsWith("valid: "));
         String witness = env.getRequiredProperty("hub.evidence.witnesses.sandbox.verifier-key");
         assertThat(receipt.path("checkpoint").path("cosignatures")).hasSize(1);
-        assertThat(bothVerifiers(dir, "receipt-witnessed", receipt, key, "--witness-key", witness))
+        assertThat(ReceiptVerifiers.both("receipt-witnessed", receipt, key, "--witness-key", witness))
                 .allSatisfy(out -> assertThat(out).startsWith("valid: ").contains("cosigned by a given witness"));
         JsonNode unwitnessed = receipt.deepCopy();
         ((ObjectNode) unwitnessed.path("checkpoint")).set("cosignatures", JSON.createArrayNode());
-        assertThat(bothVerifiers(dir, "receipt-unwitnessed", unwitnessed, key, "--witness-key", witness))
+        assertThat(ReceiptVerifiers.both("receipt-unwitnessed", unwitnessed, key, "--witness-key", witness))
                 .allSatisfy(out -> assertThat(out).contains("INVALID: the checkpoint is cosigned by none of the given witnesses"));
 
-        assertRefused(dir, receipt, key, "entries[0].party", r -> ((ObjectNode) r.path("entries").get(0)).put("party", "impostor"),
+        assertRefused(receipt, key, "entries[0].party", r -> ((ObjectNode) r.path("entries").get(0)).put("party", "impostor"),
                 "entry " + receipt.path("entries").get(0).path("seq").asLong() + ": its fields do not give its entryHash");
-        assertRefused(dir, receipt, key, "an inclusion proof", r -> {
+        assertRefused(receipt, key, "an inclusion proof", r -> {
             ArrayNode proof = (ArrayNode) r.path("entries").get(0).path("inclusionProof");
             proof.set(0, JSON.getNodeFactory().textNode(HexFormat.of().formatHex(new byte[32])));
         }, "its inclusion proof does not lead to the signed root");
-        assertRefused(dir, receipt, key, "the note", r -> ((ObjectNode) r.path("checkpoint")).put("note",
+        assertRefused(receipt, key, "the note", r -> ((ObjectNode) r.path("checkpoint")).put("note",
                 r.path("checkpoint").path("note").asText().replaceFirst("\n\\d+\n", "\n1\n")), "not signed by this public key");
-        assertRefused(dir, receipt, key, "the tree size", r -> ((ObjectNode) r.path("checkpoint")).put("treeSize", 1),
+        assertRefused(receipt, key, "the tree size", r -> ((ObjectNode) r.path("checkpoint")).put("treeSize", 1),
                 "treeSize or rootHash is not what its note signs");
         String otherKey = Ed25519Keys.x509Base64(Ed25519Keys.publicKeyOf(Ed25519Keys.privateKey(Ed25519Keys.generate())));
         Path other = Files.writeString(dir.resolve("other.pem"),
                 "-----BEGIN PUBLIC KEY-----\n" + otherKey + "\n-----END PUBLIC KEY-----\n");
-        assertThat(bothVerifiers(dir, "receipt-other-key", receipt, other))
+        assertThat(ReceiptVerifiers.both("receipt-other-key", receipt, other))
                 .allSatisfy(out -> assertThat(out).contains("INVALID: the checkpoint's note is not signed by this public key"));
     }
 
@@ -135,30 +131,11 @@ class StandaloneReceiptIT extends HubIntegrationTest {
         assertThat(backwards.statusCode()).isEqualTo(400);
     }
 
-    private void assertRefused(Path dir, JsonNode receipt, Path key, String what, Consumer<JsonNode> change, String expected)
+    private void assertRefused(JsonNode receipt, Path key, String what, Consumer<JsonNode> change, String expected)
             throws Exception {
         JsonNode altered = receipt.deepCopy();
         change.accept(altered);
-        assertThat(bothVerifiers(dir, "receipt-altered", altered, key)).as(what)
+        assertThat(ReceiptVerifiers.both("receipt-altered", altered, key)).as(what)
                 .allSatisfy(out -> assertThat(out).contains("INVALID: ").contains(expected));
-    }
-
-    /** What verify-receipt (Java) and scripts/verify-receipt.py print for this receipt; each exits 0 only if valid. */
-    private static List<String> bothVerifiers(Path dir, String name, JsonNode receipt, Path key, String... more)
-            throws Exception {
-        Path file = dir.resolve(name + ".json");
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(receipt));
-        List<String> args = new ArrayList<>(List.of(file.toString(), "--public-key", key.toString()));
-        args.addAll(List.of(more));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int java = VerifyReceiptCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        String javaOut = out.toString(StandardCharsets.UTF_8);
-        ProjectScript.Result python = new ProjectScript("verify-receipt.py").run("", Duration.ofMinutes(1),
-                args.toArray(String[]::new));
-        assertThat(java).as(javaOut).isEqualTo(javaOut.startsWith("valid") ? 0 : 1);
-        assertThat(python.exitCode()).as(python.output()).isEqualTo(python.output().startsWith("valid") ? 0 : 1);
-        assertThat(python.output().startsWith("valid")).as("the two verifiers agree:%n%s%n%s", javaOut, python.output())
-                .isEqualTo(javaOut.startsWith("valid"));
-        return List.of(javaOut, python.output());
     }
 }

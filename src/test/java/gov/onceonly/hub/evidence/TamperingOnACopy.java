@@ -22,12 +22,15 @@ abstract class TamperingOnACopy extends HubIntegrationTest {
 
     /** The size of the last checkpoint of the shared ledger when the test began. */
     protected long signedHead;
+    /** The application the test began with: its entries are in the ledger, and the hub gives its receipt. */
+    protected String applicationId;
     private final List<LedgerCopy> copies = new ArrayList<>();
 
     @BeforeEach
     void aSignedLedgerOfSomeLength() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(41);
-        hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(), family.mother().name())));
+        applicationId = hub.awaitEveryItemDelivered(hub.submit(HubClient.newborn(family.mother().idNumber(),
+                family.mother().name()))).path("id").asText();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Long head = superuser.queryForObject("select max(seq) from evidence_checkpoint", Long.class);
             return head != null && head >= 8;

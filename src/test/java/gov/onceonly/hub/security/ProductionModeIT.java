@@ -37,7 +37,11 @@ class ProductionModeIT {
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD): is a value published in the repository",
                 "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is a value published in the repository",
                 "hub.encryption.key (HUB_ENCRYPTION_KEY): is a value published in the repository",
-                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): is a value published in the repository",
+                // Any key given as a value, published or not: outside the sandbox it comes from a keystore or an HSM.
+                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): is set: outside the sandbox the checkpoint key is "
+                        + "never a value in the environment or the properties",
+                "hub.evidence.key-store (HUB_EVIDENCE_KEY_STORE, a file: keytool -genkeypair -keyalg Ed25519 -storetype PKCS12)",
+                "hub.evidence.key-store-type=PKCS11",
                 "hub.clients.portal.secret: is a value published in the repository",
                 "hub.clients.weijian.secret: is the same as hub.clients.portal.secret",
                 "hub.reload.enabled: must be false");
@@ -52,7 +56,7 @@ class ProductionModeIT {
         assertThat(output).contains("hub.security.operator.password (HUB_OPERATOR_PASSWORD): is not set",
                 "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is not set",
                 "hub.encryption.key (HUB_ENCRYPTION_KEY): is not set",
-                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY): is not set",
+                "hub.evidence.key-store (HUB_EVIDENCE_KEY_STORE): is not set",
                 "--spring.profiles.active=sandbox");
     }
 

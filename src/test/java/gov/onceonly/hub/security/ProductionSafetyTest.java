@@ -42,9 +42,12 @@ class ProductionSafetyTest {
                 "hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "hub.identity.issuer (HUB_IDENTITY_ISSUER)",
                 "hub.reload.enabled");
         assertThat(problems).filteredOn(p -> !p.property().startsWith("hub.encryption.allow")
-                        && !p.property().startsWith("hub.reload") && !p.property().startsWith("hub.identity"))
+                        && !p.property().startsWith("hub.reload") && !p.property().startsWith("hub.identity")
+                        && !p.property().startsWith("hub.evidence"))
                 .extracting(ProductionSafety.Problem::reason)
                 .containsOnly("is a value published in the repository");
+        assertThat(problems).filteredOn(p -> p.property().startsWith("hub.evidence")).extracting(ProductionSafety.Problem::reason)
+                .singleElement().asString().startsWith("is set: outside the sandbox the checkpoint key is never a value");
     }
 
     @Test
@@ -53,7 +56,7 @@ class ProductionSafetyTest {
 
         assertThat(problems).extracting(ProductionSafety.Problem::property).containsExactly(
                 "hub.security.operator.password (HUB_OPERATOR_PASSWORD)", "hub.encryption.key (HUB_ENCRYPTION_KEY)",
-                "hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)", "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
+                "hub.evidence.key-store (HUB_EVIDENCE_KEY_STORE)", "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY)",
                 "hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI)", "hub.identity.issuer (HUB_IDENTITY_ISSUER)");
         assertThat(problems).allSatisfy(p -> assertThat(p.reason()).startsWith("is not set"));
         assertThat(ProductionSafety.describe(problems)).contains("openssl rand -base64 32", "docs/deployment.md");
@@ -122,7 +125,7 @@ class ProductionSafetyTest {
                 .withProperty("hub.clients.portal.secret", random(48))
                 .withProperty("hub.signing.private-key", ed25519())
                 .withProperty("hub.encryption.key", random(32))
-                .withProperty("hub.evidence.signing-key", ed25519())
+                .withProperty("hub.evidence.key-store", "/run/secrets/evidence.p12")
                 .withProperty("hub.identity.jwks-uri", "https://idp.gov.example/jwks.json")
                 .withProperty("hub.identity.issuer", "https://idp.gov.example");
     }
@@ -134,11 +137,34 @@ class ProductionSafetyTest {
                 .startsWith("hub.identity.jwks-uri (HUB_IDENTITY_JWKS_URI): must be https");
     }
 
+    /**
+     * Outside the sandbox the checkpoint key comes from a PKCS#12 keystore or an HSM (PKCS#11), never as a value in
+     * the environment or the properties, which every replica's environment, process listing and crash dump would hold.
+     */
+    @Test
+    void theCheckpointKeyGivenAsAValueIsRefusedNamingTheTwoWaysToGiveIt() {
+        for (MockEnvironment env : List.of(strong().withProperty("hub.evidence.signing-key", ed25519()),
+                strong().withProperty("hub.evidence.signing-key", ed25519()).withProperty("hub.evidence.key-store", ""))) {
+            List<ProductionSafety.Problem> problems = problems(safety, env);
+            assertThat(problems).hasSize(1);
+            assertThat(problems.get(0).property()).isEqualTo("hub.evidence.signing-key (HUB_EVIDENCE_SIGNING_KEY)");
+            assertThat(problems.get(0).reason()).startsWith("is set: outside the sandbox the checkpoint key is never a value")
+                    .contains("hub.evidence.key-store", "PKCS#12", "keytool -genkeypair -keyalg Ed25519 -storetype PKCS12",
+                            "hub.evidence.key-store-password-env", "PKCS#11", "hub.evidence.key-store-type=PKCS11");
+        }
+        assertThat(problems(safety, strong().withProperty("hub.evidence.key-store", "")))
+                .extracting(ProductionSafety.Problem::toString).singleElement().asString()
+                .startsWith("hub.evidence.key-store (HUB_EVIDENCE_KEY_STORE): is not set")
+                .contains("PKCS#12", "PKCS#11");
+        assertThat(problems(safety, strong().withProperty("hub.evidence.key-store-type", "PKCS11")
+                .withProperty("hub.evidence.key-store", "/etc/hub/softhsm.cfg"))).as("an HSM").isEmpty();
+    }
+
     @Test
     void theCallSigningKeyIsAnEd25519KeyOfItsOwn() {
-        MockEnvironment env = strong();
-        env.withProperty("hub.signing.private-key", env.getProperty("hub.evidence.signing-key"));
-        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::toString).containsExactly(
+        String key = ed25519();
+        MockEnvironment env = strong().withProperty("hub.evidence.signing-key", key).withProperty("hub.signing.private-key", key);
+        assertThat(problems(safety, env)).extracting(ProductionSafety.Problem::toString).contains(
                 "hub.signing.private-key (HUB_SIGNING_PRIVATE_KEY): is the evidence signing key: each key has one use");
         assertThat(problems(safety, strong().withProperty("hub.signing.private-key", random(48))))
                 .extracting(ProductionSafety.Problem::reason).singleElement().asString().startsWith("is not an Ed25519 private key");
