@@ -88,15 +88,13 @@ public final class Bench {
                 .append("; options: ").append(options).append(".\n\n");
         BenchModel model = model();
         configRoot = ConfigRoot.write(work.resolve("config"), Path.of("."), model, departments.port());
-        Path root = configRoot;
         Path modelFile = work.resolve("model.json");
         JSON.writeValue(modelFile.toFile(), model);
-        if (options.runs("headline") || options.runs("curves") || options.runs("scaleout") || options.runs("backlog")
-                || options.runs("soak") || options.runs("profile")) {
+        if (options.needsTheHub()) {
             String hubDb = db.createDatabase("hub");
             String baselineDb = db.createDatabase("handwritten");
             int handWrittenPort = HubJvm.freePort();
-            try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), root, hubDb, work.resolve("hub-data"),
+            try (HubJvm hub = HubJvm.start(Path.of("target", "hub.jar"), configRoot, hubDb, work.resolve("hub-data"),
                     out.resolve("hub.log"), List.of("-XX:FlightRecorderOptions=stackdepth=256"), options.hubArgs());
                  JvmProcess handWrittenJvm = HandWrittenHub.launch(handWrittenPort, baselineDb, modelFile,
                          departments.url(), out.resolve("hand-written.log"))) {
@@ -116,6 +114,10 @@ public final class Bench {
                 idleCpu(List.of(hubSystem, handWritten), "after the JIT warm-up", Duration.ofSeconds(30));
                 if (options.runs("headline")) {
                     headline(hubSystem, handWritten, statusQuo);
+                }
+                if (options.runs("probes")) {
+                    markdown.append(ProbeWatch.section(hub.url(), options.duration(), () -> measurement.measure(hubSystem,
+                            "probes", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration())));
                 }
                 if (options.runs("curves")) {
                     curves(hubSystem, handWritten, statusQuo);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bench's command line: {@code [--quick] [--only=headline,curves,scaleout,backlog,soak,startup,profile]
+ * The bench's command line: {@code [--quick] [--only=headline,probes,curves,scaleout,backlog,soak,startup,profile]
  * [--duration=S] [--warmup=S] [--rate=R] [--concurrency=C] [--latency=MS] [--jitter=MS] [--payload=BYTES]
  * [--error-rate=P] [--backlog=N] [--soak=S] [--jit-warmup=S] [--before=DIR] [--hub-args="--key=value …"]}. {@code --hub-args} are
  * added to the command line of the hub under test (to try a setting before changing its default). {@code --before} names a checkout of an earlier version
@@ -18,7 +18,8 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
                     int latencyMillis, int jitterMillis, int payloadBytes, double errorRate, int backlog, Duration soak,
                     Path before, List<String> hubArgs, Duration jitWarmup) {
 
-    static final List<String> SECTIONS = List.of("headline", "curves", "scaleout", "backlog", "soak", "startup", "profile");
+    static final List<String> SECTIONS = List.of("headline", "probes", "curves", "scaleout", "backlog", "soak", "startup",
+            "profile");
 
     static BenchOptions parse(String... args) {
         boolean quick = false;
@@ -104,6 +105,11 @@ record BenchOptions(boolean quick, Set<String> only, Duration warmup, Duration d
 
     boolean runs(String section) {
         return only.contains(section);
+    }
+
+    /** Whether a section runs that measures the hub against the baselines (all but startup). */
+    boolean needsTheHub() {
+        return only.stream().anyMatch(section -> !section.equals("startup"));
     }
 
     /** Curves and the startup table use shorter windows: there are many points. */

@@ -1,5 +1,7 @@
 package gov.onceonly.hub.accesslog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +15,11 @@ public record AccessLogEntry(String kind, Instant at, UUID applicationId, String
                              String dataset, String item, String department, Boolean found, List<String> fields,
                              Consent consent) {
 
-    /** The consent the application carried: its purpose and when it was given. */
+    /**
+     * The consent the application carried: its purpose and when it was given. Named apart in the OpenAPI document:
+     * the application's own {@code Consent} (a request body, with its constraints) is another schema.
+     */
+    @Schema(name = "AccessLogConsent")
     public record Consent(String purpose, String givenAt) {
     }
 

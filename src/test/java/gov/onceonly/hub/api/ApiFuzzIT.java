@@ -72,6 +72,13 @@ class ApiFuzzIT extends HubIntegrationTest {
                     } else if (status >= 400 && !response.headers().firstValue("Content-Type").orElse("")
                             .startsWith("application/problem+json")) {
                         failures.add(status + " without a problem " + method + " " + uri);
+                    } else if (status >= 400) {
+                        JsonNode problem = json.readTree(response.body());
+                        if (problem.path("status").asInt() != status
+                                || !problem.path("type").asText().startsWith("urn:onceonly:problem:")) {
+                            failures.add(status + " with a problem of another status or type " + method + " " + uri
+                                    + " " + response.body());
+                        }
                     }
                     if (status == 202 && path.getKey().equals("/api/v1/applications")) {
                         accepted++;
@@ -83,7 +90,8 @@ class ApiFuzzIT extends HubIntegrationTest {
                 }
             }
         }
-        System.out.println("ApiFuzzIT: " + sent + " generated requests over the documented operations (seed " + SEED + ")");
+        System.out.println("ApiFuzzIT: " + sent + " generated requests (paths, query parameters, bodies, media types and "
+                + "headers) over the documented operations (seed " + SEED + ")");
         assertThat(sent).isGreaterThan(1000);
         assertThat(failures).as("requests answered with a 5xx or without a problem").isEmpty();
     }
@@ -150,16 +158,20 @@ class ApiFuzzIT extends HubIntegrationTest {
     }
 
     private HttpResponse<String> send(String method, URI uri, byte[] body) throws Exception {
-        String contentType = switch (random.nextInt(6)) {
+        String contentType = switch (random.nextInt(9)) {
             case 0 -> "application/xml";
             case 1 -> "text/plain";
+            case 2 -> "application/yaml";
+            case 3 -> "multipart/form-data; boundary=" + randomText(8).replaceAll("[^\\x21-\\x7e]", "-");
+            case 4 -> randomText(random.nextInt(30)).replaceAll("[^\\x21-\\x7e]", "x");
             default -> "application/json";
         };
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body.length > 0) {
+        if (body.length > 0 && !contentType.isEmpty()) {
             request.header("Content-Type", contentType);
         }
+        headers().forEach(request::header);
         String path = uri.getRawPath();
         if (path.startsWith("/api/v1/ops/") || path.startsWith("/actuator/")) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -169,6 +181,31 @@ class ApiFuzzIT extends HubIntegrationTest {
             HubClient.signature(key, key + "-secret", method, uri, body).forEach(request::header);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Headers a channel might send wrong: what it accepts, its own ids, an identity token that is not one. */
+    private Map<String, String> headers() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (random.nextInt(3) == 0) {
+            headers.put("Accept", List.of("application/json", "application/problem+json", "*/*", "text/html",
+                    "application/yaml", "image/png", "application/json;q=0", "x/y, */*;q=0.1").get(random.nextInt(8)));
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("X-Applicant-Identity", random.nextBoolean() ? "eyJhbGciOiJub25lIn0." + randomText(20)
+                    .replaceAll("[^A-Za-z0-9]", "a") + "." : value().replaceAll("[^\\x21-\\x7e]", "x"));
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("Idempotency-Key", value().replaceAll("[^\\x21-\\x7e]", "x"));
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("traceparent", random.nextBoolean() ? "00-" + "f".repeat(32) + "-" + "0".repeat(16) + "-01"
+                    : value().replaceAll("[^\\x21-\\x7e]", "x"));
+        }
+        if (random.nextInt(6) == 0) {
+            headers.put("Accept-Language", value().replaceAll("[^\\x21-\\x7e]", "x"));
+        }
+        headers.values().removeIf(String::isEmpty);
+        return headers;
     }
 
     private static String encode(String value) {

@@ -70,6 +70,15 @@ class FrameworkProblemsIT extends HubIntegrationTest {
     }
 
     @Test
+    void aPathThatIsNotUtf8IsAProblemNotA500() throws Exception {
+        for (String path : new String[] {"/api/v1/applications/%FF", "/api/v1/bundles/%C3%28", "/api/v1/%E2%82"}) {
+            HttpResponse<String> response = raw(path);
+            assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(400, 499);
+            assertProblem(response, response.statusCode());
+        }
+    }
+
+    @Test
     void theErrorPageCalledDirectlyIsNotFoundNotA500() throws Exception {
         assertProblem(raw("/error"), 404);
         assertProblem(raw("/error?x=1"), 404);

@@ -165,6 +165,7 @@ class BadApplicationIT extends HubIntegrationTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = hub.body(response);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).as("a problem type of the hub's own").startsWith("urn:onceonly:problem:");
         assertThat(problem.path("title").asText()).isNotBlank();
         assertNothingStored();
         return problem;
