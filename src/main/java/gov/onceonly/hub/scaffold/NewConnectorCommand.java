@@ -93,7 +93,8 @@ public final class NewConnectorCommand implements Callable<Integer> {
     String connector() {
         Map<String, Object> http = new LinkedHashMap<>();
         // The variable production sets; without it, the stand-in the sandbox serves from the fixtures.
-        http.put("baseUrl", "${" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL:${hub.sandbox.url}/stand-in/" + id + "}");
+        String variable = id.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+        http.put("baseUrl", "${" + variable + ":${hub.sandbox.url}/stand-in/" + id + '}'); // a placeholder, not JSON
         if (role.equals("target")) {
             http.put("path", "/applications");
         }
