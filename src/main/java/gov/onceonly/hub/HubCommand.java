@@ -3,6 +3,7 @@ package gov.onceonly.hub;
 import gov.onceonly.hub.evidence.VerifyEvidenceCommand;
 import gov.onceonly.hub.evidence.VerifyReceiptCommand;
 import gov.onceonly.hub.lint.LintCommand;
+import gov.onceonly.hub.scaffold.NewCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,12 +18,12 @@ import java.util.Set;
  */
 @Command(name = "java -jar hub.jar", usageHelpAutoWidth = true,
         description = "Without a command, java -jar hub.jar starts the hub. The commands run without it:",
-        subcommands = {LintCommand.class, VerifyEvidenceCommand.class, VerifyReceiptCommand.class,
+        subcommands = {LintCommand.class, NewCommand.class, VerifyEvidenceCommand.class, VerifyReceiptCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HubCommand {
 
     /** The first words that name a command; any other first argument is the hub's (Spring's). */
-    static final Set<String> COMMANDS = Set.of("lint", "verify-evidence", "verify-receipt", "help");
+    static final Set<String> COMMANDS = Set.of("lint", "new", "verify-evidence", "verify-receipt", "help");
 
     private HubCommand() {
     }

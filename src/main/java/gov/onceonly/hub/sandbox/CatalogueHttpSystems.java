@@ -65,7 +65,7 @@ final class CatalogueHttpSystems {
     }
 
     /** As a well-behaved back office: POST needs an Idempotency-Key, a repeat is acknowledged, GET lists the inbox. */
-    private static void approve(HttpExchange exchange, String system, ApprovalInbox inbox, ObjectMapper json) throws IOException {
+    static void approve(HttpExchange exchange, String system, ApprovalInbox inbox, ObjectMapper json) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             SandboxHttpServer.respond(exchange, 200, json.writeValueAsBytes(inbox.received(system)));
             return;

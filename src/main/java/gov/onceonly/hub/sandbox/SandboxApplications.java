@@ -32,22 +32,28 @@ public final class SandboxApplications {
 
     private final BundleCatalog bundles;
     private final SandboxRecords records;
+    private final StandInFixtures fixtures;
     private final ObjectMapper json;
 
-    SandboxApplications(BundleCatalog bundles, SandboxRecords records, ObjectMapper json) {
+    SandboxApplications(BundleCatalog bundles, SandboxRecords records, StandInFixtures fixtures, ObjectMapper json) {
         this.bundles = bundles;
         this.records = records;
+        this.fixtures = fixtures;
         this.json = json;
     }
 
-    static SandboxApplications serve(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json) {
-        SandboxApplications applications = new SandboxApplications(bundles, departments.catalogue().records(), json);
+    static SandboxApplications serve(SandboxDepartments departments, BundleCatalog bundles, StandInFixtures fixtures,
+                                     ObjectMapper json) {
+        SandboxApplications applications = new SandboxApplications(bundles, departments.catalogue().records(), fixtures, json);
         departments.catalogue().serve(EXAMPLES, exchange -> {
-            var sample = applications.find(exchange.getRequestURI().getPath().substring(EXAMPLES.length()));
+            String bundle = exchange.getRequestURI().getPath().substring(EXAMPLES.length());
+            var sample = applications.find(bundle);
             if (sample.isPresent()) {
                 SandboxHttpServer.respond(exchange, 200, sample.get().json().getBytes(StandardCharsets.UTF_8));
             } else {
-                SandboxHttpServer.error(exchange, 404, "no such bundle, or no synthetic applicant it applies to");
+                ExampleProblem problem = applications.whyNone(bundle);
+                SandboxHttpServer.respond(exchange, problem.status(), "application/problem+json",
+                        json.writeValueAsBytes(problem));
             }
         });
         log.info("Sample applications for every bundle: GET {}{}<bundle>", departments.catalogue().baseUrl(), EXAMPLES);
@@ -67,24 +73,65 @@ public final class SandboxApplications {
      * population), whose records hold every field the bundle demands from a source, optional ones included.
      */
     Optional<String> applicant(CompiledBundle bundle) {
+        return candidates(bundle).stream()
+                .filter(key -> holdsEveryField(bundle, null, key) && parties(bundle, key).isPresent()).findFirst();
+    }
+
+    /**
+     * The subjects to try, in order: those of the stand-ins' fixtures the bundle pulls of the applicant first, then
+     * the residents (every one is insured: their relatives are on the population register too, but have no lives) or
+     * enterprises, counting from a place that depends on the bundle.
+     */
+    private List<String> candidates(CompiledBundle bundle) {
         boolean enterprise = bundle.subjectKey() == SubjectKeyKind.CREDIT_CODE;
-        // Residents only (every one is insured): their relatives are on the population register too, but have no lives.
-        List<String> candidates = new ArrayList<>(records.all(enterprise ? "scjg-enterprise-registry/enterprise"
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+        fields(bundle).filter(f -> f.party() == null).map(Origin.DatasetField::source).distinct()
+                .forEach(source -> fixtures.of(source.substring(0, source.indexOf('/'))).ifPresent(f -> candidates.addAll(
+                        f.datasets().getOrDefault(source.substring(source.indexOf('/') + 1), Map.of()).keySet())));
+        List<String> synthetic = new ArrayList<>(records.all(enterprise ? "scjg-enterprise-registry/enterprise"
                 : "rlsb-social-insurance/insured-person").keySet());
-        int start = Math.floorMod(bundle.id().hashCode(), candidates.size());
-        for (int k = 0; k < candidates.size(); k++) {
-            String key = candidates.get((start + k) % candidates.size());
-            if (holdsEveryField(bundle, null, key) && parties(bundle, key).isPresent()) {
-                return Optional.of(key);
+        int start = Math.floorMod(bundle.id().hashCode(), synthetic.size());
+        for (int k = 0; k < synthetic.size(); k++) {
+            candidates.add(synthetic.get((start + k) % synthetic.size()));
+        }
+        return List.copyOf(candidates);
+    }
+
+    /**
+     * Why a bundle has no example: no such bundle, or the subjects who hold every field from the synthetic departments
+     * lack a record in a stand-in's fixtures (the first of them is named, with each such source), or none does.
+     */
+    ExampleProblem whyNone(String bundleId) {
+        var found = bundles.find(bundleId);
+        if (found.isEmpty()) {
+            return ExampleProblem.noSuchBundle(bundleId);
+        }
+        CompiledBundle bundle = found.get();
+        for (String key : candidates(bundle)) {
+            List<Origin.DatasetField> lacking = fields(bundle).filter(f -> f.party() == null)
+                    .filter(f -> !holds(f, key)).toList();
+            if (!lacking.isEmpty() && lacking.stream().allMatch(f -> fixtures.has(f.connector()))) {
+                return ExampleProblem.noRecord(bundleId, key, lacking.stream()
+                        .map(f -> new ExampleProblem.Missing(f.source(), StandInFixtures.fileOf(f.connector()), key))
+                        .distinct().toList());
             }
         }
-        return Optional.empty();
+        return ExampleProblem.noApplicant(bundleId);
     }
 
     /** Whether the records of that subject (the applicant: party null) hold every field the bundle demands of them. */
     private boolean holdsEveryField(CompiledBundle bundle, String party, String key) {
-        return fields(bundle).filter(f -> java.util.Objects.equals(f.party(), party))
-                .allMatch(f -> records.find(f.source(), key).map(r -> r.get(f.field()) != null).orElse(false));
+        return fields(bundle).filter(f -> java.util.Objects.equals(f.party(), party)).allMatch(f -> holds(f, key));
+    }
+
+    private boolean holds(Origin.DatasetField field, String key) {
+        return recordOf(field.source(), key).map(r -> r.get(field.field()) != null).orElse(false);
+    }
+
+    /** A subject's record in a dataset ({@code <connector>/<dataset>}): from its stand-in's fixtures, if it has some. */
+    private Optional<Map<String, Object>> recordOf(String dataset, String key) {
+        String connector = dataset.substring(0, dataset.indexOf('/'));
+        return fixtures.has(connector) ? fixtures.find(dataset, key) : records.find(dataset, key);
     }
 
     private static java.util.stream.Stream<Origin.DatasetField> fields(CompiledBundle bundle) {
@@ -102,7 +149,7 @@ public final class SandboxApplications {
         for (Map.Entry<String, gov.onceonly.hub.catalog.PartyDefinition> party : bundle.definition().parties().entrySet()) {
             String field = party.getKey() + (party.getValue().key() == SubjectKeyKind.CREDIT_CODE ? "CreditCode" : "IdNumber");
             Optional<String> key = bundle.fetchPlan().stream().filter(f -> f.party() == null)
-                    .map(f -> records.find(f.label(), applicantKey).map(r -> r.get(field)).orElse(null))
+                    .map(f -> recordOf(f.label(), applicantKey).map(r -> r.get(field)).orElse(null))
                     .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst()
                     .or(() -> stranger(bundle, party.getKey(), applicantKey));
             if (key.isEmpty() || !holdsEveryField(bundle, party.getKey(), key.get())) {
@@ -138,7 +185,9 @@ public final class SandboxApplications {
             applicant.put("idNumber", enterprise.get("legalRepIdNumber")); // the legal representative acts as agent
         } else {
             applicant.put("idNumber", key);
-            applicant.put("name", records.populationRecord(key).orElseThrow().get("name"));
+            applicant.put("name", records.populationRecord(key).map(r -> r.get("name")).or(() -> fields(bundle)
+                    .map(f -> recordOf(f.source(), key).map(r -> r.get("name")).orElse(null))
+                    .filter(java.util.Objects::nonNull).findFirst()).orElse("申请人"));
         }
         Map<String, Object> form = new LinkedHashMap<>();
         bundle.definition().form().forEach((name, field) -> form.put(name, field.example()));

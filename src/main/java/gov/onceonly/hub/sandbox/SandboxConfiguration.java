@@ -3,6 +3,7 @@ package gov.onceonly.hub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.api.ExampleApplication;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.configfile.ConfigRootProperties;
 import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.embedded.EmbeddedProperties;
 import gov.onceonly.hub.evidence.EvidenceProperties;
@@ -56,9 +57,18 @@ public class SandboxConfiguration {
                 ? web.getWebServer().getPort() : 8080;
     }
 
+    /** The stand-in departments of the connectors with fixtures (connectors/fixtures/), served on the same server. */
     @Bean
-    SandboxApplications sandboxApplications(SandboxDepartments departments, BundleCatalog bundles, ObjectMapper json) {
-        return SandboxApplications.serve(departments, bundles, json);
+    StandInFixtures standInFixtures(SandboxDepartments departments, ConfigRootProperties configRoot, ObjectMapper json) {
+        StandInFixtures fixtures = new StandInFixtures(configRoot.root());
+        StandInDepartments.serve(departments.http(), fixtures, departments.inbox(), departments.lookups(), json);
+        return fixtures;
+    }
+
+    @Bean
+    SandboxApplications sandboxApplications(SandboxDepartments departments, BundleCatalog bundles, StandInFixtures fixtures,
+                                            ObjectMapper json) {
+        return SandboxApplications.serve(departments, bundles, fixtures, json);
     }
 
     /** The departments deciding what they receive, on the status topic, when asked (hub.sandbox.report-status). */

@@ -138,6 +138,11 @@ public final class SandboxDepartments implements AutoCloseable {
         return http.baseUrl();
     }
 
+    /** The departments' HTTP server, for the systems started after these (the stand-ins). */
+    SandboxHttpServer http() {
+        return http;
+    }
+
     /** The sandbox's identity provider: tokens for the synthetic people. */
     public SandboxIdentityProvider identityProvider() {
         return identityProvider;

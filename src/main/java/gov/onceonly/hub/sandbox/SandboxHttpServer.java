@@ -162,7 +162,7 @@ public final class SandboxHttpServer implements AutoCloseable {
     }
 
     /** Verifies the call as a department would; a call that is not the hub's gets a 401 naming why. */
-    private static boolean fromTheHub(String system, LookupLog lookups, HttpExchange exchange) throws IOException {
+    static boolean fromTheHub(String system, LookupLog lookups, HttpExchange exchange) throws IOException {
         var notTheHub = lookups.checkSignature(system, exchange);
         if (notTheHub.isPresent()) {
             exchange.getRequestBody().readAllBytes();

@@ -86,7 +86,7 @@ class SandboxRecordsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
     void everyBundleHasASyntheticApplicantWithEveryDemandedFieldOnRecord(String id) throws Exception {
-        SandboxApplications applications = new SandboxApplications(BUNDLES, RECORDS, JSON);
+        SandboxApplications applications = new SandboxApplications(BUNDLES, RECORDS, new StandInFixtures(java.nio.file.Path.of(".")), JSON);
         SandboxApplications.Sample sample = applications.sample(id);
         JsonNode body = JSON.readTree(sample.json());
         assertThat(body.path("bundle").asText()).isEqualTo(id);
