@@ -30,28 +30,30 @@ public final class Suggestions {
         return closest(wrong, known).map(k -> "; did you mean '" + k + "'?").orElse("");
     }
 
-    /** Levenshtein distance; a change of case alone (baseurl, baseUrl) counts as one edit, for the whole name. */
+    /**
+     * Edit distance (Levenshtein, with two neighbours swapped counting as one edit: {@code phnoe}, {@code phone});
+     * a change of case alone ({@code baseurl}, {@code baseUrl}) counts as one edit for the whole name.
+     */
     static int distance(String a, String b) {
         if (a.equalsIgnoreCase(b)) {
             return 1;
         }
         String x = a.toLowerCase(Locale.ROOT);
         String y = b.toLowerCase(Locale.ROOT);
-        int[] previous = new int[y.length() + 1];
-        int[] current = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 0; i <= x.length(); i++) {
+            for (int j = 0; j <= y.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[y.length()];
+        return d[x.length()][y.length()];
     }
 }
