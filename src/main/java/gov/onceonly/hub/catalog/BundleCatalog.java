@@ -42,11 +42,18 @@ public final class BundleCatalog {
         List<ConfigProblem> problems = new ArrayList<>();
         for (Path file : YamlConfigFiles.list(folder)) {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            YamlConfigFiles.Loaded<BundleDefinition> loaded;
             try {
-                var loaded = YamlConfigFiles.read(root, file, BundleDefinition.class, SHAPE);
-                bundles.put(expectedId, compiler.compile(loaded.file(), expectedId, version(loaded.content()), loaded.definition()));
+                loaded = YamlConfigFiles.read(root, file, BundleDefinition.class, SHAPE);
             } catch (ConfigFileException e) {
                 problems.addAll(e.problems());
+                continue;
+            }
+            try {
+                bundles.put(expectedId, compiler.compile(loaded.file(), expectedId, version(loaded.content()), loaded.definition()));
+            } catch (ConfigFileException e) {
+                // Placed at their lines, as the lint places them.
+                problems.addAll(e.locatedIn(loaded.content()).problems());
             }
         }
         if (!problems.isEmpty()) {

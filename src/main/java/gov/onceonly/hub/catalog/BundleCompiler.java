@@ -4,6 +4,7 @@ import gov.onceonly.hub.catalog.CompiledBundle.CompiledDemand;
 import gov.onceonly.hub.catalog.CompiledBundle.CompiledItem;
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.configfile.Suggestions;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.ConnectorDefinition;
 import gov.onceonly.hub.connector.DatasetDefinition;
@@ -80,7 +81,7 @@ public final class BundleCompiler {
             checkArchive(file, at, item, subjectKey, problems);
         }
         WaitsForCheck.check(file, bundle.items(), problems);
-        if (problems.isEmpty()) {
+        if (allResolved(bundle, items)) {
             checkFormIsDemanded(file, bundle, items, problems);
         }
         if (!problems.isEmpty()) {
@@ -131,6 +132,19 @@ public final class BundleCompiler {
         }
     }
 
+    /** A demand or condition that does not resolve may be the one meant to take a form field: the form waits for them. */
+    private static boolean allResolved(BundleDefinition bundle, List<CompiledItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            ItemDefinition declared = bundle.items().get(i);
+            CompiledItem compiled = items.get(i);
+            if (compiled.demands().size() != declared.demands().size()
+                    || (declared.when() != null) != (compiled.condition() != null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A form field no item demands nor is switched on by would make the applicant type something nobody receives. */
     private static void checkFormIsDemanded(String file, BundleDefinition bundle, List<CompiledItem> items,
                                             List<ConfigProblem> problems) {
@@ -150,10 +164,17 @@ public final class BundleCompiler {
     private void checkTarget(String file, String at, ItemDefinition item, List<ConfigProblem> problems) {
         var target = connectors.find(item.target());
         if (target.isEmpty()) {
-            problems.add(new ConfigProblem(file, at + ".target", "unknown connector '" + item.target() + "'"));
+            problems.add(ConfigProblem.ofValue(file, at + ".target", "unknown connector '" + item.target() + "'"
+                    + Suggestions.didYouMean(item.target(), connectorIds(false))));
         } else if (target.get().isSource()) {
-            problems.add(new ConfigProblem(file, at + ".target", "connector '" + item.target() + "' is a source, not a target"));
+            problems.add(ConfigProblem.ofValue(file, at + ".target", "connector '" + item.target() + "' is a source, not a target"));
         }
+    }
+
+    /** The ids of the sources ({@code sources}) or of the targets: what a misspelt id may have meant. */
+    private List<String> connectorIds(boolean sources) {
+        return connectors.entries().stream().map(ConnectorCatalog.Entry::definition)
+                .filter(c -> c.isSource() == sources).map(ConnectorDefinition::id).toList();
     }
 
     /**
@@ -171,15 +192,16 @@ public final class BundleCompiler {
         ConnectorDefinition library = slash <= 0 ? null : connectors.find(certificate.substring(0, slash)).orElse(null);
         DatasetDefinition dataset = library == null ? null : library.datasets().get(certificate.substring(slash + 1));
         if (dataset == null || !library.isSource()) {
-            problems.add(new ConfigProblem(file, at + ".archive.certificate", "expected '<connector>/<dataset>' of a source "
+            problems.add(ConfigProblem.ofValue(file, at + ".archive.certificate", "expected '<connector>/<dataset>' of a source "
                     + "that keeps certificates, got '" + certificate + "'"));
         } else if (dataset.key() != subjectKey) {
-            problems.add(new ConfigProblem(file, at + ".archive.certificate", "dataset '" + certificate + "' is keyed by "
+            problems.add(ConfigProblem.ofValue(file, at + ".archive.certificate", "dataset '" + certificate + "' is keyed by "
                     + dataset.key().yamlName() + " but this bundle's applicants are keyed by " + subjectKey.yamlName()));
         }
         var target = archive.target() == null ? java.util.Optional.<ConnectorDefinition>empty() : connectors.find(archive.target());
         if (target.isEmpty() || target.get().isSource()) {
-            problems.add(new ConfigProblem(file, at + ".archive.target", "unknown target connector '" + archive.target() + "'"));
+            problems.add(ConfigProblem.ofValue(file, at + ".archive.target", "unknown target connector '" + archive.target() + "'"
+                    + Suggestions.didYouMean(archive.target(), connectorIds(false))));
         }
         if (item.outputs().isEmpty()) {
             problems.add(new ConfigProblem(file, at + ".archive", "a certificate is made of the item's outputs; declare them"));
@@ -210,19 +232,19 @@ public final class BundleCompiler {
         try {
             origin = Origin.parse(from);
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(file, at, e.getMessage()));
+            problems.add(ConfigProblem.ofValue(file, at, e.getMessage()));
             return null;
         }
         if (party != null) {
             PartyDefinition declared = bundle.parties().get(party);
             String partyAt = at.substring(0, at.lastIndexOf(".")) + ".party";
             if (!(origin instanceof Origin.DatasetField)) {
-                problems.add(new ConfigProblem(file, partyAt, "a party's data comes from a department dataset; "
+                problems.add(ConfigProblem.ofValue(file, partyAt, "a party's data comes from a department dataset; "
                         + "'" + from + "' is not one"));
                 return null;
             }
             if (declared == null) {
-                problems.add(new ConfigProblem(file, partyAt, "unknown party '" + party + "'; "
+                problems.add(ConfigProblem.ofValue(file, partyAt, "unknown party '" + party + "'; "
                         + (bundle.parties().isEmpty() ? "declare it under parties"
                         : "this bundle's parties are " + bundle.parties().keySet())));
                 return null;
@@ -232,7 +254,9 @@ public final class BundleCompiler {
         }
         if (origin instanceof Origin.FormInput form) {
             if (!bundle.form().containsKey(form.field())) {
-                problems.add(new ConfigProblem(file, at, "unknown form field '" + form.field() + "' (declare it under form)"));
+                problems.add(ConfigProblem.ofValue(file, at, "unknown form field '" + form.field() + "'"
+                        + Suggestions.closest(form.field(), bundle.form().keySet()).map(k -> "; did you mean '" + k + "'?")
+                        .orElse(" (declare it under form)")));
                 return null;
             }
             return origin;
@@ -240,7 +264,7 @@ public final class BundleCompiler {
         if (origin instanceof Origin.ItemOutput output) {
             String problem = ItemOutputCheck.problem(output, bundle, consumer);
             if (problem != null) {
-                problems.add(new ConfigProblem(file, at, problem));
+                problems.add(ConfigProblem.ofValue(file, at, problem));
                 return null;
             }
             return origin;
@@ -248,16 +272,21 @@ public final class BundleCompiler {
         Origin.DatasetField f = (Origin.DatasetField) origin;
         ConnectorDefinition connector = connectors.find(f.connector()).orElse(null);
         if (connector == null || !connector.isSource()) {
-            problems.add(new ConfigProblem(file, at, "unknown source connector '" + f.connector() + "'"));
+            problems.add(ConfigProblem.ofValue(file, at, "unknown source connector '" + f.connector() + "'"
+                    + Suggestions.didYouMean(f.connector(), connectorIds(true))));
             return null;
         }
         DatasetDefinition dataset = connector.datasets().get(f.dataset());
         if (dataset == null || !dataset.fields().containsKey(f.field())) {
-            problems.add(new ConfigProblem(file, at, "unknown dataset field '" + f.dataset() + "." + f.field() + "'"));
+            // Dataset and field together: a misspelt dataset is found as readily as a misspelt field.
+            List<String> known = new ArrayList<>();
+            connector.datasets().forEach((name, d) -> d.fields().keySet().forEach(field -> known.add(name + "." + field)));
+            problems.add(ConfigProblem.ofValue(file, at, "unknown dataset field '" + f.dataset() + "." + f.field() + "'"
+                    + Suggestions.didYouMean(f.dataset() + "." + f.field(), known)));
             return null;
         }
         if (dataset.key() != subjectKey) {
-            problems.add(new ConfigProblem(file, at, "dataset '" + f.dataset() + "' is keyed by " + dataset.key().yamlName()
+            problems.add(ConfigProblem.ofValue(file, at, "dataset '" + f.dataset() + "' is keyed by " + dataset.key().yamlName()
                     + " but " + (party == null ? "this bundle's applicants are" : "party '" + party + "' is")
                     + " keyed by " + subjectKey.yamlName()));
             return null;

@@ -9,6 +9,7 @@ public class ConfigFileFailureAnalyzer extends AbstractFailureAnalyzer<ConfigFil
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigFileException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Fix the file and the path named above (relative to hub.config-root), then start the hub again.", cause);
+                "Fix the files at the lines named above (relative to hub.config-root), then start the hub again; "
+                + "'java -jar hub.jar lint <config-root>' lists every mistake of every file at once.", cause);
     }
 }

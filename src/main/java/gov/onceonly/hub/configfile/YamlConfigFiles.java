@@ -27,6 +27,11 @@ public final class YamlConfigFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** Binds what it can of a file its schema refused: unknown keys skipped, unknown enumeration values null. */
+    private static final ObjectMapper LENIENT = JsonMapper.builder(new YAMLFactory())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .build();
 
     private YamlConfigFiles() {
     }
@@ -63,7 +68,11 @@ public final class YamlConfigFiles {
         } catch (IOException e) {
             throw new ConfigFileException(new ConfigProblem(name, "", "cannot read: " + e.getMessage()));
         }
-        return new Loaded<>(name, parse(name, content, type, shape), content);
+        try {
+            return new Loaded<>(name, parse(name, content, type, shape), content);
+        } catch (ConfigFileException e) {
+            throw e.locatedIn(content);
+        }
     }
 
     /** Parses {@code content}, checks its shape, then binds it: a shape problem is reported in the schema's terms. */
@@ -83,8 +92,20 @@ public final class YamlConfigFiles {
             throw new ConfigFileException(new ConfigProblem(name, JacksonPaths.of(e), describe(e)));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigFileException(new ConfigProblem(name, where, "not valid YAML: " + e.getOriginalMessage()));
+            throw new ConfigFileException(new ConfigProblem(name, "", "not valid YAML: " + e.getOriginalMessage(), false,
+                    new YamlLocator.Position(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr())));
+        }
+    }
+
+    /**
+     * A file its schema refused, bound as far as it can be so that its references (connectors, datasets, fields) can
+     * still be checked in the same lint run; empty when even that fails (a list where an object belongs).
+     */
+    public static <T> java.util.Optional<T> bindDespiteShape(JsonNode tree, Class<T> type) {
+        try {
+            return java.util.Optional.ofNullable(LENIENT.treeToValue(tree, type));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 

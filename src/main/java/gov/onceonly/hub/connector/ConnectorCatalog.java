@@ -45,7 +45,8 @@ public final class ConnectorCatalog {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
                 var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class, SHAPE);
-                List<ConfigProblem> found = ConnectorValidator.check(loaded.file(), expectedId, loaded.definition());
+                List<ConfigProblem> found = ConfigFileException.locate(
+                        ConnectorValidator.check(loaded.file(), expectedId, loaded.definition()), loaded.content());
                 problems.addAll(found);
                 if (found.isEmpty()) {
                     connectors.put(expectedId, new Entry(loaded.file(), loaded.definition()));

@@ -15,7 +15,7 @@ public final class ConnectorValidator {
 
     public static List<ConfigProblem> check(String file, String expectedId, ConnectorDefinition c) {
         if (c.id() != null && !c.id().equals(expectedId)) {
-            return List.of(new ConfigProblem(file, "id", "must equal the file name '" + expectedId + "'"));
+            return List.of(ConfigProblem.ofValue(file, "id", "must equal the file name '" + expectedId + "'"));
         }
         return List.of();
     }

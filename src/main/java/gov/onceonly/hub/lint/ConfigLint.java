@@ -49,16 +49,15 @@ public final class ConfigLint {
         LintedFiles files = new LintedFiles(root, schemas);
         List<ConnectorCatalog.Entry> entries = new ArrayList<>();
         for (LintedFiles.Parsed p : files.parseAll(Folder.CONNECTORS)) {
-            try {
-                ConnectorDefinition c = YamlConfigFiles.parse(p.name(), p.content(), ConnectorDefinition.class,
-                        ShapeCheck.NONE);
-                List<ConfigProblem> problems = ConnectorValidator.check(p.name(), idOf(p.name()), c);
-                problems.forEach(pr -> files.report(pr, Severity.ERROR));
-                if (problems.isEmpty()) {
-                    entries.add(new ConnectorCatalog.Entry(p.name(), c));
-                }
-            } catch (ConfigFileException e) {
-                e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
+            ConnectorDefinition c = bind(p, ConnectorDefinition.class, files);
+            if (c == null) {
+                continue;
+            }
+            List<ConfigProblem> problems = ConnectorValidator.check(p.name(), idOf(p.name()), c);
+            problems.stream().filter(p::shows).forEach(pr -> files.report(pr, Severity.ERROR));
+            // One the schema refused is left out: the mappings naming it are not told it is unknown.
+            if (problems.isEmpty() && p.matchesSchema()) {
+                entries.add(new ConnectorCatalog.Entry(p.name(), c));
             }
         }
         ConnectorCatalog connectors = ConnectorCatalog.of(entries);
@@ -68,6 +67,9 @@ public final class ConfigLint {
 
         RouteIndex routes = new RouteIndex();
         for (LintedFiles.Parsed p : files.parseAll(Folder.ROUTES)) {
+            if (!p.matchesSchema()) {
+                continue;
+            }
             routes.add(p.name(), p.tree(), (path, message) -> files.report(new ConfigProblem(p.name(), path, message), Severity.ERROR));
         }
         entries.forEach(e -> checkTemplate(e, routes, files));
@@ -75,13 +77,9 @@ public final class ConfigLint {
         BundleCompiler compiler = new BundleCompiler(connectors);
         List<CompiledBundle> compiled = new ArrayList<>();
         for (LintedFiles.Parsed p : files.parseAll(Folder.MAPPINGS)) {
-            try {
-                BundleDefinition bundle = YamlConfigFiles.parse(p.name(), p.content(), BundleDefinition.class,
-                        ShapeCheck.NONE);
-                compiled.add(compiler.compile(p.name(), idOf(p.name()), "lint", bundle));
-                BundleWarnings.sourceConflicts(p.name(), bundle).forEach(w -> files.report(w, Severity.WARNING));
-            } catch (ConfigFileException e) {
-                e.problems().stream().filter(pr -> !namesBroken(pr, broken)).forEach(pr -> files.report(pr, Severity.ERROR));
+            CompiledBundle bundle = compile(p, idOf(p.name()), "lint", compiler, broken, files);
+            if (bundle != null) {
+                compiled.add(bundle);
             }
         }
         List<LintFinding> unused = BundleWarnings.unusedDatasetFields(connectors, compiled).stream()
@@ -93,17 +91,52 @@ public final class ConfigLint {
     public Candidate checkMapping(String bundleId, String content, ConnectorCatalog connectors) {
         LintedFiles files = new LintedFiles(Path.of("."), schemas);
         String name = "mappings/" + bundleId + ".yaml";
-        CompiledBundle compiled = null;
-        if (files.parse(Folder.MAPPINGS, name, content) != null) {
-            try {
-                BundleDefinition bundle = YamlConfigFiles.parse(name, content, BundleDefinition.class, ShapeCheck.NONE);
-                compiled = new BundleCompiler(connectors).compile(name, bundleId, BundleCatalog.version(content), bundle);
-                BundleWarnings.sourceConflicts(name, bundle).forEach(w -> files.report(w, Severity.WARNING));
-            } catch (ConfigFileException e) {
-                e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
+        LintedFiles.Parsed parsed = files.parse(Folder.MAPPINGS, name, content);
+        CompiledBundle compiled = parsed == null ? null : compile(parsed, bundleId, BundleCatalog.version(content),
+                new BundleCompiler(connectors), Set.of(), files);
+        return new Candidate(files.findings().stream().sorted().toList(), compiled);
+    }
+
+    /**
+     * A mapping compiled against the connectors, its problems and warnings reported; null when it does not compile.
+     * One its schema refused is compiled as far as it binds, for the references it makes (see Parsed#shows), and never
+     * served.
+     */
+    private static CompiledBundle compile(LintedFiles.Parsed p, String id, String version, BundleCompiler compiler,
+                                          Set<String> broken, LintedFiles files) {
+        BundleDefinition bundle = bind(p, BundleDefinition.class, files);
+        if (bundle == null) {
+            return null;
+        }
+        try {
+            CompiledBundle compiled = compiler.compile(p.name(), id, version, bundle);
+            if (p.matchesSchema()) {
+                BundleWarnings.sourceConflicts(p.name(), bundle).forEach(w -> files.report(w, Severity.WARNING));
+                return compiled;
+            }
+        } catch (ConfigFileException e) {
+            e.problems().stream().filter(pr -> !namesBroken(pr, broken)).filter(p::shows)
+                    .forEach(pr -> files.report(pr, Severity.ERROR));
+        } catch (RuntimeException unbound) {
+            // Only a file the schema refused gets here (something it requires is missing): its errors are reported.
+            if (p.matchesSchema()) {
+                throw unbound;
             }
         }
-        return new Candidate(files.findings().stream().sorted().toList(), compiled);
+        return null;
+    }
+
+    /** The file as its type; for one its schema refused, as far as it binds (null when it does not). */
+    private static <T> T bind(LintedFiles.Parsed p, Class<T> type, LintedFiles files) {
+        if (!p.matchesSchema()) {
+            return YamlConfigFiles.bindDespiteShape(p.tree(), type).orElse(null);
+        }
+        try {
+            return YamlConfigFiles.parse(p.name(), p.content(), type, ShapeCheck.NONE);
+        } catch (ConfigFileException e) {
+            e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
+            return null;
+        }
     }
 
     /** Every connector's template must be declared in routes/, and a custom one must answer where the hub calls. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import gov.onceonly.hub.configfile.ConfigProblem;
 import gov.onceonly.hub.configfile.YamlConfigFiles;
+import gov.onceonly.hub.configfile.YamlLocator;
 import gov.onceonly.hub.lint.LintFinding.Severity;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.schema.ConfigSchemas.Folder;
@@ -32,8 +33,26 @@ final class LintedFiles {
     private static final ObjectMapper YAML_TREE = JsonMapper.builder(new YAMLFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** A file that parsed and matched its schema: its name, text and tree. */
-    record Parsed(String name, String content, JsonNode tree) {
+    /** A file that parsed: its name, text and tree, and the paths where it breaks its schema (reported already). */
+    record Parsed(String name, String content, JsonNode tree, List<String> violated) {
+
+        boolean matchesSchema() {
+            return violated.isEmpty();
+        }
+
+        /**
+         * Whether a problem the hub's own checks found in this file is worth reporting. In a file its schema refused,
+         * only a reference (a connector, dataset or field named by a value) at a place the schema accepted: what the
+         * checks conclude about the whole file (a form field nobody demands) waits until the file binds as written.
+         */
+        boolean shows(ConfigProblem problem) {
+            return matchesSchema() || problem.atValue() && violated.stream().noneMatch(v -> overlap(v, problem.path()));
+        }
+
+        private static boolean overlap(String a, String b) {
+            return a.isEmpty() || b.isEmpty() || a.equals(b) || a.startsWith(b + ".") || a.startsWith(b + "[")
+                    || b.startsWith(a + ".") || b.startsWith(a + "[");
+        }
     }
 
     private final Path root;
@@ -46,7 +65,7 @@ final class LintedFiles {
         this.schemas = schemas;
     }
 
-    /** The files of a folder that parsed and matched their schema; the others have their findings. */
+    /** The files of a folder that parsed (matching their schema or not); the others have their findings. */
     List<Parsed> parseAll(Folder folder) {
         Path dir = root.resolve(folder.directory());
         List<Parsed> parsed = new ArrayList<>();
@@ -68,7 +87,7 @@ final class LintedFiles {
         return parsed;
     }
 
-    /** One file's text, or null when it does not parse or does not match its schema (the findings say why). */
+    /** One file's text, or null when it does not parse (the findings say why); its schema's findings are added. */
     Parsed parse(Folder folder, String name, String content) {
         JsonNode tree;
         try {
@@ -101,8 +120,9 @@ final class LintedFiles {
                     + ".json', so that editors complete and check the file"));
         }
         List<ConfigSchemas.Violation> violations = schemas.validate(folder, tree);
-        violations.forEach(v -> report(new ConfigProblem(name, v.path(), v.message()), Severity.ERROR));
-        return violations.isEmpty() ? new Parsed(name, content, tree) : null;
+        violations.forEach(v -> report(v.atValue() ? ConfigProblem.ofValue(name, v.path(), v.message())
+                : new ConfigProblem(name, v.path(), v.message()), Severity.ERROR));
+        return new Parsed(name, content, tree, violations.stream().map(ConfigSchemas.Violation::path).toList());
     }
 
     void report(ConfigProblem problem, Severity severity) {
@@ -112,10 +132,9 @@ final class LintedFiles {
     /** Where a problem's path is written in its file (the file's start when the file is not known). */
     LintFinding locate(ConfigProblem problem, Severity severity) {
         YamlLocator locator = locators.get(problem.file());
-        YamlLocator.Position at = locator == null ? new YamlLocator.Position(1, 1) : locator.locate(problem.path());
-        String message = problem.path() == null || problem.path().isEmpty() ? problem.message()
-                : problem.path() + ": " + problem.message();
-        return new LintFinding(problem.file(), at.line(), at.column(), severity, message);
+        YamlLocator.Position at = problem.position() != null ? problem.position()
+                : locator == null ? new YamlLocator.Position(1, 1) : problem.locatedBy(locator).position();
+        return new LintFinding(problem.file(), at.line(), at.column(), severity, problem.pathAndMessage());
     }
 
     List<LintFinding> findings() {

@@ -2,6 +2,7 @@ package gov.onceonly.hub.lint;
 
 import gov.onceonly.hub.configfile.ConfigFileException;
 import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.configfile.YamlLocator;
 import gov.onceonly.hub.connector.ConnectorCatalog;
 import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.connector.TransportSecurity;

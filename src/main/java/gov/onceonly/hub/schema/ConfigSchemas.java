@@ -64,6 +64,7 @@ public final class ConfigSchemas {
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().errorMessageKeyword("errorMessage")
                     .build()));
     private final Map<Folder, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<Folder, JsonNode> texts = new ConcurrentHashMap<>();
 
     private ConfigSchemas() {
     }
@@ -76,20 +77,24 @@ public final class ConfigSchemas {
     /** What is wrong with one parsed file, each at a path such as {@code items[2].demands.babyName.from}. */
     public List<Violation> validate(Folder folder, JsonNode document) {
         List<Error> errors = schema(folder).validate(document);
-        return SchemaErrors.condense(errors.stream().map(e -> new SchemaErrors.Raw(path(e), e.getKeyword(), message(e),
-                e.getProperty(), e.isCustomMessage())).toList());
+        JsonNode text = texts.get(folder);
+        return SchemaErrors.condense(errors.stream().map(e -> new SchemaErrors.Raw(path(e), e.getKeyword(),
+                ViolationText.of(e, text), e.getProperty(), e.isCustomMessage(), ViolationText.isAboutValue(e))).toList());
     }
 
     /** The same, as problems of the file named {@code file}: how the catalogues report them at load. */
     public List<ConfigProblem> problems(Folder folder, String file, JsonNode document) {
-        return validate(folder, document).stream().map(v -> new ConfigProblem(file, v.path(), v.message())).toList();
+        return validate(folder, document).stream().map(v -> v.atValue() ? ConfigProblem.ofValue(file, v.path(), v.message())
+                : new ConfigProblem(file, v.path(), v.message())).toList();
     }
 
     private Schema schema(Folder folder) {
         return schemas.computeIfAbsent(folder, f -> {
             try (InputStream in = resource(f.resource)) {
                 // Camel's schema as it is, as editors apply it: a number option takes a number, not a placeholder.
-                return registry.getSchema(JSON.readTree(in));
+                JsonNode text = JSON.readTree(in);
+                texts.put(f, text);   // read back for the property names a misspelt key could have meant
+                return registry.getSchema(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -113,8 +118,8 @@ public final class ConfigSchemas {
         return new java.util.TreeSet<>(PUBLISHED.keySet());
     }
 
-    /** One schema violation at a path in the file's own terms. */
-    public record Violation(String path, String message) {
+    /** One schema violation at a path in the file's own terms; {@code atValue}: about the value written there. */
+    public record Violation(String path, String message, boolean atValue) {
     }
 
     /**
@@ -143,28 +148,6 @@ public final class ConfigSchemas {
             }
         }
         return raw.startsWith(".") ? raw.substring(1) : raw;
-    }
-
-    private static String message(Error e) {
-        String property = e.getProperty();
-        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-        if (e.isCustomMessage()) {
-            return withoutLocation(e.getMessage());
-        }
-        if ("type".equals(keyword) && (e.getInstanceNode() == null || e.getInstanceNode().isNull())) {
-            return "has no value";   // "key:" with nothing after it
-        }
-        return switch (keyword) {
-            case "required" -> "is required";
-            case "additionalProperties" -> "unknown property '" + property + "'";
-            default -> withoutLocation(e.getMessage());
-        };
-    }
-
-    /** The validator's text starts with the location, which the violation carries as its path. */
-    private static String withoutLocation(String text) {
-        int colon = text.indexOf(": ");
-        return colon >= 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
     }
 
     private static InputStream resource(String name) {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A broken mapping or connector file stops the hub at startup, with the file and the path inside it. */
+/** A broken mapping or connector file stops the hub at startup, with the lint's file:line:column line. */
 class BrokenConfigurationIT extends HubIntegrationTest {
 
     @TempDir
@@ -32,7 +32,7 @@ class BrokenConfigurationIT extends HubIntegrationTest {
                         "birthTime: { from: weijian-birth-records/birth.date }"));
 
         assertThatThrownBy(() -> startOn(root)).rootCause()
-                .hasMessageContaining("mappings/newborn.yaml: items[0].demands.birthTime.from: unknown dataset field 'birth.date'");
+                .hasMessageContaining("mappings/newborn.yaml:57:26: error: items[0].demands.birthTime.from: unknown dataset field 'birth.date'");
     }
 
     @Test
@@ -42,7 +42,7 @@ class BrokenConfigurationIT extends HubIntegrationTest {
         Files.writeString(connector, Files.readString(connector).replaceFirst("  url: .*\\n", ""));
 
         assertThatThrownBy(() -> startOn(root)).rootCause()
-                .hasMessageContaining("connectors/weijian-birth-records.yaml: jdbc.url: is required");
+                .hasMessageContaining("connectors/weijian-birth-records.yaml:8:1: error: jdbc.url: is required");
     }
 
     private void startOn(Path configRoot) {

@@ -112,38 +112,62 @@ class BundleCompilerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown dataset field | gongan-population/person.name | gongan-population/person.birthDay | items[0].demands.motherName.from: unknown dataset field 'person.birthDay'
+            unknown dataset field | gongan-population/person.name | gongan-population/person.birthDay | items[0].demands.motherName.from: unknown dataset field 'person.birthDay'; did you mean 'person.birthDate'?
             unknown dataset       | gongan-population/person.name | gongan-population/people.name     | items[0].demands.motherName.from: unknown dataset field 'people.name'
             unknown connector     | gongan-population/person.name | gongan-populace/person.name       | items[0].demands.motherName.from: unknown source connector 'gongan-populace'
             target as source      | gongan-population/person.name | weijian-approval/person.name      | items[0].demands.motherName.from: unknown source connector 'weijian-approval'
-            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected form.<field>, output.<item>.<output> or <connector>/<dataset>.<field>
-            unknown form field    | form.babyName                 | form.babyNmae                     | items[0].demands.babyName.from: unknown form field 'babyNmae' (declare it under form)
-            unknown target        | target: weijian-approval      | target: weijian-aproval           | items[0].target: unknown connector 'weijian-aproval'
+            malformed origin      | gongan-population/person.name | person.name                       | items[0].demands.motherName.from: expected form.<field>, output.<item>.<output> or <connector>/<dataset>.<field>; found 'person.name'
+            unknown form field    | form.babyName                 | form.babyNmae                     | items[0].demands.babyName.from: unknown form field 'babyNmae'; did you mean 'babyName'?
+            unknown target        | target: weijian-approval      | target: weijian-aproval           | items[0].target: unknown connector 'weijian-aproval'; did you mean 'weijian-approval'?
             source as target      | target: weijian-approval      | target: gongan-population         | items[0].target: connector 'gongan-population' is a source, not a target
             id not file name      | id: newborn                   | id: new-born                      | id: must equal the file name 'newborn'
             enterprise keys       | type: personal                | type: enterprise                  | items[0].demands.motherName.from: dataset 'person' is keyed by idNumber but this bundle's applicants are keyed by creditCode
-            unknown property      | demands:                      | demand:                           | items[0].demand: unknown property 'demand'
-            unknown nested prop   | { from: form.babyName }       | { form: babyName }                | items[0].demands.babyName.form: unknown property 'form'
-            wrong type            | sequence: 1                   | sequence: first                   | sequence: string found, integer expected
-            wrong enum value      | type: personal                | type: company                     | type: must be personal or enterprise
+            unknown property      | demands:                      | demand:                           | items[0].demand: unknown property 'demand'; did you mean 'demands'? ⏎ mappings/newborn.yaml: items[0].demands: is required
+            unknown nested prop   | { from: form.babyName }       | { form: babyName }                | items[0].demands.babyName.form: unknown property 'form'; did you mean 'from'? ⏎ mappings/newborn.yaml: items[0].demands.babyName.from: is required
+            wrong type            | sequence: 1                   | sequence: first                   | sequence: string found, integer expected; found 'first'
+            wrong enum value      | type: personal                | type: company                     | type: must be personal or enterprise; found 'company'
             """)
     void brokenMappingNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
         String yaml = VALID.replace(original, broken);
         assertThat(yaml).as("the replacement applied").isNotEqualTo(VALID);
-        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected);
+        // ⏎ separates the problems of one mistake: a misspelt key is unknown and leaves the key it meant missing.
+        assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected.replace(" ⏎ ", "\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown batch       | batch: 优化提升             | batch: 第三批               | batch: must be one of 优化提升, 加快实施 (the two batches of the list)
-            month not YYYY-MM   | completionMonth: 2023-05  | completionMonth: 2023年5月  | completionMonth: must be a month as YYYY-MM
-            sequence from 1     | sequence: 1               | sequence: 0                | sequence: must be the number of the bundle in its batch, from 1
+            unknown batch       | batch: 优化提升             | batch: 第三批               | batch: must be one of 优化提升, 加快实施 (the two batches of the list); found '第三批'
+            month not YYYY-MM   | completionMonth: 2023-05  | completionMonth: 2023年5月  | completionMonth: must be a month as YYYY-MM; found '2023年5月'
+            sequence from 1     | sequence: 1               | sequence: 0                | sequence: must be the number of the bundle in its batch, from 1; found '0'
             stage missing       | 'stage: 出生阶段'           | ''                       | stage: is required
             """)
     void catalogueFactsAreChecked(String why, String original, String broken, String expected) throws IOException {
         String yaml = VALID.replace(original, broken);
         assertThat(yaml).as("the replacement applied").isNotEqualTo(VALID);
         assertThat(loadError(yaml)).isEqualTo("mappings/newborn.yaml: " + expected);
+    }
+
+    @Test
+    void aStartupErrorGivesLineAndColumnAsTheLintDoes() throws IOException {
+        String yaml = VALID.replace("target: weijian-approval", "target: weijian-aproval").replace("type: personal", "type: persnal");
+        String message = assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(yaml)).actual().getMessage();
+        assertThat(message).isEqualTo("mappings/newborn.yaml:" + position(yaml, "persnal")
+                + ": error: type: must be personal or enterprise; found 'persnal'; did you mean 'personal'?");
+        String compiled = VALID.replace("target: weijian-approval", "target: weijian-aproval")
+                .replace("form.babyName }", "form.babyNmae }");
+        assertThat(assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(compiled)).actual().getMessage())
+                .isEqualTo("2 problems in configuration files:"
+                        + "\n  mappings/newborn.yaml:" + position(compiled, "weijian-aproval")
+                        + ": error: items[0].target: unknown connector 'weijian-aproval'; did you mean 'weijian-approval'?"
+                        + "\n  mappings/newborn.yaml:" + position(compiled, "form.babyNmae")
+                        + ": error: items[0].demands.babyName.from: unknown form field 'babyNmae'; did you mean 'babyName'?");
+    }
+
+    /** {@code line:column} of the first occurrence of {@code text}, one-based. */
+    private static String position(String yaml, String text) {
+        int offset = yaml.indexOf(text);
+        int line = (int) yaml.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        return line + ":" + (offset - yaml.lastIndexOf('\n', offset - 1));
     }
 
     @Test
@@ -170,7 +194,7 @@ class BundleCompilerTest {
         assertThat(bundle.definition().form().get("babyName").example()).isEqualTo("陈小宝");
         assertThat(loadError(yaml.replace("type: idNumber", "type: uuid")))
                 .isEqualTo("mappings/newborn.yaml: form.fatherId.type: "
-                        + "must be string, integer, date, boolean, idNumber or creditCode");
+                        + "must be string, integer, date, boolean, idNumber or creditCode; found 'uuid'");
     }
 
     @Test
@@ -224,10 +248,9 @@ class BundleCompilerTest {
         String yaml = VALID.replace("target: weijian-approval", "target: nowhere")
                 .replace("person.name", "person.nickname");
         assertThat(loadError(yaml)).isEqualTo("""
-                3 problems in configuration files:
-                  mappings/newborn.yaml: items[0].target: unknown connector 'nowhere'
-                  mappings/newborn.yaml: items[0].demands.motherName.from: unknown dataset field 'person.nickname'
-                  mappings/other.yaml: id: must equal the file name 'other'""");
+                mappings/newborn.yaml: items[0].target: unknown connector 'nowhere'
+                mappings/newborn.yaml: items[0].demands.motherName.from: unknown dataset field 'person.nickname'
+                mappings/other.yaml: id: must equal the file name 'other'""");
     }
 
     /** A fallback source is part of the fetch plan, and a fallback is checked like the demand's own origin. */
@@ -242,7 +265,7 @@ class BundleCompilerTest {
         assertThat(mother.freshest()).isTrue();
         assertThat(mother.candidates()).extracting(Origin::toString).hasSize(2);
         assertThat(loadError(withFallback.replace("birth.motherName]", "birth.motherNam]")))
-                .isEqualTo("mappings/newborn.yaml: items[0].demands.motherName.fallback[0]: unknown dataset field 'birth.motherNam'");
+                .isEqualTo("mappings/newborn.yaml: items[0].demands.motherName.fallback[0]: unknown dataset field 'birth.motherNam'; did you mean 'birth.motherName'?");
     }
 
     private BundleCatalog load(String newbornYaml) throws IOException {
@@ -251,8 +274,11 @@ class BundleCompilerTest {
         return BundleCatalog.load(temp, temp.resolve("mappings"), connectors);
     }
 
+    /** The problems as {@code file: path: message}; where they are in the file is aStartupErrorGivesLineAndColumn's. */
     private String loadError(String newbornYaml) {
-        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(newbornYaml))
-                .actual().getMessage();
+        ConfigFileException e = assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(newbornYaml))
+                .actual();
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.position()).as("placed in its file").isNotNull());
+        return String.join("\n", e.problems().stream().map(p -> p.file() + ": " + p.pathAndMessage()).toList());
     }
 }

@@ -58,8 +58,14 @@ final class MappingFixture {
         return load(root, yaml).find("newborn").orElseThrow();
     }
 
-    /** The message of the configuration error loading {@code yaml} gives. */
+    /**
+     * The problems loading {@code yaml} gives, as {@code file: path: message}, one a line; each must be placed at its
+     * line and column (BundleCompilerTest checks the startup message with them).
+     */
     static String loadError(Path root, String yaml) {
-        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(root, yaml)).actual().getMessage();
+        ConfigFileException e = assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(root, yaml)).actual();
+        org.assertj.core.api.Assertions.assertThat(e.problems())
+                .allSatisfy(p -> org.assertj.core.api.Assertions.assertThat(p.position()).as("placed in its file").isNotNull());
+        return String.join("\n", e.problems().stream().map(p -> p.file() + ": " + p.pathAndMessage()).toList());
     }
 }

@@ -78,7 +78,7 @@ class WaitsForCheckTest {
     void aMilestoneMustBeOneOfThree() {
         assertThat(loadError(ORDERED.replace("{ birth-certificate: done }", "{ birth-certificate: finished }")))
                 .startsWith("mappings/newborn.yaml: items[1].waitsFor.birth-certificate: ")
-                .endsWith("is not a milestone; expected one of delivered, accepted or done");
+                .endsWith("is not a milestone; expected one of delivered, accepted or done; found 'finished'");
         assertThat(loadError(ORDERED.replace("{ birth-certificate: done }", "{ birth-certificate: }")))
                 .isEqualTo("mappings/newborn.yaml: items[1].waitsFor.birth-certificate: "
                         + "is not a milestone; expected one of delivered, accepted or done");

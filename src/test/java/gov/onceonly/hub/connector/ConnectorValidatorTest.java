@@ -97,12 +97,12 @@ class ConnectorValidatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             jdbc without url        | '  url: jdbc:postgresql://localhost/dept' | ''                       | jdbc.url: is required
-            unknown kind            | 'kind: jdbc'                              | 'kind: ftp'              | kind: must be http, jdbc, kafka or route
-            unknown key kind        | 'key: idNumber'                           | 'key: passport'          | datasets.birth.key: must be idNumber or creditCode
+            unknown kind            | 'kind: jdbc'                              | 'kind: ftp'              | kind: must be http, jdbc, kafka or route; found 'ftp'
+            unknown key kind        | 'key: idNumber'                           | 'key: passport'          | datasets.birth.key: must be idNumber or creditCode; found 'passport'
             id not file name        | 'id: dept-db'                             | 'id: dept-database'      | id: must equal the file name 'dept-db'
             missing department      | 'department: 市卫生健康委'                | 'department: '           | department: has no value
             no dataset key          | '    key: idNumber'                       | '    title: 分娩记录'     | datasets.birth.key: is required
-            wrong type              | '  username: hub'                         | '  maximumPoolSize: many' | jdbc.maximumPoolSize: string found, integer expected
+            wrong type              | '  username: hub'                         | '  maximumPoolSize: many' | jdbc.maximumPoolSize: string found, integer expected; found 'many'
             """)
     void brokenJdbcSourceNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
         assertThat(loadError(edit(JDBC_SOURCE, original, broken))).isEqualTo("connectors/dept-db.yaml: " + expected);
@@ -112,7 +112,7 @@ class ConnectorValidatorTest {
     void jdbcQueryMustUseTheKeyParameterNotConcatenation() throws IOException {
         String yaml = edit(JDBC_SOURCE, "= :?key", "= '\" || key || \"'");
         assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.birth.query: "
-                + "must bind the key as :?key, never concatenate it into the SQL");
+                + "must bind the key as :?key, never concatenate it into the SQL; found 'select baby_gender from birth_record where mother_id_number …'");
     }
 
     @Test
@@ -138,9 +138,8 @@ class ConnectorValidatorTest {
     void missingKindAndRoleAreBothReported() throws IOException {
         String yaml = JDBC_SOURCE.replace("kind: jdbc\n", "").replace("role: source\n", "");
         assertThat(loadError(yaml)).isEqualTo("""
-                2 problems in configuration files:
-                  connectors/dept-db.yaml: kind: is required
-                  connectors/dept-db.yaml: role: is required""");
+                connectors/dept-db.yaml: kind: is required
+                connectors/dept-db.yaml: role: is required""");
     }
 
     @Test
@@ -154,16 +153,15 @@ class ConnectorValidatorTest {
                 datasets:
                   person: { key: idNumber, path: /persons, fields: { name: 姓名 } }
                 """;
-        assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.person.path: must contain the placeholder {key}");
+        assertThat(loadError(yaml)).isEqualTo("connectors/dept-db.yaml: datasets.person.path: must contain the placeholder {key}; found '/persons'");
     }
 
     @Test
     void kafkaSourceDatasetNeedsTopicAndKeyField() throws IOException {
         String yaml = KAFKA_SOURCE.replace("    topic: ybj.insured-persons\n", "").replace("    keyField: idNumber\n", "");
         assertThat(loadError(yaml)).isEqualTo("""
-                2 problems in configuration files:
-                  connectors/dept-db.yaml: datasets.insured.topic: is required
-                  connectors/dept-db.yaml: datasets.insured.keyField: is required""");
+                connectors/dept-db.yaml: datasets.insured.topic: is required
+                connectors/dept-db.yaml: datasets.insured.keyField: is required""");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -172,11 +170,11 @@ class ConnectorValidatorTest {
             http target without url  | '  baseUrl: http://localhost/card' | ''                           | http.baseUrl: is required
             block of another kind    | 'role: target'                 | 'role: target\\nkafka: { topic: t }' | kafka: does not belong to a connector of kind http
             target with datasets     | 'role: target'                 | 'role: target\\ndatasets: { d: { key: idNumber } }' | datasets: a target has no datasets
-            unknown property         | '  baseUrl:'                   | '  baseurl:'                     | http.baseurl: unknown property 'baseurl'
+            unknown property         | '  baseUrl:'                   | '  baseurl:'                     | http.baseurl: unknown property 'baseurl'; did you mean 'baseUrl'? ⏎ connectors/dept-db.yaml: http.baseUrl: is required
             """)
     void brokenHttpTargetNamesFileAndPath(String why, String original, String broken, String expected) throws IOException {
         assertThat(loadError(edit(HTTP_TARGET, original, broken.replace("\\n", "\n"))))
-                .isEqualTo("connectors/dept-db.yaml: " + expected);
+                .isEqualTo("connectors/dept-db.yaml: " + expected.replace(" ⏎ ", "\n"));   // ⏎: the next problem
     }
 
     @Test
@@ -189,7 +187,7 @@ class ConnectorValidatorTest {
                 jdbc: { url: jdbc:postgresql://localhost/x, insert: "insert into t (record) values (:?record)" }
                 """;
         assertThat(loadError(yaml))
-                .isEqualTo("connectors/dept-db.yaml: jdbc.insert: must store the parameter :?idempotencyKey");
+                .isEqualTo("connectors/dept-db.yaml: jdbc.insert: must store the parameter :?idempotencyKey; found 'insert into t (record) values (:?record)'");
     }
 
     @Test
@@ -211,8 +209,10 @@ class ConnectorValidatorTest {
         return ConnectorCatalog.load(temp, temp.resolve("connectors"));
     }
 
+    /** The problems as {@code file: path: message}, each placed at its line and column (BundleCompilerTest shows how). */
     private String loadError(String yaml) {
-        return assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(yaml))
-                .actual().getMessage();
+        ConfigFileException e = assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> load(yaml)).actual();
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.position()).as("placed in its file").isNotNull());
+        return String.join("\n", e.problems().stream().map(p -> p.file() + ": " + p.pathAndMessage()).toList());
     }
 }

@@ -105,9 +105,13 @@ public class ConfigLintTest {
     @Test
     void aConnectorPropertyTheSchemaDoesNotKnow() throws IOException {
         String broken = REGISTRY.replace("  baseUrl:", "  baseUrll:");
-        // One error: the mapping that demands from this connector does not repeat it as "unknown connector".
-        assertOne(lint(Map.of("connectors/dept-registry.yaml", broken)), "connectors/dept-registry.yaml",
-                line(broken, "baseUrll"), "unknown property 'baseUrll'");
+        // The misspelt key and the key it leaves missing; the mapping that demands from this connector does not
+        // repeat them as "unknown connector".
+        LintReport report = lint(Map.of("connectors/dept-registry.yaml", broken));
+        assertThat(report.findings()).hasSize(2);
+        assertAt(report.findings().get(0), "connectors/dept-registry.yaml", line(broken, "http:"), "http.baseUrl: is required");
+        assertAt(report.findings().get(1), "connectors/dept-registry.yaml", line(broken, "baseUrll"),
+                "unknown property 'baseUrll'; did you mean 'baseUrl'?");
     }
 
     @Test
@@ -282,6 +286,58 @@ public class ConfigLintTest {
     void aDuplicateKeyIsAnError() throws IOException {
         String twice = SAMPLE.replace("stage: 出生阶段", "stage: 出生阶段\nstage: 婚育阶段");
         assertOne(lint(Map.of("mappings/sample.yaml", twice)), "mappings/sample.yaml", line(twice, "stage: 婚育阶段"), "stage");
+    }
+
+    @Test
+    void aMisspeltKeyIsReportedWithTheKeysItLeavesMissing() throws IOException {
+        String broken = APPROVAL.replace("  baseUrl:", "  baseurl:").replace("  path: /applications\n", "");
+        LintReport report = lint(Map.of("connectors/dept-approval.yaml", broken));
+        assertThat(report.findings()).extracting(LintFinding::toString).containsExactly(
+                "connectors/dept-approval.yaml:6:1: error: http.baseUrl: is required",
+                "connectors/dept-approval.yaml:6:1: error: http.path: is required",
+                "connectors/dept-approval.yaml:7:3: error: http.baseurl: unknown property 'baseurl'; did you mean 'baseUrl'?");
+    }
+
+    @Test
+    void everyMistakeOfEveryFileInOneRun() throws IOException {
+        String connector = REGISTRY.replace("kind: http", "kind: htp").replace("key: idNumber", "key: passport");
+        String mapping = SAMPLE.replace("batch: 优化提升", "batch: 第三批").replace("target: dept-approval", "target: dept-aproval")
+                .replace("person.address }", "person.adress }").replace("form.phone }", "form.phnoe }");
+        String approval = APPROVAL.replace("  baseUrl:", "  baseurl:");
+        LintReport report = lint(Map.of("connectors/dept-registry.yaml", connector, "mappings/sample.yaml", mapping,
+                "connectors/dept-approval.yaml", approval));
+        assertThat(report.findings()).extracting(LintFinding::toString).containsExactly(
+                "connectors/dept-approval.yaml:6:1: error: http.baseUrl: is required",
+                "connectors/dept-approval.yaml:7:3: error: http.baseurl: unknown property 'baseurl'; did you mean 'baseUrl'?",
+                "connectors/dept-registry.yaml:5:7: error: kind: must be http, jdbc, kafka or route; found 'htp'; did you mean 'http'?",
+                "connectors/dept-registry.yaml:12:10: error: datasets.person.key: must be idNumber or creditCode; found 'passport'",
+                "mappings/sample.yaml:7:8: error: batch: must be one of 优化提升, 加快实施 (the two batches of the list); found '第三批'",
+                // dept-approval is refused by its schema, so the catalogue has no target to suggest
+                "mappings/sample.yaml:18:13: error: items[0].target: unknown connector 'dept-aproval'",
+                "mappings/sample.yaml:22:22: error: items[0].demands.phone.from: unknown form field 'phnoe'; did you mean 'phone'?");
+    }
+
+    @Test
+    void aMappingTheSchemaRefusesStillHasItsReferencesChecked() throws IOException {
+        String mapping = SAMPLE.replace("batch: 优化提升", "batch: 第三批").replace("target: dept-approval", "target: dept-aproval")
+                .replace("person.address }", "person.adress }").replace("name: 第一项", "name: 第一项\n    nmae: x");
+        LintReport report = lint(Map.of("mappings/sample.yaml", mapping));
+        assertThat(report.findings()).extracting(LintFinding::toString).containsExactly(
+                "mappings/sample.yaml:7:8: error: batch: must be one of 优化提升, 加快实施 (the two batches of the list); found '第三批'",
+                "mappings/sample.yaml:17:5: error: items[0].nmae: unknown property 'nmae'; did you mean 'name'?",
+                "mappings/sample.yaml:19:13: error: items[0].target: unknown connector 'dept-aproval'; did you mean 'dept-approval'?",
+                "mappings/sample.yaml:22:24: error: items[0].demands.address.from: unknown dataset field 'person.adress'; "
+                        + "did you mean 'person.address'?");
+    }
+
+    @Test
+    void aMisspeltDatasetOrFieldGetsTheNameItProbablyMeant() throws IOException {
+        String field = SAMPLE.replace("person.name }", "persn.name }");
+        assertOne(lint(Map.of("mappings/sample.yaml", field)), "mappings/sample.yaml", line(field, "persn"),
+                "unknown dataset field 'persn.name'; did you mean 'person.name'?");
+        String unrelated = SAMPLE.replace("person.name }", "person.income }");
+        assertThat(lint(Map.of("mappings/sample.yaml", unrelated)).findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith("unknown dataset field 'person.income'"));
     }
 
     private LintReport lint(Map<String, String> overrides) throws IOException {

@@ -43,8 +43,11 @@ class LintCommandTest {
                 """);
         Run run = run(List.of(root.toString()));
         assertThat(run.exit).isEqualTo(1);
-        assertThat(run.out).contains(root + "/connectors/dept.yaml:8:3: error: http.paht: unknown property 'paht'")
-                .contains("1 error(s)");
+        // The misspelt key and the one it leaves missing, in one run.
+        assertThat(run.out).contains(root + "/connectors/dept.yaml:8:3: error: http.paht: unknown property 'paht'; "
+                        + "did you mean 'path'?")
+                .contains(root + "/connectors/dept.yaml:6:1: error: http.path: is required")
+                .contains("2 error(s)");
     }
 
     @Test

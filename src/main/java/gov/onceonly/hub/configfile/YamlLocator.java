@@ -1,4 +1,4 @@
-package gov.onceonly.hub.lint;
+package gov.onceonly.hub.configfile;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds where a path such as {@code items[2].demands.birthDate.from} is written in a YAML file, so that every
- * problem can be printed as {@code file:line:column} for editors and CI. A path that goes deeper than the file
- * (a missing property) points at the deepest part that exists.
+ * problem can be printed as {@code file:line:column} for editors and CI, by the lint and at startup alike. A path
+ * that goes deeper than the file (a missing property) points at the deepest part that exists.
  */
-final class YamlLocator {
+public final class YamlLocator {
 
     private static final Pattern STEP = Pattern.compile("\\[(\\d+)]|([^.\\[]+)");
 
@@ -31,19 +31,19 @@ final class YamlLocator {
     }
 
     /** @throws org.yaml.snakeyaml.error.MarkedYAMLException where the text is not YAML, with its line and column */
-    static YamlLocator parse(String content) {
+    public static YamlLocator parse(String content) {
         return new YamlLocator(new Yaml(new LoaderOptions()).compose(new StringReader(content)));
     }
 
     /** One-based line and column. */
-    record Position(int line, int column) {
+    public record Position(int line, int column) {
 
-        static Position of(Mark mark) {
+        public static Position of(Mark mark) {
             return new Position(mark.getLine() + 1, mark.getColumn() + 1);
         }
 
         /** The line and column of a character offset in the text. */
-        static Position at(String content, int offset) {
+        public static Position at(String content, int offset) {
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < Math.min(offset, content.length()); i++) {
@@ -56,7 +56,17 @@ final class YamlLocator {
         }
     }
 
-    Position locate(String path) {
+    /** Where the path's key is written: a key nobody knows, a block that lacks something, are there. */
+    public Position locate(String path) {
+        return locate(path, false);
+    }
+
+    /** Where the path's value is written (a bad value is shown where it is, not at its key). */
+    public Position locateValue(String path) {
+        return locate(path, true);
+    }
+
+    private Position locate(String path, boolean value) {
         if (root == null) {
             return new Position(1, 1);
         }
@@ -75,7 +85,7 @@ final class YamlLocator {
                 for (NodeTuple tuple : map.getValue()) {
                     if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(step)) {
                         next = tuple.getValueNode();
-                        nextAt = key.getStartMark();
+                        nextAt = value && next instanceof ScalarNode ? next.getStartMark() : key.getStartMark();
                     }
                 }
             }
