@@ -116,8 +116,7 @@ public final class Bench {
                     headline(hubSystem, handWritten, statusQuo);
                 }
                 if (options.runs("probes")) {
-                    markdown.append(ProbeWatch.section(hub.url(), options.duration(), () -> measurement.measure(hubSystem,
-                            "probes", HEADLINE, "closed", options.concurrency(), false, options.warmup(), options.duration())));
+                    markdown.append(ProbeWatch.section(hub.url(), hubSystem, measurement, options));
                 }
                 if (options.runs("curves")) {
                     curves(hubSystem, handWritten, statusQuo);

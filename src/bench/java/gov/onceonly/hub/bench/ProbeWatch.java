@@ -22,31 +22,49 @@ final class ProbeWatch implements AutoCloseable {
 
     static final String[] PROBES = {"/actuator/health/readiness", "/actuator/health/liveness"};
 
+    /** One phase of the probes' section: what the hub is doing meanwhile, and the run that does it. */
+    record Phase(String name, Callable<RunResult> run) {
+    }
+
+    /** The bench's section for the hub at {@code url}: idle, the headline's open loop, then its closed loop. */
+    static String section(String url, SystemUnderTest hub, Measurement measurement, BenchOptions options)
+            throws Exception {
+        return section(url, options.duration(), List.of(
+                new Phase("open loop", () -> measurement.measure(hub, "probes", Bench.HEADLINE, "open", options.rate(),
+                        false, options.warmup(), options.duration())),
+                new Phase("closed loop", () -> measurement.measure(hub, "probes", Bench.HEADLINE, "closed",
+                        options.concurrency(), false, options.warmup(), options.duration()))));
+    }
+
     /**
-     * The bench's section: the probes asked for {@code idle} with no applications, then while {@code saturated} runs
-     * (the headline's closed loop), in one table. Returns the markdown.
+     * The probes asked for {@code idle} with no applications, then during each phase (the
+     * headline's open loop at its moderate rate, then its closed loop, which saturates the machine), in one table.
      */
-    static String section(String url, Duration idle, Callable<RunResult> saturated) throws Exception {
+    static String section(String url, Duration idle, List<Phase> phases) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
         Map<String, Map.Entry<LatencySummary, Long>> quiet;
         try (ProbeWatch probes = new ProbeWatch(url)) {
             Thread.sleep(idle.toMillis());
             quiet = probes.results();
         }
-        Map<String, Map.Entry<LatencySummary, Long>> loaded;
-        RunResult run;
-        try (ProbeWatch probes = new ProbeWatch(url)) {
-            run = saturated.call();
-            loaded = probes.results();
-        }
-        List<List<String>> rows = new ArrayList<>();
         for (String probe : PROBES) {
             rows.add(row(probe, "idle", quiet.get(probe)));
-            rows.add(row(probe, String.format(Locale.ROOT, "closed loop, %.1f applications/s completed",
-                    run.completedPerSecond()), loaded.get(probe)));
+        }
+        for (Phase phase : phases) {
+            Map<String, Map.Entry<LatencySummary, Long>> loaded;
+            RunResult run;
+            try (ProbeWatch probes = new ProbeWatch(url)) {
+                run = phase.run().call();
+                loaded = probes.results();
+            }
+            for (String probe : PROBES) {
+                rows.add(row(probe, String.format(Locale.ROOT, "%s, %.1f applications/s completed", phase.name(),
+                        run.completedPerSecond()), loaded.get(probe)));
+            }
         }
         return "## Probes under load\n\nReadiness and liveness asked as Kubernetes asks them (five times a second each), "
-                + "idle for " + idle.toSeconds() + " s, then while the headline's closed loop keeps " + (int) run.load()
-                + " applications in flight (target: under 100 ms; the Kubernetes probe allows 3 s).\n\n"
+                + "idle for " + idle.toSeconds() + " s, then during each load (target: under 100 ms; the Kubernetes "
+                + "probe allows 3 s).\n\n"
                 + MarkdownTable.render(List.of("probe", "while", "answers", "p50 ms", "p99 ms", "max ms", "not UP"), rows)
                 + "\n";
     }
