@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -76,9 +77,10 @@ public final class ProductionSafety {
         Map<String, String> secrets = new LinkedHashMap<>();
         password("hub.security.operator.password (HUB_OPERATOR_PASSWORD)",
                 orEmpty(security.operator().password()), secrets, problems);
-        security.accounts().forEach((name, account) -> password("hub.security.accounts." + name + ".password",
+        new TreeMap<>(security.accounts()).forEach((name, account) -> password("hub.security.accounts." + name + ".password",
                 orEmpty(account.password()), secrets, problems));
-        clients.clients().forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
+        // By key, so that the message is the same on every start (the bound map keeps no order).
+        new TreeMap<>(clients.clients()).forEach((key, client) -> secrets.put("hub.clients." + key + ".secret",
                 orEmpty(client.secret()).strip()));
         secrets.forEach((property, value) -> checkSecret(property, value, problems));
         checkReuse(secrets, problems);
