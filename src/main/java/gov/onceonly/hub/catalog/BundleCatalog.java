@@ -32,19 +32,17 @@ public final class BundleCatalog {
         remember(bundles.values());
     }
 
-    /** The mapping schema, checked before a file is bound (the lint checks it with the same schema, as it parses). */
-    private static final YamlConfigFiles.ShapeCheck SHAPE =
-            (file, tree) -> ConfigSchemas.shared().problems(ConfigSchemas.Folder.MAPPINGS, file, tree);
-
     public static BundleCatalog load(Path root, Path folder, ConnectorCatalog connectors) {
         BundleCompiler compiler = new BundleCompiler(connectors);
         Map<String, CompiledBundle> bundles = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
+        // Each file is checked against the folder's schema before it is bound (the lint uses the same schema).
+        YamlConfigFiles.ShapeCheck shape = ConfigSchemas.shared().shapeCheck(ConfigSchemas.Folder.MAPPINGS);
         for (Path file : YamlConfigFiles.list(folder)) {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             YamlConfigFiles.Loaded<BundleDefinition> loaded;
             try {
-                loaded = YamlConfigFiles.read(root, file, BundleDefinition.class, SHAPE);
+                loaded = YamlConfigFiles.read(root, file, BundleDefinition.class, shape);
             } catch (ConfigFileException e) {
                 problems.addAll(e.problems());
                 continue;

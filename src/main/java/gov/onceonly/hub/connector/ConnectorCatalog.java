@@ -34,17 +34,15 @@ public final class ConnectorCatalog {
         this.connectors = newer.connectors;
     }
 
-    /** The connector schema, checked before a file is bound (the lint checks it with the same schema, as it parses). */
-    private static final YamlConfigFiles.ShapeCheck SHAPE =
-            (file, tree) -> ConfigSchemas.shared().problems(ConfigSchemas.Folder.CONNECTORS, file, tree);
-
     public static ConnectorCatalog load(Path root, Path folder) {
         Map<String, Entry> connectors = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
+        // Each file is checked against the folder's schema before it is bound (the lint uses the same schema).
+        YamlConfigFiles.ShapeCheck shape = ConfigSchemas.shared().shapeCheck(ConfigSchemas.Folder.CONNECTORS);
         for (Path file : YamlConfigFiles.list(folder)) {
             String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class, SHAPE);
+                var loaded = YamlConfigFiles.read(root, file, ConnectorDefinition.class, shape);
                 List<ConfigProblem> found = ConfigFileException.locate(
                         ConnectorValidator.check(loaded.file(), expectedId, loaded.definition()), loaded.content());
                 problems.addAll(found);

@@ -47,11 +47,6 @@ public final class PeriodicJobs {
         return () -> future.cancel(false);
     }
 
-    /** Runs {@code job} once, as soon as a thread of the scheduler is free. */
-    public void now(String name, Job job) {
-        scheduler.schedule(new Logged(name, job), Instant.now());
-    }
-
     private static final class Logged implements Runnable {
 
         private final String name;

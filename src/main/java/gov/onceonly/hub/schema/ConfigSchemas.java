@@ -3,6 +3,7 @@ package gov.onceonly.hub.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.onceonly.hub.configfile.ConfigProblem;
+import gov.onceonly.hub.configfile.YamlConfigFiles;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -83,6 +84,11 @@ public final class ConfigSchemas {
     }
 
     /** The same, as problems of the file named {@code file}: how the catalogues report them at load. */
+    /** The folder's schema as the check a loader runs on each file before binding it (YamlConfigFiles.read). */
+    public YamlConfigFiles.ShapeCheck shapeCheck(Folder folder) {
+        return (file, tree) -> problems(folder, file, tree);
+    }
+
     public List<ConfigProblem> problems(Folder folder, String file, JsonNode document) {
         return validate(folder, document).stream().map(v -> v.atValue() ? ConfigProblem.ofValue(file, v.path(), v.message())
                 : new ConfigProblem(file, v.path(), v.message())).toList();
