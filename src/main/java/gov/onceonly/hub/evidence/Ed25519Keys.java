@@ -1,13 +1,10 @@
 package gov.onceonly.hub.evidence;
 
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -15,16 +12,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Ed25519 keys with the JDK alone. The JDK signs and verifies but cannot tell the public key of a private one, which
- * the hub must publish; {@link #publicKeyOf} computes it as RFC 8032 does (5.1.5): A = s·B over edwards25519.
+ * Ed25519 keys: read from and written as PKCS#8 and X.509 DER in base64, and the public half of a private key, which
+ * the hub must publish and the JDK cannot tell (Bouncy Castle computes it, {@link Ed25519SigningKey}).
  */
 public final class Ed25519Keys {
 
-    private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
-    private static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
-    private static final BigInteger[] BASE = {
-            new BigInteger("15112221349535400772501151409588531511454012693041857206046113283949847762202"),
-            new BigInteger("46316835694926478169428394003475163141307993866256225615783033603165251855960")};
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private Ed25519Keys() {
@@ -52,23 +44,7 @@ public final class Ed25519Keys {
 
     /** The 32 bytes of the public key (RFC 8032 encoding) of a private key. */
     public static byte[] publicKeyOf(PrivateKey key) {
-        byte[] seed = ((EdECPrivateKey) key).getBytes().orElseThrow(() -> new IllegalArgumentException("the key hides its bytes"));
-        byte[] h;
-        try {
-            h = MessageDigest.getInstance("SHA-512").digest(seed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] s = Arrays.copyOf(h, 32);
-        s[0] &= (byte) 248;
-        s[31] &= 127;
-        s[31] |= 64;
-        BigInteger[] a = multiply(new BigInteger(1, reverse(s)), BASE);
-        byte[] encoded = reverse(toFixed(a[1]));
-        if (a[0].testBit(0)) {
-            encoded[31] |= (byte) 0x80;
-        }
-        return encoded;
+        return Ed25519SigningKey.publicKeyOf(key);
     }
 
     /** Whether an X.509 SubjectPublicKeyInfo (DER) holds an Ed25519 key. */
@@ -99,43 +75,5 @@ public final class Ed25519Keys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key in X.509 DER, base64: " + e.getMessage());
         }
-    }
-
-    private static BigInteger[] multiply(BigInteger scalar, BigInteger[] point) {
-        BigInteger[] result = {BigInteger.ZERO, BigInteger.ONE};
-        BigInteger[] addend = point;
-        for (int i = 0; i < scalar.bitLength(); i++) {
-            if (scalar.testBit(i)) {
-                result = add(result, addend);
-            }
-            addend = add(addend, addend);
-        }
-        return result;
-    }
-
-    /** Affine addition on -x² + y² = 1 + d·x²·y². */
-    private static BigInteger[] add(BigInteger[] p1, BigInteger[] p2) {
-        BigInteger xx = p1[0].multiply(p2[0]).mod(P);
-        BigInteger yy = p1[1].multiply(p2[1]).mod(P);
-        BigInteger dxy = D.multiply(xx).multiply(yy).mod(P);
-        BigInteger x = p1[0].multiply(p2[1]).add(p2[0].multiply(p1[1])).multiply(BigInteger.ONE.add(dxy).modInverse(P)).mod(P);
-        BigInteger y = yy.add(xx).multiply(BigInteger.ONE.subtract(dxy).mod(P).modInverse(P)).mod(P);
-        return new BigInteger[] {x, y};
-    }
-
-    private static byte[] toFixed(BigInteger value) {
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[32];
-        int n = Math.min(raw.length, 32);
-        System.arraycopy(raw, raw.length - n, out, 32 - n, n);
-        return out;
-    }
-
-    private static byte[] reverse(byte[] bytes) {
-        byte[] out = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            out[i] = bytes[bytes.length - 1 - i];
-        }
-        return out;
     }
 }

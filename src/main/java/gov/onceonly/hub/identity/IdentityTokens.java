@@ -1,6 +1,8 @@
 package gov.onceonly.hub.identity;
 
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -40,6 +42,17 @@ public final class IdentityTokens {
     }
 
     private final Supplier<IdentityProperties> settings;
+    /**
+     * Signatures checked with Bouncy Castle's code: JDK 17's ECDSA P-256 verification takes about three times as long,
+     * and every application's token is checked (docs/benchmarks.md). The provider is the verifier's own, not
+     * registered with the JDK.
+     */
+    private static final DefaultJWSVerifierFactory BOUNCY_CASTLE_VERIFIERS = new DefaultJWSVerifierFactory();
+
+    static {
+        BOUNCY_CASTLE_VERIFIERS.getJCAContext().setProvider(new BouncyCastleProvider());
+    }
+
     private volatile JwtDecoder decoder;
 
     /** {@code settings} is asked once, at the first verification (see {@link #decoder}). */
@@ -74,7 +87,9 @@ public final class IdentityTokens {
                     IdentityProperties identity = settings.get();
                     String audience = identity.audience();
                     NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(required("hub.identity.jwks-uri", identity.jwksUri()))
-                            .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+                            .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256)
+                            .jwtProcessorCustomizer(processor -> processor.setJWSVerifierFactory(BOUNCY_CASTLE_VERIFIERS))
+                            .build();
                     nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                             JwtValidators.createDefaultWithIssuer(required("hub.identity.issuer", identity.issuer())),
                             jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)

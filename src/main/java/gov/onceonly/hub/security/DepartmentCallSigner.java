@@ -1,6 +1,7 @@
 package gov.onceonly.hub.security;
 
 import gov.onceonly.hub.evidence.Ed25519Keys;
+import gov.onceonly.hub.evidence.Ed25519SigningKey;
 import org.apache.camel.Exchange;
 
 import java.net.URI;
@@ -32,14 +33,14 @@ public final class DepartmentCallSigner {
     public static final String LABEL = "hub";
 
     private final String keyId;
-    private final PrivateKey key;
+    private final Ed25519SigningKey key;
     private final PublicKey publicKey;
     private final Map<String, Object> jwks;
     private final Clock clock;
 
     public DepartmentCallSigner(String keyId, PrivateKey key, Clock clock) {
         this.keyId = keyId;
-        this.key = key;
+        this.key = new Ed25519SigningKey(key);
         this.clock = clock;
         byte[] raw = Ed25519Keys.publicKeyOf(key);
         try {

@@ -1,11 +1,11 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.evidence.Ed25519SigningKey;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,26 +68,12 @@ public final class HttpMessageSignatures {
         return base.append("\"@signature-params\": ").append(signatureParams).toString();
     }
 
-    public static byte[] sign(PrivateKey key, String base) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(key);
-            ed25519.update(base.getBytes(StandardCharsets.UTF_8));
-            return ed25519.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with Ed25519: " + e.getMessage(), e);
-        }
+    public static byte[] sign(Ed25519SigningKey key, String base) {
+        return key.sign(base.getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean verify(PublicKey key, String base, byte[] signature) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(base.getBytes(StandardCharsets.UTF_8));
-            return ed25519.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Ed25519SigningKey.verify(key, base.getBytes(StandardCharsets.UTF_8), signature);
     }
 
     /** The {@code Signature} header's value for a label: {@code label=:<base64>:}. */

@@ -1,5 +1,6 @@
 package gov.onceonly.hub.security;
 
+import gov.onceonly.hub.evidence.Ed25519SigningKey;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class HttpMessageSignaturesTest {
         String base = HttpMessageSignatures.base(components, params);
 
         assertThat(base).isEqualTo(RFC_BASE);
-        byte[] signature = HttpMessageSignatures.sign(privateKey(), base);
+        byte[] signature = HttpMessageSignatures.sign(new Ed25519SigningKey(privateKey()), base);
         assertThat(Base64.getEncoder().encodeToString(signature)).isEqualTo(RFC_SIGNATURE);
         assertThat(HttpMessageSignatures.verify(publicKey(), base, signature)).isTrue();
         assertThat(HttpMessageSignatures.verify(publicKey(), base.replace("POST", "GET"), signature)).isFalse();
