@@ -3,10 +3,12 @@ package gov.onceonly.hub.rating;
 import gov.onceonly.hub.api.InvalidParameterException;
 import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.intake.InvalidApplicationException;
+import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.security.CallerProblems;
 import gov.onceonly.hub.security.RegisteredClient;
 import gov.onceonly.hub.security.SignedRequestFilter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +56,8 @@ public class RectificationController {
 
     @Operation(summary = "The calling department's rectification cases, oldest first (at most 500)")
     @GetMapping("/api/v1/rectifications")
-    public List<RectificationCase> list(@RequestParam(required = false) String status,
+    public List<RectificationCase> list(@RequestParam(required = false) @Parameter(schema = @Schema(
+                                                allowableValues = {"OPEN", "ANSWERED", "CLOSED"})) String status,
                                         @RequestAttribute(name = SignedRequestFilter.CLIENT, required = false)
                                         RegisteredClient caller) {
         return rectifications.list(CallerProblems.require(caller).department(), status(status));
@@ -93,8 +96,12 @@ public class RectificationController {
 
     @Operation(summary = "Every department's rectification cases, for the operator's callbacks (at most 500)")
     @GetMapping("/api/v1/ops/rectifications")
-    public List<RectificationCase> all(@RequestParam(required = false) String status,
+    public List<RectificationCase> all(@RequestParam(required = false) @Parameter(schema = @Schema(
+                                               allowableValues = {"OPEN", "ANSWERED", "CLOSED"})) String status,
                                        @RequestParam(required = false) String department) {
+        if (NulCharacters.in(department)) {
+            throw new InvalidParameterException("department", NulCharacters.RULE, "must not contain U+0000 (NUL)");
+        }
         return rectifications.list(department, status(status));
     }
 
