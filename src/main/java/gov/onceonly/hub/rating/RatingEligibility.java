@@ -20,6 +20,9 @@ public class RatingEligibility {
 
     /** Whether the application, in that status, may be rated now. */
     public boolean mayRate(UUID applicationId, ApplicationStatus status) {
+        if (status == ApplicationStatus.WITHDRAWING || status == ApplicationStatus.WITHDRAWN) {
+            return false;
+        }
         return completed(status) || someItemPastItsTimeLimit(applicationId);
     }
 
