@@ -43,7 +43,11 @@ public class PayloadResealer {
             new Column(ApplicationStore.CONSENT, "application", "consent", "jsonb", List.of("id")),
             new Column(ApplicationStore.EVENT_DETAILS, "item_event", "details", "jsonb", List.of("application_id", "item_id")),
             new Column(ApplicationStore.REJECTED_PAYLOAD, "rejected_status_report", "payload", "text",
-                    List.of("topic", "kafka_partition", "kafka_offset")));
+                    List.of("topic", "kafka_partition", "kafka_offset")),
+            // 好差评's free texts (rating/Ratings, rating/Rectifications), named here as they are sealed there.
+            new Column("application_rating.comment", "application_rating", "comment", "text", List.of("application_id")),
+            new Column("rectification_case.answer", "rectification_case", "answer", "text", List.of("id")),
+            new Column("rectification_case.callback_note", "rectification_case", "callback_note", "text", List.of("id")));
 
     private final JdbcTemplate jdbc;
     private final PayloadCipher cipher;

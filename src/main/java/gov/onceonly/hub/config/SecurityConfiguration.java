@@ -86,7 +86,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/items/*/status").hasRole(DEPARTMENT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/withdrawal",
                                 "/api/v1/applications/*/materials").hasRole(CHANNEL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/rating").hasRole(CHANNEL)
                         .requestMatchers("/api/v1/applications/*/receipt", "/api/v1/subjects/**").hasRole(CHANNEL)
+                        // 整改: the department answers its cases, the applicant's channel reports the callback (回访).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rectifications/*/callback").hasRole(CHANNEL)
+                        .requestMatchers("/api/v1/rectifications", "/api/v1/rectifications/**").hasRole(DEPARTMENT)
                         .requestMatchers("/api/v1/applications/**").hasAnyRole(CHANNEL, DEPARTMENT)
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))

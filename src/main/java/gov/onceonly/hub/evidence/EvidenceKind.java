@@ -2,6 +2,7 @@ package gov.onceonly.hub.evidence;
 
 /**
  * What a ledger entry records: an application received, a dataset pulled, an item pushed (or a withdrawal notice), a
- * status report received, an application withdrawn by its channel, an item the hub cancelled and never sent.
+ * status report received, an application withdrawn by its channel, an item the hub cancelled and never sent, an
+ * application rated by its applicant (好差评), a step of a rectification case (整改: opened, answered, closed).
  */
-public enum EvidenceKind { INTAKE, PULL, PUSH, STATUS, WITHDRAWAL, CANCEL }
+public enum EvidenceKind { INTAKE, PULL, PUSH, STATUS, WITHDRAWAL, CANCEL, RATING, RECTIFICATION }

@@ -120,6 +120,34 @@ public class EvidenceRecorder {
                 Sha256.hex(notice.envelope()), write(detail), "NOTICE:" + applicationId + ":" + notice.item() + ":" + type)));
     }
 
+    /**
+     * An application rated by its channel, {@code body} being the request's exact bytes; the detail holds the levels
+     * (never the comment) and the rectification cases the 差评 opened.
+     */
+    public void rated(UUID applicationId, String channel, byte[] body, String level, Map<String, String> items,
+                      List<UUID> cases) {
+        Map<String, Object> detail = new java.util.TreeMap<>();
+        detail.put("cases", cases.stream().map(UUID::toString).toList());
+        detail.put("items", new java.util.TreeMap<>(items));
+        detail.put("level", level);
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.RATING, applicationId, null,
+                partyOrUnknown(channel), Sha256.hex(body), write(detail), "RATING:" + applicationId)));
+    }
+
+    /**
+     * A step of a rectification case ({@code step}: opened, answered, closed) by {@code party} (the hub, the
+     * department, the channel or the operator), {@code payload} being the exact bytes that caused it; {@code facts}
+     * are what the step decided (the department, the due date, the callback's result), never free text.
+     */
+    public void rectification(UUID applicationId, String item, String party, UUID caseId, String step, byte[] payload,
+                              Map<String, String> facts) {
+        Map<String, Object> detail = new java.util.TreeMap<>(facts);
+        detail.put("case", caseId.toString());
+        detail.put("step", step);
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.RECTIFICATION, applicationId, item,
+                partyOrUnknown(party), Sha256.hex(payload), write(detail), "RECTIFICATION:" + caseId + ":" + step)));
+    }
+
     /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */
     private static String partyOrUnknown(String party) {
         return party == null || party.isBlank() ? "(unsigned)" : party;

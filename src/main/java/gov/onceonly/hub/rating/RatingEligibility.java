@@ -1,0 +1,42 @@
+package gov.onceonly.hub.rating;
+
+import gov.onceonly.hub.application.ApplicationStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+
+/**
+ * When an application may be rated: once it is completed (every item decided, cancelled or not applicable,
+ * {@link ApplicationStatus#COMPLETED}), or once some item is past its time limit (承诺时限) undecided, so that an
+ * applicant kept waiting can say so before the end. A withdrawn application is not rated.
+ */
+public class RatingEligibility {
+
+    private final JdbcTemplate jdbc;
+
+    public RatingEligibility(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the application, in that status, may be rated now. */
+    public boolean mayRate(UUID applicationId, ApplicationStatus status) {
+        if (status == ApplicationStatus.WITHDRAWING || status == ApplicationStatus.WITHDRAWN) {
+            return false;
+        }
+        return completed(status) || someItemPastItsTimeLimit(applicationId);
+    }
+
+    static boolean completed(ApplicationStatus status) {
+        return status == ApplicationStatus.COMPLETED;
+    }
+
+    /**
+     * Whether some item of the application is past its time limit and undecided. Items have no time limit yet: the
+     * supervision feature adds {@code application_item.due_at}; until it is wired here, no item is overdue. Wired, it
+     * reads: {@code select exists(select 1 from application_item where application_id = ? and due_at < now() and
+     * status not in ('DONE', 'REJECTED', 'CANCELLED', 'NOT_APPLICABLE', 'WITHDRAWING', 'WITHDRAWN'))}.
+     */
+    boolean someItemPastItsTimeLimit(UUID applicationId) {
+        return false;
+    }
+}
