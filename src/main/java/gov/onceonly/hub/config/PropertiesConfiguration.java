@@ -16,6 +16,7 @@ import gov.onceonly.hub.pipeline.CollectProperties;
 import gov.onceonly.hub.pipeline.DispatchProperties;
 import gov.onceonly.hub.pipeline.PipelineProperties;
 import gov.onceonly.hub.pipeline.TopicsProperties;
+import gov.onceonly.hub.proposal.ProposalProperties;
 import gov.onceonly.hub.reload.ReloadProperties;
 import gov.onceonly.hub.schedule.SchedulerProperties;
 import gov.onceonly.hub.security.ClientsProperties;
@@ -39,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
         ConnectorsProperties.class, DispatchProperties.class, EncryptionProperties.class, EvidenceProperties.class,
         HealthProperties.class, IdentityProperties.class, IntakeProperties.class, JsonProperties.class,
         KafkaProperties.class, MetricsProperties.class, OutboxProperties.class, PipelineProperties.class,
-        ReloadProperties.class, SchedulerProperties.class, SecurityProperties.class, SigningProperties.class,
-        SourcesProperties.class, TopicsProperties.class, WitnessProperties.class})
+        ProposalProperties.class, ReloadProperties.class, SchedulerProperties.class, SecurityProperties.class,
+        SigningProperties.class, SourcesProperties.class, TopicsProperties.class, WitnessProperties.class})
 public class PropertiesConfiguration {
 }

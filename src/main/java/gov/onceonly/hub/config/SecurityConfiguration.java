@@ -88,6 +88,7 @@ public class SecurityConfiguration {
                                 "/api/v1/applications/*/materials").hasRole(CHANNEL)
                         .requestMatchers("/api/v1/applications/*/receipt", "/api/v1/subjects/**").hasRole(CHANNEL)
                         .requestMatchers("/api/v1/applications/**").hasAnyRole(CHANNEL, DEPARTMENT)
+                        .requestMatchers("/api/v1/proposals/**").hasRole(CHANNEL)
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(Customizer.withDefaults())
