@@ -98,7 +98,6 @@ public class ProposalController {
         ResponseStatusException problem = new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         problem.getBody().setType(URI.create("urn:onceonly:problem:proposal-closed"));
         problem.getBody().setTitle("Proposal closed");
-        problem.getBody().setProperty("status", e.status().name());
         problem.getBody().setProperty("errors", List.of(new FieldViolation("id", "open",
                 "the proposal is " + e.status() + "; only an OPEN proposal can be confirmed or declined")));
         return problem;
