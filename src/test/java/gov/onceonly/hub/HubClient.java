@@ -152,6 +152,16 @@ public final class HubClient {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A POST with the identity token of {@code idNumber}, as a channel confirms a proposal for its subject. */
+    public HttpResponse<String> postWithIdentity(String idNumber, String path, String body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = request("POST", path, bytes).header("Content-Type", "application/json")
+                .header(APPLICANT_IDENTITY, identityProvider.apply(idNumber));
+        return checked("POST", http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** The header a channel sends with an application: the applicant's identity token (intake/ApplicantIdentity). */
     public static final String APPLICANT_IDENTITY = "X-Applicant-Identity";
     private static volatile Function<String, String> identityProvider;

@@ -59,6 +59,8 @@ import static org.awaitility.Awaitility.await;
         "hub.collect.max-delay-millis=1500",
         "hub.collect.max-attempts=40",
         "hub.metrics.refresh=1s",
+        // Proposals past their expiry are marked EXPIRED within half a second (ProposalIT).
+        "hub.proposals.expiry-check=500ms",
         "hub.metrics.kpi-refresh=1s",
         "hub.health.probe-period=1s",
         // A client with a tight rate limit, for the 429 test (SignedRequestsIT).
@@ -113,7 +115,7 @@ public abstract class HubIntegrationTest {
     /** A fresh copy of the working tree's connectors/, mappings/ and routes/ at {@code root}, for a hub to read. */
     protected static java.nio.file.Path copyConfiguration(java.nio.file.Path root) throws java.io.IOException {
         FileSystemUtils.deleteRecursively(root);
-        for (String folder : new String[] {"connectors", "mappings", "routes"}) {
+        for (String folder : new String[] {"connectors", "mappings", "routes", "proposals"}) {
             FileSystemUtils.copyRecursively(new File(folder), root.resolve(folder).toFile());
         }
         return root;

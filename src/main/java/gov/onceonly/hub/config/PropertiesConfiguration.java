@@ -16,6 +16,7 @@ import gov.onceonly.hub.pipeline.CollectProperties;
 import gov.onceonly.hub.pipeline.DispatchProperties;
 import gov.onceonly.hub.pipeline.PipelineProperties;
 import gov.onceonly.hub.pipeline.TopicsProperties;
+import gov.onceonly.hub.proposal.ProposalProperties;
 import gov.onceonly.hub.rating.RatingProperties;
 import gov.onceonly.hub.reload.ReloadProperties;
 import gov.onceonly.hub.schedule.SchedulerProperties;
@@ -40,7 +41,8 @@ import org.springframework.context.annotation.Configuration;
         ConnectorsProperties.class, DispatchProperties.class, EncryptionProperties.class, EvidenceProperties.class,
         HealthProperties.class, IdentityProperties.class, IntakeProperties.class, JsonProperties.class,
         KafkaProperties.class, MetricsProperties.class, OutboxProperties.class, PipelineProperties.class,
-        RatingProperties.class, ReloadProperties.class, SchedulerProperties.class, SecurityProperties.class, SigningProperties.class,
-        SourcesProperties.class, TopicsProperties.class, WitnessProperties.class})
+        ProposalProperties.class, RatingProperties.class, ReloadProperties.class, SchedulerProperties.class,
+        SecurityProperties.class, SigningProperties.class, SourcesProperties.class, TopicsProperties.class,
+        WitnessProperties.class})
 public class PropertiesConfiguration {
 }

@@ -92,6 +92,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rectifications/*/callback").hasRole(CHANNEL)
                         .requestMatchers("/api/v1/rectifications", "/api/v1/rectifications/**").hasRole(DEPARTMENT)
                         .requestMatchers("/api/v1/applications/**").hasAnyRole(CHANNEL, DEPARTMENT)
+                        .requestMatchers("/api/v1/proposals/**").hasRole(CHANNEL)
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(Customizer.withDefaults())

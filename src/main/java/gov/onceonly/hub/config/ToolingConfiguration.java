@@ -13,6 +13,7 @@ import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
 import gov.onceonly.hub.connector.FeedProgress;
+import gov.onceonly.hub.proposal.ProposalRules;
 import gov.onceonly.hub.reload.ConfigReloader;
 import gov.onceonly.hub.reload.ConfigWatcher;
 import gov.onceonly.hub.reload.ReloadProperties;
@@ -48,10 +49,11 @@ public class ToolingConfiguration {
     ConfigReloader configReloader(Environment env, ObjectProvider<ConfigLint> lint, ConnectorCatalog connectors,
                                   BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
                                   FeedProgress feedProgress, SslBundles sslBundles, ConfigRootProperties configRoot,
-                                  ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources) {
+                                  ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources,
+                                  ProposalRules proposals) {
         // env resolves the connector files' ${...}.
         return new ConfigReloader(configRoot.root(), reload.enabled(), lint::getObject, connectors, bundles,
-                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel);
+                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel, proposals);
     }
 
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */

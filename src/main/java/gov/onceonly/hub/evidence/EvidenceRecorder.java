@@ -50,6 +50,15 @@ public class EvidenceRecorder {
                 Sha256.hex(body), null, "INTAKE:" + applicationId)));
     }
 
+    /**
+     * An application received from a channel that confirmed a proactive proposal: the detail links the proposal (its
+     * id, rule and the SHA-256 of the event that made it), so the ledger shows what the application came from.
+     */
+    public void received(UUID applicationId, String channel, byte[] body, Map<String, Object> origin) {
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.INTAKE, applicationId, null, partyOrUnknown(channel),
+                Sha256.hex(body), write(origin), "INTAKE:" + applicationId)));
+    }
+
     /** The answers of an application's sources. */
     public void pulled(UUID applicationId, List<Pull> pulls) {
         ledger.append(pulls.stream().map(p -> {

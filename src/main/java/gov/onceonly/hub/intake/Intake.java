@@ -67,6 +67,16 @@ public class Intake {
      * application is accepted only with its applicant's identity proven ({@link ApplicantIdentity}).
      */
     public Accepted submit(ApplicationRequest request, String identityToken, String channel, byte[] body) {
+        return submit(request, identityToken, channel, body, null, id -> { });
+    }
+
+    /**
+     * The same, for an application that comes from elsewhere (a confirmed proactive proposal): {@code origin} is the
+     * detail of its intake evidence, and {@code alsoInTransaction} runs in the transaction that stores it (it may throw
+     * to store nothing).
+     */
+    public Accepted submit(ApplicationRequest request, String identityToken, String channel, byte[] body,
+                           Map<String, Object> origin, java.util.function.Consumer<UUID> alsoInTransaction) {
         CompiledBundle bundle = validator.validate(request);
         identity.check(request, bundle, identityToken);
         UUID id = UUID.randomUUID();
@@ -91,7 +101,12 @@ public class Intake {
                 store.insertParties(id, parties);
             }
             outbox.append(applicationsTopic, id.toString(), message(id));
-            evidence.received(id, channel, body);
+            if (origin == null) {
+                evidence.received(id, channel, body);
+            } else {
+                evidence.received(id, channel, body, origin);
+            }
+            alsoInTransaction.accept(id);
         });
         log.info("Accepted application {} for bundle {} from {}", id, bundle.id(), application.subjectKey());
         return new Accepted(id, "RECEIVED", "/api/v1/applications/" + id);

@@ -15,6 +15,8 @@ import gov.onceonly.hub.connector.ConnectorKind;
 import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.ConnectorValidator;
 import gov.onceonly.hub.lint.LintFinding.Severity;
+import gov.onceonly.hub.proposal.ProposalRule;
+import gov.onceonly.hub.proposal.ProposalRuleCheck;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.schema.ConfigSchemas.Folder;
 
@@ -24,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a configuration root (connectors/, mappings/, routes/) without starting the hub: each file against its
+ * Checks a configuration root (connectors/, mappings/, routes/, proposals/) without starting the hub: each file against its
  * schema, then what the hub itself checks at startup (the connector rules, the bundle compiler), then the
  * cross-references between folders (route templates), then the compiler's warnings. Every finding names the
  * file, line and column.
@@ -82,6 +84,7 @@ public final class ConfigLint {
                 compiled.add(bundle);
             }
         }
+        checkProposals(files, root, compiled, connectors);
         List<LintFinding> unused = BundleWarnings.unusedDatasetFields(connectors, compiled).stream()
                 .map(w -> files.locate(w, Severity.WARNING)).toList();
         return new LintReport(files.findings(), unused);
@@ -136,6 +139,33 @@ public final class ConfigLint {
         } catch (ConfigFileException e) {
             e.problems().forEach(pr -> files.report(pr, Severity.ERROR));
             return null;
+        }
+    }
+
+    /**
+     * proposals/ (optional): each rule against its schema and the bundles and connectors that compiled; a rule naming a
+     * mapping that has errors of its own is not told its bundle is unknown (the mapping's errors say why).
+     */
+    private static void checkProposals(LintedFiles files, Path root, List<CompiledBundle> compiled,
+                                       ConnectorCatalog connectors) {
+        if (!java.nio.file.Files.isDirectory(root.resolve(Folder.PROPOSALS.directory()))) {
+            return;
+        }
+        java.util.Map<String, CompiledBundle> bundles = new java.util.LinkedHashMap<>();
+        compiled.forEach(b -> bundles.put(b.id(), b));
+        Set<String> mappings = files.ids(Folder.MAPPINGS);
+        for (LintedFiles.Parsed p : files.parseAll(Folder.PROPOSALS)) {
+            ProposalRule rule = bind(p, ProposalRule.class, files);
+            if (rule == null) {
+                continue;
+            }
+            try {
+                ProposalRuleCheck.compile(p.name(), idOf(p.name()), rule, bundles, connectors);
+            } catch (ConfigFileException e) {
+                e.problems().stream().filter(p::shows)
+                        .filter(pr -> !(pr.path().equals("bundle") && mappings.contains(rule.bundle())))
+                        .forEach(pr -> files.report(pr, Severity.ERROR));
+            }
         }
     }
 

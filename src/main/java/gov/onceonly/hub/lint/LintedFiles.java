@@ -116,7 +116,11 @@ final class LintedFiles {
         }
         if (folder != Folder.ROUTES && !content.startsWith(SCHEMA_LINE)) {
             findings.add(new LintFinding(name, 1, 1, Severity.WARNING, "the first line should be '" + SCHEMA_LINE
-                    + "../schemas/" + (folder == Folder.CONNECTORS ? "connector" : "mapping")
+                    + "../schemas/" + switch (folder) {
+                        case CONNECTORS -> "connector";
+                        case PROPOSALS -> "proposal";
+                        default -> "mapping";
+                    }
                     + ".json', so that editors complete and check the file"));
         }
         List<ConfigSchemas.Violation> violations = schemas.validate(folder, tree);

@@ -7,6 +7,7 @@ import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.LintFinding;
 import gov.onceonly.hub.lint.LintReport;
+import gov.onceonly.hub.proposal.ProposalRules;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.support.ResourceHelper;
@@ -25,7 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Hot reload of connectors/, mappings/ and routes/. A change is linted as a whole first; if the lint finds an
+ * Hot reload of connectors/, mappings/, routes/ and proposals/. A change is linted as a whole first; if the lint finds an
  * error, nothing is applied, the findings go to the log and to {@link #status()}, and the running version keeps
  * serving. Otherwise the changed connector routes and route files are replaced in Camel, then the connector and
  * bundle catalogues are swapped, each at once. Applications already received keep the mapping version they were
@@ -42,6 +43,9 @@ public final class ConfigReloader {
     private final BundleCatalog bundles;
     private final ConnectorRoutes connectorRoutes;
     private final CamelContext camel;
+    private final ProposalRules proposals;
+    /** The topics the proposal events route reads: those of the rules at startup (a new one needs a restart). */
+    private final Set<String> proposalTopics;
 
     private ConfigSnapshot served;
     private ConfigSnapshot lastSeen;
@@ -50,7 +54,8 @@ public final class ConfigReloader {
     private ReloadStatus.RejectedChange rejected;
 
     public ConfigReloader(Path root, boolean enabled, Supplier<ConfigLint> lint, ConnectorCatalog connectors,
-                          BundleCatalog bundles, ConnectorRoutes connectorRoutes, CamelContext camel) {
+                          BundleCatalog bundles, ConnectorRoutes connectorRoutes, CamelContext camel,
+                          ProposalRules proposals) {
         this.root = root;
         this.enabled = enabled;
         this.lint = lint;
@@ -58,6 +63,8 @@ public final class ConfigReloader {
         this.bundles = bundles;
         this.connectorRoutes = connectorRoutes;
         this.camel = camel;
+        this.proposals = proposals;
+        this.proposalTopics = proposals.topics();
         this.served = ConfigSnapshot.of(root);
         this.lastSeen = served;
     }
@@ -107,13 +114,31 @@ public final class ConfigReloader {
                 connectors.find(id).filter(c -> c.kind() == ConnectorKind.KAFKA && c.isSource()).ifPresent(c ->
                         problems.add(file + ":1:1: error: a kafka source's feeds start with the hub; restart it to apply this change"));
             }
+            if (file.startsWith(ProposalRules.FOLDER + "/") && now.has(file)) {
+                newTopics(file).ifPresent(problems::add);
+            }
         }
         return problems;
+    }
+
+    /** A rule reading a topic the proposal events route does not: it is subscribed at startup. */
+    private java.util.Optional<String> newTopics(String file) {
+        try {
+            ConnectorCatalog newConnectors = ConnectorCatalog.load(root, root.resolve("connectors"));
+            ProposalRules rules = ProposalRules.load(root, BundleCatalog.load(root, root.resolve("mappings"), newConnectors),
+                    newConnectors);
+            String id = file.substring(ProposalRules.FOLDER.length() + 1).replaceFirst("\\.yaml$", "");
+            return rules.find(id).filter(r -> !proposalTopics.contains(r.topic())).map(r -> file + ":1:1: error: topic '"
+                    + r.topic() + "' is not read yet: the proposal events' subscription starts with the hub; restart it to apply this change");
+        } catch (RuntimeException linted) {
+            return java.util.Optional.empty(); // the lint has reported it
+        }
     }
 
     private void apply(ConfigSnapshot now, Set<String> changed) throws Exception {
         ConnectorCatalog newConnectors = ConnectorCatalog.load(root, root.resolve("connectors"));
         BundleCatalog newBundles = BundleCatalog.load(root, root.resolve("mappings"), newConnectors);
+        ProposalRules newProposals = ProposalRules.load(root, newBundles, newConnectors);
         List<String> routeFiles = changed.stream().filter(f -> f.startsWith("routes/")).toList();
         Set<String> templates = new java.util.HashSet<>();
         if (!routeFiles.isEmpty()) {
@@ -142,6 +167,7 @@ public final class ConfigReloader {
         connectorRoutes.replace(camel, changedConnectors, removed);
         connectors.replaceWith(newConnectors);
         bundles.replaceWith(newBundles);
+        proposals.replaceWith(newProposals);
         served = now;
         rejected = null;
         lastApplied = Instant.now();

@@ -37,6 +37,7 @@ public final class SandboxDepartments implements AutoCloseable {
     private final EnrolmentSystem enrolment;
     private final ApprovalStatusReporter statusReporter;
     private final CatalogueDepartments catalogue; // the departments of the other 49 bundles
+    private final SandboxEvents events;
 
     /**
      * What the departments know of the hub they serve, from its configuration (SandboxConfiguration reads it).
@@ -104,6 +105,9 @@ public final class SandboxDepartments implements AutoCloseable {
             // The departments of the other 49 bundles share the same HTTP server, database server and broker.
             catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, admin,
                     databases.serverUrl(), user, password, kafka, hub.kafkaGroupPrefix()), inbox, lookups, json);
+            // The event streams proactive proposals read, published on demand, and the portal's proposals.
+            events = SandboxEvents.start(http, kafka, hub.kafkaGroupPrefix(), people, json);
+            started.push(events::close);
             // The nightly CSV drop of the route-kind connector (connectors/cqsw-water-accounts.yaml).
             java.nio.file.Path drops = SandboxDrops.write(hub.dataDir().resolve("sandbox-drops"), records);
             Map<String, Object> announced = new java.util.HashMap<>(Map.of(
@@ -177,6 +181,11 @@ public final class SandboxDepartments implements AutoCloseable {
         return databases;
     }
 
+    /** The streams proactive proposals read, and what the sandbox portal received. */
+    public SandboxEvents events() {
+        return events;
+    }
+
     public CatalogueDepartments catalogue() {
         return catalogue;
     }
@@ -185,6 +194,7 @@ public final class SandboxDepartments implements AutoCloseable {
     public void close() throws Exception {
         statusReporter.close();
         catalogue.close();
+        events.close();
         enrolment.close();
         http.close();
     }

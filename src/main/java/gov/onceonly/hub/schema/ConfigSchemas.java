@@ -31,6 +31,7 @@ public final class ConfigSchemas {
     public enum Folder {
         CONNECTORS("connectors", "schemas/connector.json"),
         MAPPINGS("mappings", "schemas/mapping.json"),
+        PROPOSALS("proposals", "schemas/proposal.json"),
         ROUTES("routes", "schema/camelYamlDsl.json");
 
         private final String directory;
@@ -50,6 +51,7 @@ public final class ConfigSchemas {
     private static final Map<String, String> PUBLISHED = Map.of(
             "connector", "schemas/connector.json",
             "mapping", "schemas/mapping.json",
+            "proposal", "schemas/proposal.json",
             "camel-yaml-dsl", "schema/camelYamlDsl.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();

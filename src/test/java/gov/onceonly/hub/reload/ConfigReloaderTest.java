@@ -80,7 +80,8 @@ class ConfigReloaderTest {
                 new org.springframework.boot.ssl.DefaultSslBundleRegistry());
         routes.addTo(camel);
         camel.start();
-        reloader = new ConfigReloader(root, true, () -> lint, connectors, bundles, routes, camel);
+        reloader = new ConfigReloader(root, true, () -> lint, connectors, bundles, routes, camel,
+                gov.onceonly.hub.proposal.ProposalRules.of(java.util.List.of()));
     }
 
     @AfterEach
