@@ -36,7 +36,7 @@ create table proposal_rejected_event (
     unique (rule_id, topic, partition_no, offset_no)
 );
 
--- Least privilege (V23): a proposal is never deleted, a rejected event never changed or deleted.
+-- Least privilege (V23): a proposal is never deleted, a rejected event never deleted nor changed but for its resealing.
 do $$
 begin
     if '${runtimeRole}' <> '' and '${runtimeRole}' <> current_user then
@@ -45,6 +45,8 @@ begin
         grant select, insert on proposal_rejected_event to "${runtimeRole}";
         revoke update, delete, truncate, trigger, references on proposal_rejected_event from "${runtimeRole}";
         grant usage, select on sequence proposal_rejected_event_id_seq to "${runtimeRole}";
+        -- the reseal job (POST /api/v1/ops/encryption/reseal) seals the event again under the active key
+        grant update (event) on proposal_rejected_event to "${runtimeRole}";
     end if;
 end
 $$;

@@ -47,7 +47,12 @@ public class PayloadResealer {
             // 好差评's free texts (rating/Ratings, rating/Rectifications), named here as they are sealed there.
             new Column("application_rating.comment", "application_rating", "comment", "text", List.of("application_id")),
             new Column("rectification_case.answer", "rectification_case", "answer", "text", List.of("id")),
-            new Column("rectification_case.callback_note", "rectification_case", "callback_note", "text", List.of("id")));
+            new Column("rectification_case.callback_note", "rectification_case", "callback_note", "text", List.of("id")),
+            // 无感通办's proposals (proposal/ProposalStore): the subject, what the event filled, the events refused.
+            new Column("proposal.subject", "proposal", "subject", "text", List.of("id")),
+            new Column("proposal.prefilled", "proposal", "prefilled", "text", List.of("id")),
+            new Column("proposal_rejected_event.event", "proposal_rejected_event", "event", "text",
+                    List.of("rule_id", "topic", "partition_no", "offset_no")));
 
     private final JdbcTemplate jdbc;
     private final PayloadCipher cipher;

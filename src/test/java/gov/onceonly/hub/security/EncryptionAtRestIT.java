@@ -54,10 +54,16 @@ class EncryptionAtRestIT extends HubIntegrationTest {
         jdbc.update("update application set form = '{\"babyName\":\"旧小宝\"}'::jsonb where id = ?", id);
         jdbc.update("update application_item set record = '{\"babyName\":\"旧小宝\"}'::jsonb"
                 + " where application_id = ? and item_id = 'birth-certificate'", id);
+        // A refused proposal event (proposal/ProposalStore): the runtime role may reseal it, and only that.
+        jdbc.update("insert into proposal_rejected_event (rule_id, topic, partition_no, offset_no, reason, event)"
+                + " values ('reseal-test', 'reseal.topic', 0, ?, 'test', '{\"idNumber\":\"旧\"}')", id.getLeastSignificantBits());
 
         JsonNode answer = hub.body(hub.asOperator().unsigned().post("/api/v1/ops/encryption/reseal", ""));
         assertThat(answer.path("resealed").path("application.form").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(answer.path("resealed").path("application_item.record").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(answer.path("resealed").path("proposal_rejected_event.event").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(PayloadCipher.isSealed(jdbc.queryForObject("select event from proposal_rejected_event"
+                + " where rule_id = 'reseal-test' and offset_no = ?", String.class, id.getLeastSignificantBits()))).isTrue();
 
         String form = jdbc.queryForObject("select form::text from application where id = ?", String.class, id);
         assertThat(PayloadCipher.isSealed(form)).as(form).isTrue();
