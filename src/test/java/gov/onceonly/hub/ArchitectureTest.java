@@ -150,7 +150,8 @@ class ArchitectureTest {
                 .containsExactlyInAnyOrder("HubApplication", "HubConfiguration", "PipelineConfiguration", "ProgressConfiguration",
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
                         "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "SchedulingConfiguration",
-                        "PropertiesConfiguration", "TracingConfiguration", "SandboxConfiguration");
+                        "PropertiesConfiguration", "TracingConfiguration", "SandboxConfiguration",
+                        "LifelongServiceConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }
 

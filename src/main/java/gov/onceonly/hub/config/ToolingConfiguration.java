@@ -9,6 +9,7 @@ import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.connector.SourcesProperties;
 import gov.onceonly.hub.dryrun.MappingDryRun;
 import gov.onceonly.hub.lint.ConfigLint;
+import gov.onceonly.hub.recommendation.RecommendationCatalog;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
@@ -48,10 +49,12 @@ public class ToolingConfiguration {
     ConfigReloader configReloader(Environment env, ObjectProvider<ConfigLint> lint, ConnectorCatalog connectors,
                                   BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
                                   FeedProgress feedProgress, SslBundles sslBundles, ConfigRootProperties configRoot,
-                                  ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources) {
+                                  ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources,
+                                  RecommendationCatalog recommendations) {
         // env resolves the connector files' ${...}.
         return new ConfigReloader(configRoot.root(), reload.enabled(), lint::getObject, connectors, bundles,
-                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel);
+                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel)
+                .reloading(recommendations);
     }
 
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */

@@ -116,7 +116,11 @@ final class LintedFiles {
         }
         if (folder != Folder.ROUTES && !content.startsWith(SCHEMA_LINE)) {
             findings.add(new LintFinding(name, 1, 1, Severity.WARNING, "the first line should be '" + SCHEMA_LINE
-                    + "../schemas/" + (folder == Folder.CONNECTORS ? "connector" : "mapping")
+                    + "../schemas/" + switch (folder) {
+                        case CONNECTORS -> "connector";
+                        case RECOMMENDATIONS -> "recommendation";
+                        default -> "mapping";
+                    }
                     + ".json', so that editors complete and check the file"));
         }
         List<ConfigSchemas.Violation> violations = schemas.validate(folder, tree);
@@ -139,6 +143,10 @@ final class LintedFiles {
 
     List<LintFinding> findings() {
         return findings;
+    }
+
+    boolean hasFolder(Folder folder) {
+        return Files.isDirectory(root.resolve(folder.directory()));
     }
 
     /** The ids (file names) of a folder's files, whether or not they parse. */

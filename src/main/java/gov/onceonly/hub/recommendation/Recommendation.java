@@ -1,5 +1,7 @@
 package gov.onceonly.hub.recommendation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,7 @@ import java.util.List;
 public record Recommendation(String bundle, String name, String stage, int score, String reason, List<Fact> facts) {
 
     /** One fact a recommendation rests on, e.g. {@code completed = newborn}, {@code yearsSince = 6}. */
+    @Schema(name = "RecommendationFact")
     public record Fact(String name, String value) {
     }
 }

@@ -7,6 +7,8 @@ import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.LintFinding;
 import gov.onceonly.hub.lint.LintReport;
+import gov.onceonly.hub.recommendation.BundleFacts;
+import gov.onceonly.hub.recommendation.RecommendationCatalog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.support.ResourceHelper;
@@ -25,7 +27,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Hot reload of connectors/, mappings/ and routes/. A change is linted as a whole first; if the lint finds an
+ * Hot reload of connectors/, mappings/, routes/ and recommendations/. A change is linted as a whole first; if the lint finds an
  * error, nothing is applied, the findings go to the log and to {@link #status()}, and the running version keeps
  * serving. Otherwise the changed connector routes and route files are replaced in Camel, then the connector and
  * bundle catalogues are swapped, each at once. Applications already received keep the mapping version they were
@@ -43,6 +45,7 @@ public final class ConfigReloader {
     private final ConnectorRoutes connectorRoutes;
     private final CamelContext camel;
 
+    private RecommendationCatalog recommendations = RecommendationCatalog.empty();
     private ConfigSnapshot served;
     private ConfigSnapshot lastSeen;
     private Instant lastApplied;
@@ -60,6 +63,12 @@ public final class ConfigReloader {
         this.camel = camel;
         this.served = ConfigSnapshot.of(root);
         this.lastSeen = served;
+    }
+
+    /** Reloads these recommendation rules too (recommendations/), checked against the bundles reloaded with them. */
+    public ConfigReloader reloading(RecommendationCatalog rules) {
+        this.recommendations = rules;
+        return this;
     }
 
     /** Looks at the folders; applies or rejects what changed since the last look. Returns the files that changed. */
@@ -114,6 +123,8 @@ public final class ConfigReloader {
     private void apply(ConfigSnapshot now, Set<String> changed) throws Exception {
         ConnectorCatalog newConnectors = ConnectorCatalog.load(root, root.resolve("connectors"));
         BundleCatalog newBundles = BundleCatalog.load(root, root.resolve("mappings"), newConnectors);
+        RecommendationCatalog newRecommendations = RecommendationCatalog.load(root, root.resolve("recommendations"),
+                BundleFacts.of(newBundles.all()));
         List<String> routeFiles = changed.stream().filter(f -> f.startsWith("routes/")).toList();
         Set<String> templates = new java.util.HashSet<>();
         if (!routeFiles.isEmpty()) {
@@ -142,6 +153,7 @@ public final class ConfigReloader {
         connectorRoutes.replace(camel, changedConnectors, removed);
         connectors.replaceWith(newConnectors);
         bundles.replaceWith(newBundles);
+        recommendations.replaceWith(newRecommendations);
         served = now;
         rejected = null;
         lastApplied = Instant.now();

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The content hash of every file in connectors/, mappings/ and routes/, to see what changed since the last look. */
+/** The content hash of every file in connectors/, mappings/, routes/ and recommendations/, to see what changed since the last look. */
 record ConfigSnapshot(Map<String, String> hashes) {
 
-    static final List<String> FOLDERS = List.of("connectors", "mappings", "routes");
+    static final List<String> FOLDERS = List.of("connectors", "mappings", "routes", "recommendations");
 
     static ConfigSnapshot of(Path root) {
         Map<String, String> hashes = new TreeMap<>();
