@@ -54,7 +54,7 @@ begin
     execute format('alter table evidence_entry drop constraint %I', kind_check);
 end $$;
 alter table evidence_entry add constraint evidence_entry_kind
-    check (kind in ('INTAKE', 'PULL', 'PUSH', 'STATUS', 'WITHDRAWAL', 'CANCEL', 'RATING', 'RECTIFICATION'));
+    check (kind in ('INTAKE', 'PULL', 'PUSH', 'STATUS', 'WITHDRAWAL', 'CANCEL', 'READ', 'RATING', 'RECTIFICATION'));
 
 -- Least privilege (V23): a rating is written once and never changed or removed by the hub (but for its comment sealed
 -- again under a new key); a case is updated as it moves on, never removed. The owner's default

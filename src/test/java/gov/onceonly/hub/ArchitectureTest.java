@@ -151,7 +151,7 @@ class ArchitectureTest {
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
                         "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "SchedulingConfiguration",
                         "PropertiesConfiguration", "TracingConfiguration", "SandboxConfiguration",
-                        "RatingConfiguration", "ProposalConfiguration");
+                        "RatingConfiguration", "ProposalConfiguration", "LifelongServiceConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }
 

@@ -202,6 +202,16 @@ public final class HubClient {
         return checked("GET", http.send(request("GET", path, new byte[0]).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * A GET with the identity token of {@code idNumber} (the sandbox provider's), as a channel sends it for the
+     * subject's own views (archive/SubjectAccess).
+     */
+    public HttpResponse<String> getWithIdentityOf(String path, String idNumber) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request("GET", path, new byte[0]);
+        request.header(APPLICANT_IDENTITY, identityProvider.apply(idNumber));
+        return checked("GET", http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Every answer is checked against the hub's OpenAPI document ({@link ApiContract}). */
     private HttpResponse<String> checked(String method, HttpResponse<String> response) {
         ApiContract.check(base, http, method, response.request().uri(), response);

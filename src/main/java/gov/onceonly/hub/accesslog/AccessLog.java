@@ -17,7 +17,9 @@ import java.util.UUID;
  * values), so it costs no write of its own and is as tamper-evident as the ledger; the rows of {@code access_log} are
  * the accesses recorded before the ledger carried them (migration V14). A subject who is a party of someone else's
  * application (the spouse, the deceased) sees the pulls of their own data there, with the legal basis they were made
- * on if they could not consent; the applicant's log does not list those pulls as theirs.
+ * on if they could not consent; the applicant's log does not list those pulls as theirs. Every read of the subject's
+ * archive is there too ({@code READ}: the reader as {@code connector}, what was read as {@code item}, the sections as
+ * {@code fields}): a channel sees its own reads and the operators'.
  */
 public class AccessLog {
 
@@ -68,11 +70,22 @@ public class AccessLog {
                              join evidence_entry e on e.application_id = p.application_id
                         where p.subject_key = ? and e.kind = 'PULL' and e.party like '%@' || p.party
                           and (?::text is null or a.submitted_by = ?)
+                        union all
+                        select e.kind, e.recorded_at, null::uuid, null::text, e.party, null::text, coalesce(e.item, ''),
+                               null::text, null::boolean, (e.detail::jsonb -> 'fields')::text, null::text, null::text, e.id
+                        from subject_read r join evidence_entry e on e.event_key = r.event_key
+                        where r.subject_key = ? and e.kind = 'READ'
+                          and (?::text is null or e.party = ? or e.party like 'operator:%')
                     ) accesses
                     order by at desc, n desc limit ?) newest
                 order by 2, 13""",
                 (rs, n) -> {
                     UUID application = rs.getObject(3, UUID.class);
+                    if (application == null) {
+                        // A read of the subject's archive: by whom (connector: the channel or operator), and what.
+                        return new AccessLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(), null, null,
+                                rs.getString(5), null, blankToNull(rs.getString(7)), null, null, read(rs.getString(10)), null);
+                    }
                     String sealedConsent = rs.getString(11);
                     // The consent is sealed at rest: opened once per application of the log.
                     Map<String, Object> consent = consents.computeIfAbsent(application,
@@ -83,7 +96,8 @@ public class AccessLog {
                             rs.getString(8), (Boolean) rs.getObject(9), read(rs.getString(10)), new AccessLogEntry.Consent(
                             legalBasis != null ? legalBasis : text(consent.get("purpose")), text(consent.get("givenAt"))));
                 }, subjectKey, submittedBy,
-                submittedBy, subjectKey, submittedBy, submittedBy, subjectKey, submittedBy, submittedBy, LIMIT);
+                submittedBy, subjectKey, submittedBy, submittedBy, subjectKey, submittedBy, submittedBy,
+                subjectKey, submittedBy, submittedBy, LIMIT);
     }
 
     private static String text(Object value) {

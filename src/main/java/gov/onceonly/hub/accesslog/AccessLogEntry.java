@@ -9,7 +9,10 @@ import java.util.UUID;
 /**
  * One access to a subject's data: a pull of a dataset from a department's system ({@code PULL}: {@code connector},
  * {@code dataset}, whether the record was {@code found}) or a push of an item record to a department ({@code PUSH}:
- * {@code item}, the target {@code connector}, {@code department}). {@code fields} are the field names, never values.
+ * {@code item}, the target {@code connector}, {@code department}), or a read of the subject's archive ({@code READ}:
+ * the reader, a channel's key or {@code operator:<login>}, as {@code connector}; {@code archive} or
+ * {@code recommendations} as {@code item}; the sections read as {@code fields}; no application). {@code fields} are
+ * the field names, never values.
  */
 public record AccessLogEntry(String kind, Instant at, UUID applicationId, String bundle, String connector,
                              String dataset, String item, String department, Boolean found, List<String> fields,

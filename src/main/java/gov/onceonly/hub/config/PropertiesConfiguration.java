@@ -1,6 +1,7 @@
 package gov.onceonly.hub.config;
 
 import gov.onceonly.hub.api.ApiProperties;
+import gov.onceonly.hub.archive.ArchiveProperties;
 import gov.onceonly.hub.api.JsonProperties;
 import gov.onceonly.hub.configfile.ConfigRootProperties;
 import gov.onceonly.hub.connector.ConnectorsProperties;
@@ -37,7 +38,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
-        ApiProperties.class, ClientsProperties.class, CollectProperties.class, ConfigRootProperties.class,
+        ApiProperties.class, ArchiveProperties.class, ClientsProperties.class, CollectProperties.class, ConfigRootProperties.class,
         ConnectorsProperties.class, DispatchProperties.class, EncryptionProperties.class, EvidenceProperties.class,
         HealthProperties.class, IdentityProperties.class, IntakeProperties.class, JsonProperties.class,
         KafkaProperties.class, MetricsProperties.class, OutboxProperties.class, PipelineProperties.class,

@@ -9,6 +9,7 @@ import gov.onceonly.hub.connector.KafkaProperties;
 import gov.onceonly.hub.connector.SourcesProperties;
 import gov.onceonly.hub.dryrun.MappingDryRun;
 import gov.onceonly.hub.lint.ConfigLint;
+import gov.onceonly.hub.recommendation.RecommendationCatalog;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.connector.ConnectorRoutes;
 import gov.onceonly.hub.connector.DepartmentDataSources;
@@ -50,10 +51,11 @@ public class ToolingConfiguration {
                                   BundleCatalog bundles, CamelContext camel, DepartmentDataSources dataSources,
                                   FeedProgress feedProgress, SslBundles sslBundles, ConfigRootProperties configRoot,
                                   ReloadProperties reload, KafkaProperties kafka, SourcesProperties sources,
-                                  ProposalRules proposals) {
+                                  ProposalRules proposals, RecommendationCatalog recommendations) {
         // env resolves the connector files' ${...}.
         return new ConfigReloader(configRoot.root(), reload.enabled(), lint::getObject, connectors, bundles,
-                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel, proposals);
+                new ConnectorRoutes(connectors, env, kafka, sources, dataSources, feedProgress, sslBundles), camel, proposals)
+                .reloading(recommendations);
     }
 
     /** Hot reload: on in the sandbox profile, off by default (production restarts or rolls instead). */

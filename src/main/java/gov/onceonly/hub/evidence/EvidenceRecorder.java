@@ -157,6 +157,22 @@ public class EvidenceRecorder {
                 partyOrUnknown(party), Sha256.hex(payload), write(detail), "RECTIFICATION:" + caseId + ":" + step)));
     }
 
+    /**
+     * A read of a subject's archive ({@code what}: {@code archive}, {@code recommendations}) by {@code party} (a channel's
+     * key, {@code operator:<login>}), {@code served} being the exact bytes served; the detail names the sections read.
+     * The entry does not name the subject: the caller links its event key to the subject in a table of its own, which
+     * the retention policy may delete, while the ledger is never changed. Returns that event key.
+     */
+    public String read(String party, String what, List<String> sections, byte[] served) {
+        String eventKey = "READ:" + UUID.randomUUID();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("read", what);
+        detail.put("fields", List.copyOf(sections));
+        ledger.append(List.of(new EvidenceLedger.Appended(EvidenceKind.READ, null, what, partyOrUnknown(party),
+                Sha256.hex(served), write(detail), eventKey)));
+        return eventKey;
+    }
+
     /** A request that reached a stage unsigned (never in service: the signature filter refuses it) still leaves evidence. */
     private static String partyOrUnknown(String party) {
         return party == null || party.isBlank() ? "(unsigned)" : party;

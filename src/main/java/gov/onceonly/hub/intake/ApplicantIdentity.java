@@ -8,6 +8,7 @@ import gov.onceonly.hub.connector.SubjectKeyKind;
 import gov.onceonly.hub.identity.IdentityTokens;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whose application it is, proven: the channel sends the applicant's identity token ({@value #HEADER}), and the hub
@@ -62,6 +63,37 @@ public final class ApplicantIdentity {
         }
         if (enterprise) {
             checkAgent(request.applicant().creditCode(), person);
+        }
+    }
+
+    /**
+     * Whether {@code token} proves its bearer is the subject (a person, by ID number) or may act for it (an enterprise,
+     * by credit code: its legal representative or registered agent in the business registry), for the subject's own
+     * views (the archive): empty if it does, else why not, naming the header.
+     *
+     * @throws RegistryUnavailableException if the business registry could not be asked
+     */
+    public Optional<FieldViolation> refusal(String subjectKey, boolean enterprise, String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.of(new FieldViolation(HEADER, "missing", "is missing: the subject's identity token from "
+                    + "the identity provider (for an enterprise, its legal representative's)"));
+        }
+        String bearer;
+        try {
+            bearer = tokens.verify(token.strip()).subject();
+        } catch (IdentityTokens.Rejected e) {
+            return Optional.of(new FieldViolation(HEADER, "invalid", "does not verify: " + e.getMessage()));
+        }
+        if (!enterprise) {
+            return bearer.equals(subjectKey) ? Optional.empty()
+                    : Optional.of(new FieldViolation(HEADER, "subject", "is the identity of someone other than the subject"));
+        }
+        try {
+            checkAgent(subjectKey, bearer);
+            return Optional.empty();
+        } catch (InvalidApplicationException e) {
+            return Optional.of(new FieldViolation(HEADER, "agent", "is not the identity of the enterprise's legal "
+                    + "representative or a registered agent in the business registry"));
         }
     }
 

@@ -17,6 +17,9 @@ import gov.onceonly.hub.connector.ConnectorValidator;
 import gov.onceonly.hub.lint.LintFinding.Severity;
 import gov.onceonly.hub.proposal.ProposalRule;
 import gov.onceonly.hub.proposal.ProposalRuleCheck;
+import gov.onceonly.hub.recommendation.BundleFacts;
+import gov.onceonly.hub.recommendation.RecommendationCatalog;
+import gov.onceonly.hub.recommendation.RecommendationRules;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.schema.ConfigSchemas.Folder;
 
@@ -26,7 +29,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a configuration root (connectors/, mappings/, routes/, proposals/) without starting the hub: each file against its
+ * Checks a configuration root (connectors/, mappings/, routes/, proposals/, recommendations/) without starting the hub: each file against its
  * schema, then what the hub itself checks at startup (the connector rules, the bundle compiler), then the
  * cross-references between folders (route templates), then the compiler's warnings. Every finding names the
  * file, line and column.
@@ -85,6 +88,7 @@ public final class ConfigLint {
             }
         }
         checkProposals(files, root, compiled, connectors);
+        checkRecommendations(files, compiled);
         List<LintFinding> unused = BundleWarnings.unusedDatasetFields(connectors, compiled).stream()
                 .map(w -> files.locate(w, Severity.WARNING)).toList();
         return new LintReport(files.findings(), unused);
@@ -165,6 +169,30 @@ public final class ConfigLint {
                 e.problems().stream().filter(p::shows)
                         .filter(pr -> !(pr.path().equals("bundle") && mappings.contains(rule.bundle())))
                         .forEach(pr -> files.report(pr, Severity.ERROR));
+            }
+        }
+    }
+
+    /**
+     * recommendations/ (optional: a hub without it recommends nothing): each file against its schema, then against the
+     * bundles that compiled, as the hub checks it at startup (RecommendationCatalog.check).
+     */
+    private static void checkRecommendations(LintedFiles files, List<CompiledBundle> compiled) {
+        if (!files.hasFolder(Folder.RECOMMENDATIONS)) {
+            return;
+        }
+        List<BundleFacts> bundles = BundleFacts.of(compiled);
+        Set<String> types = new java.util.HashSet<>();
+        for (LintedFiles.Parsed p : files.parseAll(Folder.RECOMMENDATIONS)) {
+            RecommendationRules rules = bind(p, RecommendationRules.class, files);
+            if (rules == null) {
+                continue;
+            }
+            RecommendationCatalog.check(p.name(), rules, bundles).stream().filter(p::shows)
+                    .forEach(pr -> files.report(pr, Severity.ERROR));
+            if (rules.applicantType() != null && !types.add(rules.applicantType())) {
+                files.report(ConfigProblem.ofValue(p.name(), "applicantType", "'" + rules.applicantType()
+                        + "' has its rules in another file already: one file per applicant type"), Severity.ERROR);
             }
         }
     }

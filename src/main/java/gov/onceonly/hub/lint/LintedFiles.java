@@ -119,6 +119,7 @@ final class LintedFiles {
                     + "../schemas/" + switch (folder) {
                         case CONNECTORS -> "connector";
                         case PROPOSALS -> "proposal";
+                        case RECOMMENDATIONS -> "recommendation";
                         default -> "mapping";
                     }
                     + ".json', so that editors complete and check the file"));
@@ -143,6 +144,10 @@ final class LintedFiles {
 
     List<LintFinding> findings() {
         return findings;
+    }
+
+    boolean hasFolder(Folder folder) {
+        return Files.isDirectory(root.resolve(folder.directory()));
     }
 
     /** The ids (file names) of a folder's files, whether or not they parse. */

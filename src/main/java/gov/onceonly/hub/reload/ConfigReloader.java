@@ -8,6 +8,8 @@ import gov.onceonly.hub.lint.ConfigLint;
 import gov.onceonly.hub.lint.LintFinding;
 import gov.onceonly.hub.lint.LintReport;
 import gov.onceonly.hub.proposal.ProposalRules;
+import gov.onceonly.hub.recommendation.BundleFacts;
+import gov.onceonly.hub.recommendation.RecommendationCatalog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.support.ResourceHelper;
@@ -26,7 +28,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Hot reload of connectors/, mappings/, routes/ and proposals/. A change is linted as a whole first; if the lint finds an
+ * Hot reload of connectors/, mappings/, routes/, proposals/ and recommendations/. A change is linted as a whole first; if the lint finds an
  * error, nothing is applied, the findings go to the log and to {@link #status()}, and the running version keeps
  * serving. Otherwise the changed connector routes and route files are replaced in Camel, then the connector and
  * bundle catalogues are swapped, each at once. Applications already received keep the mapping version they were
@@ -47,6 +49,7 @@ public final class ConfigReloader {
     /** The topics the proposal events route reads: those of the rules at startup (a new one needs a restart). */
     private final Set<String> proposalTopics;
 
+    private RecommendationCatalog recommendations = RecommendationCatalog.empty();
     private ConfigSnapshot served;
     private ConfigSnapshot lastSeen;
     private Instant lastApplied;
@@ -67,6 +70,12 @@ public final class ConfigReloader {
         this.proposalTopics = proposals.topics();
         this.served = ConfigSnapshot.of(root);
         this.lastSeen = served;
+    }
+
+    /** Reloads these recommendation rules too (recommendations/), checked against the bundles reloaded with them. */
+    public ConfigReloader reloading(RecommendationCatalog rules) {
+        this.recommendations = rules;
+        return this;
     }
 
     /** Looks at the folders; applies or rejects what changed since the last look. Returns the files that changed. */
@@ -139,6 +148,8 @@ public final class ConfigReloader {
         ConnectorCatalog newConnectors = ConnectorCatalog.load(root, root.resolve("connectors"));
         BundleCatalog newBundles = BundleCatalog.load(root, root.resolve("mappings"), newConnectors);
         ProposalRules newProposals = ProposalRules.load(root, newBundles, newConnectors);
+        RecommendationCatalog newRecommendations = RecommendationCatalog.load(root, root.resolve("recommendations"),
+                BundleFacts.of(newBundles.all()));
         List<String> routeFiles = changed.stream().filter(f -> f.startsWith("routes/")).toList();
         Set<String> templates = new java.util.HashSet<>();
         if (!routeFiles.isEmpty()) {
@@ -168,6 +179,7 @@ public final class ConfigReloader {
         connectors.replaceWith(newConnectors);
         bundles.replaceWith(newBundles);
         proposals.replaceWith(newProposals);
+        recommendations.replaceWith(newRecommendations);
         served = now;
         rejected = null;
         lastApplied = Instant.now();

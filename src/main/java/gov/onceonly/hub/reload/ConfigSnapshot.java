@@ -14,10 +14,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The content hash of every file in connectors/, mappings/, routes/ and proposals/, to see what changed since the last look. */
+/**
+ * The content hash of every file in connectors/, mappings/, routes/, proposals/ and recommendations/, to see what
+ * changed since the last look.
+ */
 record ConfigSnapshot(Map<String, String> hashes) {
 
-    static final List<String> FOLDERS = List.of("connectors", "mappings", "routes", "proposals");
+    static final List<String> FOLDERS = List.of("connectors", "mappings", "routes", "proposals", "recommendations");
 
     static ConfigSnapshot of(Path root) {
         Map<String, String> hashes = new TreeMap<>();

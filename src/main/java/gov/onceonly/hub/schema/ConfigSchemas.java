@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON Schemas the configuration folders are checked against: {@code schemas/connector.json} and
- * {@code schemas/mapping.json} (ours, packaged in the jar) and Camel's own YAML DSL schema for {@code routes/}
+ * The JSON Schemas the configuration folders are checked against: {@code schemas/connector.json},
+ * {@code schemas/mapping.json} and {@code schemas/recommendation.json} (ours, packaged in the jar) and Camel's own YAML DSL schema for {@code routes/}
  * (shipped in the camel-yaml-dsl jar). Editors use the same files through the {@code $schema} line.
  */
 public final class ConfigSchemas {
@@ -32,7 +32,8 @@ public final class ConfigSchemas {
         CONNECTORS("connectors", "schemas/connector.json"),
         MAPPINGS("mappings", "schemas/mapping.json"),
         PROPOSALS("proposals", "schemas/proposal.json"),
-        ROUTES("routes", "schema/camelYamlDsl.json");
+        ROUTES("routes", "schema/camelYamlDsl.json"),
+        RECOMMENDATIONS("recommendations", "schemas/recommendation.json");
 
         private final String directory;
         private final String resource;
@@ -52,6 +53,7 @@ public final class ConfigSchemas {
             "connector", "schemas/connector.json",
             "mapping", "schemas/mapping.json",
             "proposal", "schemas/proposal.json",
+            "recommendation", "schemas/recommendation.json",
             "camel-yaml-dsl", "schema/camelYamlDsl.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();

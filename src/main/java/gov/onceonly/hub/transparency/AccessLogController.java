@@ -31,8 +31,8 @@ public class AccessLogController {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogController.class);
     /** What {@link #subjectType} accepts, as the OpenAPI document states it (the check characters aside). */
-    static final String SUBJECT_PATTERN = "^(" + CitizenIdNumber.SHAPE + "|" + CreditCode.SHAPE + ")$";
-    static final String SUBJECT = "A citizen ID number (GB 11643) or a unified social credit code (GB 32100)";
+    public static final String SUBJECT_PATTERN = "^(" + CitizenIdNumber.SHAPE + "|" + CreditCode.SHAPE + ")$";
+    public static final String SUBJECT = "A citizen ID number (GB 11643) or a unified social credit code (GB 32100)";
 
     private final AccessLog accessLog;
     private final ConnectorCatalog connectors;
@@ -72,7 +72,7 @@ public class AccessLogController {
     }
 
     /** A person by a valid ID number, an enterprise by a valid credit code; anything else is a 400 naming {@code id}. */
-    static String subjectType(String id) {
+    public static String subjectType(String id) {
         if (CitizenIdNumber.isValid(id)) {
             return "person";
         }

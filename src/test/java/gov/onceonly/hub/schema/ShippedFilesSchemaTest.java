@@ -45,6 +45,11 @@ class ShippedFilesSchemaTest {
     }
 
     @Test
+    void everyRecommendationFileIsValidAndNamesItsSchema() throws IOException {
+        assertFolder(Folder.RECOMMENDATIONS, "# yaml-language-server: $schema=../schemas/recommendation.json", 2);
+    }
+
+    @Test
     void everyRouteFileIsValidAgainstCamelsYamlDslSchema() throws IOException {
         assertFolder(Folder.ROUTES, null, 12);
     }
@@ -110,7 +115,7 @@ class ShippedFilesSchemaTest {
     /** Editors show description and examples while typing, so every property of our schemas has both. */
     @Test
     void everyPropertyHasADescriptionAndExamples() throws IOException {
-        for (String name : List.of("connector", "mapping", "proposal")) {
+        for (String name : List.of("connector", "mapping", "proposal", "recommendation")) {
             JsonNode schema = new ObjectMapper().readTree(Path.of("schemas", name + ".json").toFile());
             List<String> lacking = new ArrayList<>();
             walk(schema, name, lacking);
@@ -120,7 +125,8 @@ class ShippedFilesSchemaTest {
 
     @Test
     void publishedNamesServeTheirText() {
-        assertThat(ConfigSchemas.publishedNames()).containsExactly("camel-yaml-dsl", "connector", "mapping", "proposal");
+        assertThat(ConfigSchemas.publishedNames()).containsExactly("camel-yaml-dsl", "connector", "mapping", "proposal",
+                "recommendation");
         assertThat(new String(ConfigSchemas.published("mapping").orElseThrow())).contains("\"demands\"");
         assertThat(ConfigSchemas.published("nope")).isEmpty();
     }
