@@ -13,20 +13,27 @@ import java.util.Base64;
 
 /**
  * In Spring Security's chain, before the authentication filters: a login attempt (HTTP Basic, or the login form's
- * POST) from a throttled account or address gets a 429 and is not tried ({@link LoginThrottle}).
+ * POST) from a throttled account or address gets a 429 and is not tried ({@link LoginThrottle}). Each chain with a
+ * login form names its form's path: {@code /login} (Hawtio's), {@code /console/login} (the console's).
  */
 public final class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final String loginForm;
 
     public LoginThrottleFilter(LoginThrottle throttle) {
+        this(throttle, "/login");
+    }
+
+    public LoginThrottleFilter(LoginThrottle throttle, String loginForm) {
         this.throttle = throttle;
+        this.loginForm = loginForm;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String account = account(request);
+        String account = account(request, loginForm);
         if (account != null) {
             Duration wait = throttle.blockedFor(account, request.getRemoteAddr());
             if (!wait.isZero()) {
@@ -41,8 +48,12 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The account a request tries to log in as; null when it is no login attempt. */
+    /** The account a request tries to log in as (the form at /login); null when it is no login attempt. */
     static String account(HttpServletRequest request) {
+        return account(request, "/login");
+    }
+
+    static String account(HttpServletRequest request, String loginForm) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
@@ -53,7 +64,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
                 return "";
             }
         }
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI())) {
+        if ("POST".equals(request.getMethod()) && loginForm.equals(request.getRequestURI())) {
             String username = request.getParameter("username");
             return username == null ? "" : username;
         }
