@@ -40,7 +40,8 @@ class ConsoleIT extends HubIntegrationTest {
         HttpResponse<String> wrong = browser.login("operator", "not-the-password");
         assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?error"));
         HttpResponse<String> right = browser.login("operator", HubClient.OPERATOR_PASSWORD);
-        assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+        assertThat(right.headers().firstValue("Location")).as("back to the page asked for before the login")
+                .hasValueSatisfying(l -> assertThat(l).contains("/console/applications/"));
         HttpResponse<String> home = browser.get("/console");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("件搁置推送", "aria-current=\"page\"");
