@@ -72,7 +72,8 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain consoleSecurity(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
         http.securityMatcher(ConsolePaths.ALL)
-                .addFilterBefore(new LoginThrottleFilter(loginThrottle, ConsolePaths.LOGIN),
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle, ConsolePaths.LOGIN,
+                        ConsolePaths.LOGIN + "?throttled"),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ConsolePaths.LOGIN, ConsolePaths.STATIC).permitAll()

@@ -14,20 +14,24 @@ import java.util.Base64;
 /**
  * In Spring Security's chain, before the authentication filters: a login attempt (HTTP Basic, or the login form's
  * POST) from a throttled account or address gets a 429 and is not tried ({@link LoginThrottle}). Each chain with a
- * login form names its form's path: {@code /login} (Hawtio's), {@code /console/login} (the console's).
+ * login form names its form's path: {@code /login} (Hawtio's), {@code /console/login} (the console's). A chain whose
+ * login is a page of its own (the console's) sends a throttled browser back to that page, which says why, instead.
  */
 public final class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
     private final String loginForm;
+    private final String throttledPage;
 
     public LoginThrottleFilter(LoginThrottle throttle) {
-        this(throttle, "/login");
+        this(throttle, "/login", null);
     }
 
-    public LoginThrottleFilter(LoginThrottle throttle, String loginForm) {
+    /** {@code throttledPage}: where a throttled login attempt is redirected; null: a 429 problem. */
+    public LoginThrottleFilter(LoginThrottle throttle, String loginForm, String throttledPage) {
         this.throttle = throttle;
         this.loginForm = loginForm;
+        this.throttledPage = throttledPage;
     }
 
     @Override
@@ -39,6 +43,10 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             if (!wait.isZero()) {
                 long seconds = Math.max(1, wait.toSeconds());
                 response.setHeader("Retry-After", String.valueOf(seconds));
+                if (throttledPage != null) {
+                    response.sendRedirect(request.getContextPath() + throttledPage);
+                    return;
+                }
                 ProblemResponses.write(response, 429, "login-throttled", "Too many failed logins", "too many failed "
                         + "logins for this account or address; retry after " + seconds + " s", request.getRequestURI(),
                         "Authorization", "login-throttle");

@@ -37,7 +37,8 @@ class ConsoleIT extends HubIntegrationTest {
         // Basic credentials open the API, not the console: it is a browser's, with a session.
         assertThat(hub.asOperator().get("/console/deliveries").statusCode()).isEqualTo(302);
 
-        HttpResponse<String> wrong = browser.login("operator", "not-the-password");
+        // An account of its own, so that the operator's failures stay far from its throttle for the other tests.
+        HttpResponse<String> wrong = browser.login("console-wrong-password-" + System.nanoTime(), "not-the-password");
         assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?error"));
         HttpResponse<String> right = browser.login("operator", HubClient.OPERATOR_PASSWORD);
         assertThat(right.headers().firstValue("Location")).as("back to the page asked for before the login")
@@ -54,7 +55,13 @@ class ConsoleIT extends HubIntegrationTest {
         for (int i = 0; i < 5; i++) {
             assertThat(browser.login(account, "guess-" + i).statusCode()).isEqualTo(302);
         }
-        assertThat(browser.login(account, "guess-5").statusCode()).isEqualTo(429);
+        HttpResponse<String> throttled = browser.login(account, "guess-5");
+        assertThat(throttled.headers().firstValue("Location")).as("not tried: back to the form, which says why")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?throttled"));
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(browser.get("/console/login?throttled").body()).contains("登录失败次数过多");
+        assertThat(browser.login("operator", HubClient.OPERATOR_PASSWORD).headers().firstValue("Location"))
+                .as("another account").hasValueSatisfying(l -> assertThat(l).doesNotContain("throttled", "error"));
     }
 
     @Test
