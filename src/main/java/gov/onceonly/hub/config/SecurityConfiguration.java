@@ -1,5 +1,6 @@
 package gov.onceonly.hub.config;
 
+import gov.onceonly.hub.console.ConsolePaths;
 import gov.onceonly.hub.evidence.Ed25519Keys;
 import gov.onceonly.hub.security.ClientRateLimits;
 import gov.onceonly.hub.security.ClientRegistry;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,8 @@ import java.time.Duration;
  * Who may reach what. Accounts ({@link OperatorAccount}: form login for a browser, HTTP Basic for scripts and the
  * scraper) guard the ops endpoints, Hawtio and Jolokia (operator) and the metrics and health details (viewer); the
  * liveness and readiness probes answer anyone, with a status and nothing else; every other API call is signed by a
- * registered client ({@link SignedRequestFilter}), but for the public catalogue and OpenAPI document.
+ * registered client ({@link SignedRequestFilter}), but for the public catalogue and OpenAPI document. The console
+ * ({@code /console/**}) is a chain of its own, before the rest: a login form, a session, CSRF on every POST.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -60,7 +63,33 @@ public class SecurityConfiguration {
     private static final String CHANNEL = RegisteredClient.Role.CHANNEL.name();
     private static final String DEPARTMENT = RegisteredClient.Role.DEPARTMENT.name();
 
+    /**
+     * The supervisors' and operators' console: a viewer reads its pages, an operator also acts (replay). Its own login
+     * page (in Chinese, throttled like every login), redirects rather than problems, and a content security policy
+     * that lets a page load nothing but the hub's own stylesheet and images: the pages have no script at all.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+        http.securityMatcher(ConsolePaths.ALL)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle, ConsolePaths.LOGIN,
+                        ConsolePaths.LOGIN + "?throttled"),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ConsolePaths.LOGIN, ConsolePaths.STATIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, ConsolePaths.ALL).hasRole(OperatorAccount.Role.OPERATOR.name())
+                        .anyRequest().hasRole(OperatorAccount.Role.VIEWER.name()))
+                .formLogin(login -> login.loginPage(ConsolePaths.LOGIN).defaultSuccessUrl(ConsolePaths.HOME, false))
+                .logout(logout -> logout.logoutUrl(ConsolePaths.LOGOUT).logoutSuccessUrl(ConsolePaths.LOGIN + "?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+                                + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain hubSecurity(HttpSecurity http, LoginThrottle loginThrottle, ClientRegistry clients,
                                     SeenNonces nonces, Clock clock, SecurityProperties security) throws Exception {
         ProblemResponses problems = new ProblemResponses();
