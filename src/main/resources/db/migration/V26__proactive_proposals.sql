@@ -1,4 +1,4 @@
--- Proactive proposals (无感通办, docs/proactive-proposals.md): an event on a department stream, matched by a rule of
+-- Proactive proposals (无感通办, docs/lifelong-service.md): an event on a department stream, matched by a rule of
 -- proposals/, proposes a bundle to its subject. One proposal per (rule, event key): the same event published twice, or
 -- read again after a crash, finds its row and proposes nothing more.
 create table proposal (

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Proactive proposals (hub.proposals.*, docs/proactive-proposals.md).
+ * Proactive proposals (hub.proposals.*, docs/lifelong-service.md).
  *
  * @param enabled     whether the hub reads the rules' streams and proposes bundles (the rules are loaded and linted
  *                    either way)

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The departments' event streams that proactive proposals read (proposals/*.yaml), published on demand, and the
- * sandbox portal's side of them: the proposals it receives on its topic (docs/proactive-proposals.md).
+ * sandbox portal's side of them: the proposals it receives on its topic (docs/lifelong-service.md).
  * {@code POST /sandbox/events/birth/<n>} publishes the birth record of the n-th synthetic family;
  * {@code POST /sandbox/events/<topic>} publishes the JSON body as it is (any event, a broken one too);
  * {@code GET /sandbox/portal/proposals} lists what the portal received.
