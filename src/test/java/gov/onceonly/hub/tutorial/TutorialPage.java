@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -90,6 +91,30 @@ record TutorialPage(String name, List<Block> blocks) {
      */
     List<Block> steps() {
         return blocks.stream().filter(b -> b.is("run") || b.is("output") || !b.attributes().isEmpty()).toList();
+    }
+
+    /**
+     * Writes a file block under {@code root} as the reader would, its content passed through {@code edit}: a new file
+     * ({@code file=}), added at the end ({@code append=}), or lines added after the block's first line, which the file
+     * has already (its first occurrence: {@code after=}).
+     */
+    static void write(Path root, Block block, UnaryOperator<String> edit) throws IOException {
+        String content = edit.apply(block.content());
+        if (block.attributes().containsKey("after")) {
+            Path target = root.resolve(block.attribute("after"));
+            String text = Files.readString(target);
+            String anchor = content.substring(0, content.indexOf('\n') + 1);
+            int at = text.indexOf(anchor);
+            if (at < 0) {
+                throw new AssertionError(target + " has no line " + anchor);
+            }
+            Files.writeString(target, text.substring(0, at) + content + text.substring(at + anchor.length()));
+            return;
+        }
+        boolean append = block.attributes().containsKey("append");
+        Path target = root.resolve(block.attribute(append ? "append" : "file"));
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, (append ? Files.readString(target) : "") + content);
     }
 
     /**
