@@ -277,7 +277,8 @@ class AddADepartmentTutorialIT extends HubIntegrationTest {
 
     /** Waits until the hub serves what the configuration root holds: every mapping's version, every connector. */
     private void awaitServed() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unserved()).as("on disk, not served").isEmpty());
+        // Long enough for the hub's first answer after startup, which builds its OpenAPI document first (~20 s here).
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(unserved()).as("on disk, not served").isEmpty());
     }
 
     /** What the configuration root holds that the hub does not serve (a bundle's version, a connector), or a rejection. */
