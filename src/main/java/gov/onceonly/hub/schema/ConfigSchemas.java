@@ -31,7 +31,8 @@ public final class ConfigSchemas {
     public enum Folder {
         CONNECTORS("connectors", "schemas/connector.json"),
         MAPPINGS("mappings", "schemas/mapping.json"),
-        ROUTES("routes", "schema/camelYamlDsl.json");
+        ROUTES("routes", "schema/camelYamlDsl.json"),
+        CALENDAR("calendar", "schemas/calendar.json");
 
         private final String directory;
         private final String resource;
@@ -50,6 +51,7 @@ public final class ConfigSchemas {
     private static final Map<String, String> PUBLISHED = Map.of(
             "connector", "schemas/connector.json",
             "mapping", "schemas/mapping.json",
+            "calendar", "schemas/calendar.json",
             "camel-yaml-dsl", "schema/camelYamlDsl.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
