@@ -11,7 +11,6 @@ import gov.onceonly.hub.intake.FieldViolation;
 import gov.onceonly.hub.notice.TargetNotices;
 import gov.onceonly.hub.intake.NulCharacters;
 import gov.onceonly.hub.progress.ItemProgress.Decision;
-import gov.onceonly.hub.supervision.ItemClocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +37,12 @@ public class StatusReports {
     private final ObjectMapper json;
     private final EvidenceRecorder evidence;
     private final TargetNotices notices;
-    private final ItemClocks clocks;
+    private final ProgressListener listener;
 
     public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                         EvidenceRecorder evidence, TargetNotices notices, ItemClocks clocks) {
+                         EvidenceRecorder evidence, TargetNotices notices, ProgressListener listener) {
         this.evidence = evidence;
-        this.clocks = clocks;
+        this.listener = listener;
         this.notices = notices;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -118,8 +117,8 @@ public class StatusReports {
                         where application_id = ? and item_id = ?""",
                         event.status().name(), event.status().name(), Timestamp.from(event.at()), event.result(),
                         event.certificateNo(), event.reason(), event.applicationId(), event.item());
-                // The item's time limit runs from its acceptance; a decision after its due date is recorded late.
-                clocks.reported(event.applicationId(), event.item(), event.status(), event.receivedAt());
+                // Supervision: the item's time limit runs from its acceptance; a late decision is recorded late.
+                listener.applied(event.applicationId(), event.item(), event.status(), event.receivedAt());
                 Map<String, String> refused = event.status() == ItemStatus.DONE ? keepOutputs(event) : Map.of();
                 record(event, true, null, refused);
                 // After the outputs are kept: an item released now takes them.

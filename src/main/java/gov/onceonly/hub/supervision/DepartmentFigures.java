@@ -7,7 +7,7 @@ import java.util.List;
  * The supervision figures of each department for a period (docs/supervision.md, "Figures"): the items it received
  * (delivered to it in [from, to)) and what became of them so far. Times in seconds from the delivery.
  */
-public record DepartmentFigures(Instant from, Instant to, List<Department> departments) {
+public record DepartmentFigures(Instant from, Instant to, List<DepartmentSupervision> departments) {
 
     /**
      * One department's figures.
@@ -21,15 +21,15 @@ public record DepartmentFigures(Instant from, Instant to, List<Department> depar
      * @param badRatingCasesLate 差评 cases past their rectification date; null until ratings are kept
      * @param stepsSaved 减环节: separate applications the citizens did not make at this department (docs/supervision.md)
      */
-    public record Department(String department, long itemsReceived, long itemsAccepted, long itemsDone,
-                             long itemsRejected, long itemsOverdue, long itemsDecidedLate, Durations toAcceptance,
-                             Durations toDecision, Double satisfaction, Long badRatingCasesOpen,
+    public record DepartmentSupervision(String department, long itemsReceived, long itemsAccepted, long itemsDone,
+                             long itemsRejected, long itemsOverdue, long itemsDecidedLate, HandlingTimes toAcceptance,
+                             HandlingTimes toDecision, Double satisfaction, Long badRatingCasesOpen,
                              Long badRatingCasesLate, long stepsSaved) {
     }
 
     /** How many, and their median and 90th percentile in seconds (null when there are none). */
-    public record Durations(long count, Double p50Seconds, Double p90Seconds) {
+    public record HandlingTimes(long count, Double p50Seconds, Double p90Seconds) {
 
-        static final Durations NONE = new Durations(0, null, null);
+        static final HandlingTimes NONE = new HandlingTimes(0, null, null);
     }
 }

@@ -3,6 +3,7 @@ package gov.onceonly.hub.supervision;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.catalog.BundleCatalog;
 import gov.onceonly.hub.catalog.ItemDefinition;
+import gov.onceonly.hub.progress.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * as any other: it is recorded late, never refused. Runs in the report's own transaction, under the item's row lock.
  * The moments are the hub's (when it received the report), which a department's clock cannot move.
  */
-public class ItemClocks {
+public class ItemClocks implements ProgressListener {
 
     private static final Logger log = LoggerFactory.getLogger(ItemClocks.class);
     private static final Set<ItemStatus> IN_HAND = EnumSet.of(ItemStatus.ACCEPTED, ItemStatus.IN_PROGRESS,
@@ -41,8 +42,9 @@ public class ItemClocks {
     }
 
     /** An applied report of {@code status}, received at {@code at}. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void reported(UUID applicationId, String item, ItemStatus status, Instant at) {
+    public void applied(UUID applicationId, String item, ItemStatus status, Instant at) {
         if (!IN_HAND.contains(status)) {
             return;
         }

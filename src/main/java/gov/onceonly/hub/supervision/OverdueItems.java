@@ -38,7 +38,7 @@ public final class OverdueItems {
                     String bundle = rs.getString(2);
                     String item = rs.getString(4);
                     Instant due = rs.getTimestamp(9).toInstant();
-                    return new OverdueList.Item(rs.getObject(1, UUID.class), bundle, item,
+                    return new OverdueList.OverdueItem(rs.getObject(1, UUID.class), bundle, item,
                             name(bundle, rs.getString(3), item), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getTimestamp(8).toInstant(), due, (Integer) rs.getObject(10),
                             limits.workingDaysOverdue(due, now));

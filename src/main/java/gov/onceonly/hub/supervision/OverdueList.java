@@ -8,7 +8,7 @@ import java.util.UUID;
  * The supervisor's list (督办清单) at {@code asOf}: the items not yet decided that the sweep moved DUE_SOON or
  * OVERDUE, the most overdue first.
  */
-public record OverdueList(Instant asOf, List<Item> items) {
+public record OverdueList(Instant asOf, List<OverdueItem> items) {
 
     /**
      * One item to chase.
@@ -16,7 +16,7 @@ public record OverdueList(Instant asOf, List<Item> items) {
      * @param level DUE_SOON or OVERDUE
      * @param workingDaysOverdue working days late, counting today (0 while DUE_SOON)
      */
-    public record Item(UUID applicationId, String bundle, String item, String itemName, String department,
+    public record OverdueItem(UUID applicationId, String bundle, String item, String itemName, String department,
                        String level, String status, Instant acceptedAt, Instant dueAt, Integer timeLimitDays,
                        int workingDaysOverdue) {
     }

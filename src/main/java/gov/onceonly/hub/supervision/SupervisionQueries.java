@@ -47,21 +47,21 @@ public final class SupervisionQueries {
                     }
                     counts.put(rs.getString(1), row);
                 });
-        Map<String, DepartmentFigures.Durations> toAcceptance = durations("accepted_at", period);
-        Map<String, DepartmentFigures.Durations> toDecision = durations("decided_at", period);
+        Map<String, DepartmentFigures.HandlingTimes> toAcceptance = durations("accepted_at", period);
+        Map<String, DepartmentFigures.HandlingTimes> toDecision = durations("decided_at", period);
         Map<String, Long> stepsSaved = stepsSaved(period);
         Map<String, SatisfactionFigures.Satisfaction> ratings = satisfaction.perDepartment(from, to);
 
         TreeSet<String> departments = new TreeSet<>(counts.keySet());
         departments.addAll(ratings.keySet());
-        List<DepartmentFigures.Department> rows = new ArrayList<>();
+        List<DepartmentFigures.DepartmentSupervision> rows = new ArrayList<>();
         for (String department : departments) {
             long[] n = counts.getOrDefault(department, new long[6]);
             SatisfactionFigures.Satisfaction rated = ratings.getOrDefault(department,
                     new SatisfactionFigures.Satisfaction(null, null, null));
-            rows.add(new DepartmentFigures.Department(department, n[0], n[1], n[2], n[3], n[4], n[5],
-                    toAcceptance.getOrDefault(department, DepartmentFigures.Durations.NONE),
-                    toDecision.getOrDefault(department, DepartmentFigures.Durations.NONE),
+            rows.add(new DepartmentFigures.DepartmentSupervision(department, n[0], n[1], n[2], n[3], n[4], n[5],
+                    toAcceptance.getOrDefault(department, DepartmentFigures.HandlingTimes.NONE),
+                    toDecision.getOrDefault(department, DepartmentFigures.HandlingTimes.NONE),
                     rated.satisfaction(), rated.badRatingCasesOpen(), rated.badRatingCasesLate(),
                     stepsSaved.getOrDefault(department, 0L)));
         }
@@ -69,13 +69,13 @@ public final class SupervisionQueries {
     }
 
     /** From the delivery to {@code column}, per department, over the items received that have one. */
-    private Map<String, DepartmentFigures.Durations> durations(String column, MapSqlParameterSource period) {
-        Map<String, DepartmentFigures.Durations> result = new HashMap<>();
+    private Map<String, DepartmentFigures.HandlingTimes> durations(String column, MapSqlParameterSource period) {
+        Map<String, DepartmentFigures.HandlingTimes> result = new HashMap<>();
         jdbc.query("select department, count(*), percentile_cont(0.5) within group (order by s),"
                 + " percentile_cont(0.9) within group (order by s) from (select i.department,"
                 + " extract(epoch from i." + column + " - i.delivered_at) as s from application_item i where"
                 + RECEIVED + "and i." + column + " is not null) as c group by 1", period, rs -> {
-                    result.put(rs.getString(1), new DepartmentFigures.Durations(rs.getLong(2), round(rs.getDouble(3)),
+                    result.put(rs.getString(1), new DepartmentFigures.HandlingTimes(rs.getLong(2), round(rs.getDouble(3)),
                             round(rs.getDouble(4))));
                 });
         return result;
