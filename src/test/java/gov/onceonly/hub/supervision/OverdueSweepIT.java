@@ -69,7 +69,8 @@ class OverdueSweepIT extends HubIntegrationTest {
         assertThat(escalated(sweep.sweep(due.dueAt()), id)).containsExactly(Escalation.OVERDUE);
         assertThat(escalated(sweep.sweep(due.dueAt().plus(Duration.ofDays(3))), id)).as("once").isEmpty();
         assertThat(item(id).get("supervision")).isEqualTo("OVERDUE");
-        assertThat(listed(id, "?level=OVERDUE&department=市卫生健康委").path("level").asText()).isEqualTo("OVERDUE");
+        assertThat(listed(id, "?level=OVERDUE&department="
+                + java.net.URLEncoder.encode("市卫生健康委", java.nio.charset.StandardCharsets.UTF_8)).path("level").asText()).isEqualTo("OVERDUE");
         assertThat(jdbc.queryForList("select level from supervision_escalation where application_id = ?::uuid order by id",
                 String.class, id)).containsExactly("DUE_SOON", "OVERDUE");
 
