@@ -151,7 +151,8 @@ class ArchitectureTest {
                         "OperationsConfiguration", "SecurityConfiguration", "ToolingConfiguration", "EvidenceConfiguration",
                         "NoticeConfiguration", "KafkaClientConfiguration", "WitnessConfiguration", "SchedulingConfiguration",
                         "PropertiesConfiguration", "TracingConfiguration", "SandboxConfiguration",
-                        "RatingConfiguration", "ProposalConfiguration", "LifelongServiceConfiguration");
+                        "RatingConfiguration", "ProposalConfiguration", "LifelongServiceConfiguration",
+                        "SupervisionConfiguration");
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("gov.onceonly.hub.sandbox"))).isNotEmpty();
     }
 

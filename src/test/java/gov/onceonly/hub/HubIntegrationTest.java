@@ -112,10 +112,10 @@ public abstract class HubIntegrationTest {
         }
     }
 
-    /** A fresh copy of the working tree's connectors/, mappings/, routes/ and recommendations/ at {@code root}, for a hub to read. */
+    /** A fresh copy of the working tree's configuration folders at {@code root}, for a hub to read. */
     protected static java.nio.file.Path copyConfiguration(java.nio.file.Path root) throws java.io.IOException {
         FileSystemUtils.deleteRecursively(root);
-        for (String folder : new String[] {"connectors", "mappings", "routes", "proposals", "recommendations"}) {
+        for (String folder : new String[] {"connectors", "mappings", "routes", "proposals", "recommendations", "calendar"}) {
             FileSystemUtils.copyRecursively(new File(folder), root.resolve(folder).toFile());
         }
         return root;

@@ -11,6 +11,8 @@ import java.util.List;
  * only once they are that far; it may apply only when a condition holds ({@code when}); and its department's DONE report
  * may carry outputs ({@code outputs}: a credit code, a certificate number) that later items take. {@code inPerson} names
  * the step the applicant still takes in person (collecting the seals), if any; otherwise the item is done online.
+ * {@code timeLimit} is the department's promised time limit (承诺时限) in working days from its acceptance (受理);
+ * without it the hub's default applies ({@code hub.supervision.default-time-limit}, docs/supervision.md).
  */
 public record ItemDefinition(
         String id,
@@ -23,7 +25,8 @@ public record ItemDefinition(
         ItemCondition when,
         LinkedHashMap<String, Output> outputs,
         String inPerson,
-        Archive archive) {
+        Archive archive,
+        Integer timeLimit) {
 
     public ItemDefinition {
         exemptMaterials = exemptMaterials == null ? List.of() : List.copyOf(exemptMaterials);

@@ -7,6 +7,7 @@ import gov.onceonly.hub.notice.TargetNotices;
 import gov.onceonly.hub.progress.RejectedStatusReports;
 import gov.onceonly.hub.progress.StatusReportConsumer;
 import gov.onceonly.hub.progress.StatusReports;
+import gov.onceonly.hub.supervision.ItemClocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +23,8 @@ public class ProgressConfiguration {
 
     @Bean
     StatusReports statusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                                EvidenceRecorder evidence, TargetNotices notices) {
-        return new StatusReports(jdbc, tx, applications, json, evidence, notices);
+                                EvidenceRecorder evidence, TargetNotices notices, ItemClocks clocks) {
+        return new StatusReports(jdbc, tx, applications, json, evidence, notices, clocks);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import gov.onceonly.hub.security.ClientsProperties;
 import gov.onceonly.hub.security.EncryptionProperties;
 import gov.onceonly.hub.security.SecurityProperties;
 import gov.onceonly.hub.security.SigningProperties;
+import gov.onceonly.hub.supervision.SupervisionProperties;
 import gov.onceonly.hub.witness.WitnessProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +44,7 @@ import org.springframework.context.annotation.Configuration;
         HealthProperties.class, IdentityProperties.class, IntakeProperties.class, JsonProperties.class,
         KafkaProperties.class, MetricsProperties.class, OutboxProperties.class, PipelineProperties.class,
         ProposalProperties.class, RatingProperties.class, ReloadProperties.class, SchedulerProperties.class,
-        SecurityProperties.class, SigningProperties.class, SourcesProperties.class, TopicsProperties.class,
-        WitnessProperties.class})
+        SecurityProperties.class, SigningProperties.class, SourcesProperties.class, SupervisionProperties.class,
+        TopicsProperties.class, WitnessProperties.class})
 public class PropertiesConfiguration {
 }

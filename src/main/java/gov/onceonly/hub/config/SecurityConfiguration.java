@@ -57,7 +57,8 @@ import java.time.Duration;
 @EnableWebSecurity
 public class SecurityConfiguration {
 
-    private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/actuator/hawtio/**", "/actuator/jolokia/**"};
+    private static final String[] OPERATOR_ONLY = {"/api/v1/ops/**", "/api/v1/supervision/**", "/actuator/hawtio/**",
+            "/actuator/jolokia/**"};
     private static final String[] JOLOKIA_READS = {"/actuator/jolokia", "/actuator/jolokia/version/**",
             "/actuator/jolokia/read/**", "/actuator/jolokia/list/**", "/actuator/jolokia/search/**"};
     private static final String CHANNEL = RegisteredClient.Role.CHANNEL.name();

@@ -22,6 +22,7 @@ import gov.onceonly.hub.recommendation.RecommendationCatalog;
 import gov.onceonly.hub.recommendation.RecommendationRules;
 import gov.onceonly.hub.schema.ConfigSchemas;
 import gov.onceonly.hub.schema.ConfigSchemas.Folder;
+import gov.onceonly.hub.supervision.CalendarFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ public final class ConfigLint {
             routes.add(p.name(), p.tree(), (path, message) -> files.report(new ConfigProblem(p.name(), path, message), Severity.ERROR));
         }
         entries.forEach(e -> checkTemplate(e, routes, files));
+        checkCalendar(root, files);
 
         BundleCompiler compiler = new BundleCompiler(connectors);
         List<CompiledBundle> compiled = new ArrayList<>();
@@ -198,6 +200,15 @@ public final class ConfigLint {
     }
 
     /** Every connector's template must be declared in routes/, and a custom one must answer where the hub calls. */
+    /** calendar/ read as at startup (supervision/CalendarFiles); the folder is optional, a year without a file too. */
+    private static void checkCalendar(Path root, LintedFiles files) {
+        try {
+            CalendarFiles.load(root);
+        } catch (ConfigFileException e) {
+            e.problems().forEach(problem -> files.report(problem, Severity.ERROR));
+        }
+    }
+
     private static void checkTemplate(ConnectorCatalog.Entry entry, RouteIndex routes, LintedFiles files) {
         ConnectorDefinition c = entry.definition();
         String template = ConnectorRoutes.templateOf(c);

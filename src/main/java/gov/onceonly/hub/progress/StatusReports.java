@@ -37,10 +37,12 @@ public class StatusReports {
     private final ObjectMapper json;
     private final EvidenceRecorder evidence;
     private final TargetNotices notices;
+    private final ProgressListener listener;
 
     public StatusReports(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationStore applications, ObjectMapper json,
-                         EvidenceRecorder evidence, TargetNotices notices) {
+                         EvidenceRecorder evidence, TargetNotices notices, ProgressListener listener) {
         this.evidence = evidence;
+        this.listener = listener;
         this.notices = notices;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -115,6 +117,8 @@ public class StatusReports {
                         where application_id = ? and item_id = ?""",
                         event.status().name(), event.status().name(), Timestamp.from(event.at()), event.result(),
                         event.certificateNo(), event.reason(), event.applicationId(), event.item());
+                // Supervision: the item's time limit runs from its acceptance; a late decision is recorded late.
+                listener.applied(event.applicationId(), event.item(), event.status(), event.receivedAt());
                 Map<String, String> refused = event.status() == ItemStatus.DONE ? keepOutputs(event) : Map.of();
                 record(event, true, null, refused);
                 // After the outputs are kept: an item released now takes them.

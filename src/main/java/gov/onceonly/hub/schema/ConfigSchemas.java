@@ -33,7 +33,8 @@ public final class ConfigSchemas {
         MAPPINGS("mappings", "schemas/mapping.json"),
         PROPOSALS("proposals", "schemas/proposal.json"),
         ROUTES("routes", "schema/camelYamlDsl.json"),
-        RECOMMENDATIONS("recommendations", "schemas/recommendation.json");
+        RECOMMENDATIONS("recommendations", "schemas/recommendation.json"),
+        CALENDAR("calendar", "schemas/calendar.json");
 
         private final String directory;
         private final String resource;
@@ -54,6 +55,7 @@ public final class ConfigSchemas {
             "mapping", "schemas/mapping.json",
             "proposal", "schemas/proposal.json",
             "recommendation", "schemas/recommendation.json",
+            "calendar", "schemas/calendar.json",
             "camel-yaml-dsl", "schema/camelYamlDsl.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();

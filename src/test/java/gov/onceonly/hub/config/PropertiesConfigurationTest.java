@@ -47,6 +47,9 @@ class PropertiesConfigurationTest {
                 "must be less than or equal to 100");
         assertFailsNaming("hub.evidence.origin=onceonly hub", "hub.evidence.origin", "letters, digits");
         assertFailsNaming("hub.kafka.bootstrap-servers=", "hub.kafka.bootstrap-servers", "must not be blank");
+        assertFailsNaming("hub.supervision.due-soon-working-days=-1", "hub.supervision.due-soon-working-days",
+                "must be greater than or equal to 0");
+        assertFailsNaming("hub.supervision.zone=Mars/Olympus", "hub.supervision.zone", "Mars/Olympus");
     }
 
     /**

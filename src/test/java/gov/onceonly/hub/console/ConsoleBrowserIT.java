@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * tests) driven by Playwright. An operator logs in with the keyboard, parks a delivery's worth of trouble and
  * replays it from the page by keyboard alone, reads the application's timeline, opens a bundle's 一事一套图; no page
  * logs a console error (a script error, a resource refused by the content security policy, a 404). Each page's
- * screenshot goes to docs/images/console-*.png, for docs/supervision-console.md.
+ * screenshot goes to docs/images/console-*.png, for docs/supervision.md.
  */
 class ConsoleBrowserIT extends HubIntegrationTest {
 

@@ -59,7 +59,8 @@ class MonitoringFilesTest {
             "hub_kpi_materials_exempted",         // 减材料 gauge {bundle}
             "hub_kpi_acceptance_seconds",         // 减时间 gauge {bundle,percentile=50|90}
             "hub_kpi_completion_seconds",         // 减时间 gauge {bundle,percentile=50|90}
-            "hub_kpi_items_completed");           // 减跑动 gauge {bundle,applicant_action=none|some}
+            "hub_kpi_items_completed",            // 减跑动 gauge {bundle,applicant_action=none|some}
+            "hub_supervision_items");             // 督办 gauge {department,level=due_soon|overdue}
     static final Set<String> PLATFORM_METRICS = Set.of("up", "http_server_requests_seconds", "jvm_memory_used_bytes");
     private static final Set<String> KNOWN_METRICS = Stream.concat(HUB_METRICS.stream(), PLATFORM_METRICS.stream())
             .collect(Collectors.toUnmodifiableSet());

@@ -97,6 +97,19 @@ public class ConfigLintTest {
     }
 
     @Test
+    void aCalendarDayWorkedThatIsNotAWeekendDay() throws IOException {
+        String calendar = """
+                year: 2026
+                holidays:
+                  - { name: 元旦, from: 2026-01-01, to: 2026-01-03 }
+                workingWeekends:
+                  - { name: 元旦调休, date: 2026-01-05 }
+                """;
+        assertOne(lint(Map.of("calendar/2026.yaml", calendar)), "calendar/2026.yaml", 5,
+                "workingWeekends[0].date: must be a Saturday or a Sunday");
+    }
+
+    @Test
     void yamlThatDoesNotParseGivesItsLineAndColumn() throws IOException {
         String broken = SAMPLE.replace("stage: 出生阶段", "stage: 出生阶段\n\tbad: tab");
         assertOne(lint(Map.of("mappings/sample.yaml", broken)), "mappings/sample.yaml", line(broken, "\tbad"), "not valid YAML");

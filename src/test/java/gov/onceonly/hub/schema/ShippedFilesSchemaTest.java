@@ -50,6 +50,11 @@ class ShippedFilesSchemaTest {
     }
 
     @Test
+    void everyCalendarIsValidAndNamesItsSchema() throws IOException {
+        assertFolder(Folder.CALENDAR, "# yaml-language-server: $schema=../schemas/calendar.json", 1);
+    }
+
+    @Test
     void everyRouteFileIsValidAgainstCamelsYamlDslSchema() throws IOException {
         assertFolder(Folder.ROUTES, null, 12);
     }
@@ -115,7 +120,7 @@ class ShippedFilesSchemaTest {
     /** Editors show description and examples while typing, so every property of our schemas has both. */
     @Test
     void everyPropertyHasADescriptionAndExamples() throws IOException {
-        for (String name : List.of("connector", "mapping", "proposal", "recommendation")) {
+        for (String name : List.of("connector", "mapping", "proposal", "recommendation", "calendar")) {
             JsonNode schema = new ObjectMapper().readTree(Path.of("schemas", name + ".json").toFile());
             List<String> lacking = new ArrayList<>();
             walk(schema, name, lacking);
@@ -125,8 +130,8 @@ class ShippedFilesSchemaTest {
 
     @Test
     void publishedNamesServeTheirText() {
-        assertThat(ConfigSchemas.publishedNames()).containsExactly("camel-yaml-dsl", "connector", "mapping", "proposal",
-                "recommendation");
+        assertThat(ConfigSchemas.publishedNames()).containsExactly("calendar", "camel-yaml-dsl", "connector", "mapping",
+                "proposal", "recommendation");
         assertThat(new String(ConfigSchemas.published("mapping").orElseThrow())).contains("\"demands\"");
         assertThat(ConfigSchemas.published("nope")).isEmpty();
     }
