@@ -18,8 +18,8 @@ import java.time.Clock;
 public class RatingConfiguration {
 
     @Bean
-    RatingEligibility ratingEligibility(JdbcTemplate jdbc) {
-        return new RatingEligibility(jdbc);
+    RatingEligibility ratingEligibility(JdbcTemplate jdbc, Clock clock) {
+        return new RatingEligibility(jdbc, clock);
     }
 
     @Bean

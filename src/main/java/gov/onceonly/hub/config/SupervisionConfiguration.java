@@ -9,13 +9,13 @@ import gov.onceonly.hub.metrics.MetricsProperties;
 import gov.onceonly.hub.metrics.SupervisionGauges;
 import gov.onceonly.hub.outbox.Outbox;
 import gov.onceonly.hub.pipeline.KafkaTopics;
+import gov.onceonly.hub.rating.RatingFigures;
 import gov.onceonly.hub.schedule.ClusterLock;
 import gov.onceonly.hub.schedule.PeriodicJobs;
 import gov.onceonly.hub.supervision.CalendarFiles;
 import gov.onceonly.hub.supervision.ItemClocks;
 import gov.onceonly.hub.supervision.OverdueItems;
 import gov.onceonly.hub.supervision.OverdueSweep;
-import gov.onceonly.hub.supervision.SatisfactionFigures;
 import gov.onceonly.hub.supervision.SupervisionProperties;
 import gov.onceonly.hub.supervision.SupervisionQueries;
 import gov.onceonly.hub.supervision.TimeLimits;
@@ -80,10 +80,10 @@ public class SupervisionConfiguration {
                 jobs.every("The supervision gauges", metrics.refresh(), gauges::refresh));
     }
 
-    /** The ratings' figures come from the ratings feature once it is wired in; until then none. */
+    /** The figures per department, with the ratings' side (好差评, 整改) from the ratings feature. */
     @Bean
-    SupervisionQueries supervisionQueries(NamedParameterJdbcTemplate jdbc, BundleCatalog bundles) {
-        return new SupervisionQueries(jdbc, bundles, SatisfactionFigures.NONE);
+    SupervisionQueries supervisionQueries(NamedParameterJdbcTemplate jdbc, BundleCatalog bundles, Clock clock) {
+        return new SupervisionQueries(jdbc, bundles, new RatingFigures(jdbc, clock));
     }
 
     @Bean

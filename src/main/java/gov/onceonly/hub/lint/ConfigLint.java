@@ -184,13 +184,15 @@ public final class ConfigLint {
             return;
         }
         List<BundleFacts> bundles = BundleFacts.of(compiled);
+        Set<String> uncompiled = new java.util.HashSet<>(files.ids(Folder.MAPPINGS));
+        compiled.forEach(b -> uncompiled.remove(b.id()));
         Set<String> types = new java.util.HashSet<>();
         for (LintedFiles.Parsed p : files.parseAll(Folder.RECOMMENDATIONS)) {
             RecommendationRules rules = bind(p, RecommendationRules.class, files);
             if (rules == null) {
                 continue;
             }
-            RecommendationCatalog.check(p.name(), rules, bundles).stream().filter(p::shows)
+            RecommendationCatalog.check(p.name(), rules, bundles, uncompiled).stream().filter(p::shows)
                     .forEach(pr -> files.report(pr, Severity.ERROR));
             if (rules.applicantType() != null && !types.add(rules.applicantType())) {
                 files.report(ConfigProblem.ofValue(p.name(), "applicantType", "'" + rules.applicantType()

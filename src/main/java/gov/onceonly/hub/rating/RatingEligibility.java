@@ -3,6 +3,8 @@ package gov.onceonly.hub.rating;
 import gov.onceonly.hub.application.ApplicationStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -13,9 +15,11 @@ import java.util.UUID;
 public class RatingEligibility {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public RatingEligibility(JdbcTemplate jdbc) {
+    public RatingEligibility(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Whether the application, in that status, may be rated now. */
@@ -30,13 +34,10 @@ public class RatingEligibility {
         return status == ApplicationStatus.COMPLETED;
     }
 
-    /**
-     * Whether some item of the application is past its time limit and undecided. Items have no time limit yet: the
-     * supervision feature adds {@code application_item.due_at}; until it is wired here, no item is overdue. Wired, it
-     * reads: {@code select exists(select 1 from application_item where application_id = ? and due_at < now() and
-     * status not in ('DONE', 'REJECTED', 'CANCELLED', 'NOT_APPLICABLE', 'WITHDRAWING', 'WITHDRAWN'))}.
-     */
+    /** Whether some item of the application is past its due date (supervision's clock) and not decided yet. */
     boolean someItemPastItsTimeLimit(UUID applicationId) {
-        return false;
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from application_item where application_id = ? and due_at < ?
+                               and decided_at is null)""", Boolean.class, applicationId, Timestamp.from(clock.instant())));
     }
 }

@@ -85,8 +85,18 @@ public final class RecommendationCatalog {
      * id is repeated.
      */
     public static List<ConfigProblem> check(String file, RecommendationRules rules, Collection<BundleFacts> bundles) {
+        return check(file, rules, bundles, Set.of());
+    }
+
+    /**
+     * As above, where {@code uncompiled} are bundles whose mapping is on disk but has errors of its own (the lint): a
+     * rule naming one is not told that it is unknown, since the mapping's errors say why it did not compile.
+     */
+    public static List<ConfigProblem> check(String file, RecommendationRules rules, Collection<BundleFacts> bundles,
+                                            Set<String> uncompiled) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, BundleFacts> byId = bundles.stream().collect(Collectors.toMap(BundleFacts::id, Function.identity(), (a, b) -> a));
+        BundleCheck known = (id, t) -> uncompiled.contains(id) ? Optional.empty() : bundleProblem(id, t, byId);
         String type = rules.applicantType();
         Set<String> stages = bundles.stream().filter(b -> type != null && type.equals(b.type())).map(BundleFacts::stage)
                 .collect(Collectors.toSet());
@@ -96,9 +106,9 @@ public final class RecommendationCatalog {
                         + rules.stages().get(i) + "'; the catalogue's are " + new java.util.TreeSet<>(stages)));
             }
         }
-        checkBundles(file, "onceInALife", rules.onceInALife(), type, byId, problems);
-        checkBundles(file, "onlyByRule", rules.onlyByRule(), type, byId, problems);
-        checkBundles(file, "final", rules.finalBundles(), type, byId, problems);
+        checkBundles(file, "onceInALife", rules.onceInALife(), type, known, problems);
+        checkBundles(file, "onlyByRule", rules.onlyByRule(), type, known, problems);
+        checkBundles(file, "final", rules.finalBundles(), type, known, problems);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < rules.rules().size(); i++) {
             RecommendationRules.Rule rule = rules.rules().get(i);
@@ -106,8 +116,8 @@ public final class RecommendationCatalog {
             if (!ids.add(rule.id())) {
                 problems.add(ConfigProblem.ofValue(file, at + ".id", "'" + rule.id() + "' names another rule of this file already"));
             }
-            bundleProblem(rule.after(), type, byId).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at + ".after", p)));
-            bundleProblem(rule.recommend(), type, byId).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at + ".recommend", p)));
+            known.problem(rule.after(), type).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at + ".after", p)));
+            known.problem(rule.recommend(), type).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at + ".recommend", p)));
             if (rule.minYears() != null && rule.maxYears() != null && rule.maxYears() < rule.minYears()) {
                 problems.add(ConfigProblem.ofValue(file, at + ".maxYears", "must be at least minYears (" + rule.minYears() + ")"));
             }
@@ -115,11 +125,16 @@ public final class RecommendationCatalog {
         return problems;
     }
 
-    private static void checkBundles(String file, String key, List<String> ids, String type, Map<String, BundleFacts> byId,
+    /** What is wrong with naming a bundle for applicants of a type, if anything. */
+    private interface BundleCheck {
+        Optional<String> problem(String id, String type);
+    }
+
+    private static void checkBundles(String file, String key, List<String> ids, String type, BundleCheck known,
                                      List<ConfigProblem> problems) {
         for (int i = 0; i < ids.size(); i++) {
             String at = key + "[" + i + "]";
-            bundleProblem(ids.get(i), type, byId).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at, p)));
+            known.problem(ids.get(i), type).ifPresent(p -> problems.add(ConfigProblem.ofValue(file, at, p)));
         }
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The ratings side of a department's figures (好差评 and the 整改 of bad ratings), which the ratings feature keeps.
- * Until it is wired in, {@link #NONE} answers nothing and the figures show null there.
+ * The ratings side of a department's figures (好差评 and the 整改 of bad ratings), which the ratings feature keeps
+ * ({@code rating/RatingFigures}); an interface here so that supervision does not depend on ratings.
  */
 public interface SatisfactionFigures {
 
@@ -15,6 +15,4 @@ public interface SatisfactionFigures {
 
     /** Per department, those with ratings in [from, to). */
     Map<String, Satisfaction> perDepartment(Instant from, Instant to);
-
-    SatisfactionFigures NONE = (from, to) -> Map.of();
 }

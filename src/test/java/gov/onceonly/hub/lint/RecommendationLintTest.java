@@ -36,6 +36,9 @@ class RecommendationLintTest {
                         "    minYears: 3\n    maxYears: 1\n    reason: \"{after} was completed on {date}: the tax office"));
         Files.writeString(root.resolve("recommendations/personal.yaml"), Files.readString(root.resolve("recommendations/personal.yaml"))
                 .replace("score: 100\n    minYears: 5", "score: many\n    minYears: 5"));
+        // A mapping with a mistake of its own, which the personal rules name (the add-a-department tutorial's typo).
+        Path discharge = root.resolve("mappings/military-discharge.yaml");
+        Files.writeString(discharge, Files.readString(discharge).replace("from: form.contactPhone", "from: form.contactPhon"));
         broken = lint.check(root);
     }
 
@@ -63,6 +66,13 @@ class RecommendationLintTest {
     void aSchemaViolationIsAnErrorNamingItsPath() {
         assertThat(broken.errors()).filteredOn(f -> f.file().equals("recommendations/personal.yaml"))
                 .anySatisfy(f -> assertThat(f.message()).startsWith("rules[0].score"));
+    }
+
+    @Test
+    void aBundleWhoseMappingHasErrorsIsNotCalledUnknown() {
+        assertThat(broken.errors()).filteredOn(f -> f.file().equals("mappings/military-discharge.yaml")).isNotEmpty();
+        assertThat(broken.errors()).extracting(LintFinding::message)
+                .noneMatch(m -> m.contains("unknown bundle 'military-discharge'"));
     }
 
     private static int lineOf(String text, String fragment) {

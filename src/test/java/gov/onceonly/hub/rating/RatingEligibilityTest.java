@@ -4,18 +4,15 @@ import gov.onceonly.hub.application.ApplicationStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Until supervision gives items a time limit, only a completed application may be rated. */
+/** Of the statuses, only a completed application may be rated; an overdue item's (RatingIT) is the other way. */
 class RatingEligibilityTest {
 
     @Test
-    void onlyACompletedApplicationMayBeRatedWhileNoItemHasATimeLimit() {
-        RatingEligibility eligibility = new RatingEligibility(null); // the overdue part reads nothing yet
-        UUID id = UUID.randomUUID();
-        assertThat(Arrays.stream(ApplicationStatus.values()).filter(status -> eligibility.mayRate(id, status)))
+    void ofTheStatusesOnlyCompletedMakesAnApplicationRateable() {
+        assertThat(Arrays.stream(ApplicationStatus.values()).filter(RatingEligibility::completed))
                 .containsExactly(ApplicationStatus.COMPLETED);
     }
 }

@@ -76,6 +76,21 @@ class RatingIT extends HubIntegrationTest {
     }
 
     @Test
+    void anApplicantKeptWaitingPastAnItemsTimeLimitMayRateBeforeTheEnd() throws Exception {
+        departmentsDecide(false);
+        String id = newbornWithEveryItemDelivered(familiesWithBirthRecords().get(229));
+        assertThat(rule(rate(hub, id, "{\"level\":\"不满意\"}"))).as("nothing late yet").isEqualTo("completed");
+
+        // The department accepted it ten working days ago, say: its due date (supervision's clock) has passed.
+        jdbc.update("update application_item set accepted_at = now() - interval '20 days', due_at = now() - interval '1 hour'"
+                + " where application_id = ?::uuid and item_id = 'medical-insurance'", id);
+
+        HttpResponse<String> rated = rate(hub, id, "{\"level\":\"不满意\",\"items\":{\"medical-insurance\":\"非常不满意\"}}");
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(201);
+        assertThat(hub.body(rated).path("cases")).as("the late item's department is asked to rectify").isNotEmpty();
+    }
+
+    @Test
     void anItemsBadRatingOpensACaseItsDepartmentAnswersAndTheCallbackCloses() throws Exception {
         SyntheticPeople.Family family = familiesWithBirthRecords().get(227);
         String id = completed(family);

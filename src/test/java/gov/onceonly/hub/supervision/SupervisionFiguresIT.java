@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The departments' figures from a seeded history in March 2025 (long before anything another test submits), with
- * answers worked out by hand: three newborn applications, five items delivered in the month to two departments.
+ * answers worked out by hand: three newborn applications, five items delivered in the month to two departments, two of them rated.
  */
 class SupervisionFiguresIT extends HubIntegrationTest {
 
@@ -51,6 +51,34 @@ class SupervisionFiguresIT extends HubIntegrationTest {
         UUID c = application("2025-02-27T00:30:00Z");
         item(c, "birth-certificate", WEIJIAN, "DONE", "2025-02-27T01:00:00Z", 1, 2, null, false);
         item(c, "household-registration", GONGAN, "DELIVERED", "2025-03-05T01:00:00Z", null, null, null, null);
+        // Ratings (好差评): A 满意 overall but 非常不满意 with its household registration, whose case 公安局 has not
+        // answered; C 不满意 overall, so for both its departments: 卫健委 answered its case in time and it is closed,
+        // 公安局 answered after the due date.
+        rating(a, "满意", "2025-03-06T02:00:00Z");
+        jdbc.update("insert into item_rating (application_id, item_id, level) values (?, 'household-registration', '非常不满意')", a);
+        rectification(a, GONGAN, "OPEN", "2025-03-06T02:00:00Z", null, false);
+        rating(c, "不满意", "2025-03-07T02:00:00Z");
+        rectification(c, WEIJIAN, "CLOSED", "2025-03-07T02:00:00Z", "2025-03-10T02:00:00Z", true);
+        rectification(c, GONGAN, "ANSWERED", "2025-03-07T02:00:00Z", "2025-03-25T02:00:00Z", false);
+    }
+
+    private void rating(UUID application, String level, String at) {
+        jdbc.update("insert into application_rating (application_id, level, rated_by, rated_at) values (?, ?, 'seeded', ?)",
+                application, level, Timestamp.from(Instant.parse(at)));
+    }
+
+    /** A case due 15 days after it opened, answered at {@code answeredAt} (null: not yet), closed or not. */
+    private void rectification(UUID application, String department, String status, String openedAt, String answeredAt,
+                               boolean closed) {
+        Instant opened = Instant.parse(openedAt);
+        Timestamp answered = answeredAt == null ? null : Timestamp.from(Instant.parse(answeredAt));
+        jdbc.update("""
+                insert into rectification_case (id, application_id, department, level, status, opened_at, due_at,
+                    answered_at, callback_result, closed_at)
+                values (?, ?, ?, '不满意', ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), application, department, status, Timestamp.from(opened),
+                Timestamp.from(opened.plus(Duration.ofDays(15))), answered, closed ? "satisfied" : null,
+                closed ? answered : null);
     }
 
     @Test
@@ -64,15 +92,18 @@ class SupervisionFiguresIT extends HubIntegrationTest {
         assertDurations(weijian.path("toAcceptance"), 2, 7200.0, 10080.0); // 1 h and 3 h
         assertDurations(weijian.path("toDecision"), 1, 18000.0, 18000.0);
         assertThat(weijian.path("stepsSaved").asLong()).as("A's and B's birth certificates are where they applied").isZero();
-        assertThat(weijian.path("satisfaction").isNull()).as("no ratings kept yet").isTrue();
-        assertThat(weijian.path("badRatingCasesOpen").isNull()).isTrue();
-        assertThat(weijian.path("badRatingCasesLate").isNull()).isTrue();
+        assertThat(weijian.path("satisfaction").asDouble()).as("A's 满意 and C's 不满意").isEqualTo(0.5);
+        assertThat(weijian.path("badRatingCasesOpen").asLong()).as("C's case is closed").isZero();
+        assertThat(weijian.path("badRatingCasesLate").asLong()).isZero();
 
         JsonNode gongan = department(figures, GONGAN);
         assertCounts(gongan, 2, 1, 0, 1, 1, 1);
         assertDurations(gongan.path("toAcceptance"), 1, 7200.0, 7200.0);
         assertDurations(gongan.path("toDecision"), 1, 93600.0, 93600.0);
         assertThat(gongan.path("stepsSaved").asLong()).as("A's and C's household registrations").isEqualTo(2);
+        assertThat(gongan.path("satisfaction").asDouble()).as("A's item 非常不满意 (not A's 满意), C's 不满意").isEqualTo(0.0);
+        assertThat(gongan.path("badRatingCasesOpen").asLong()).as("A's unanswered, C's answered not closed").isEqualTo(2);
+        assertThat(gongan.path("badRatingCasesLate").asLong()).as("both past their due date").isEqualTo(2);
     }
 
     @Test
@@ -92,8 +123,8 @@ class SupervisionFiguresIT extends HubIntegrationTest {
         String[] lines = new String(csv.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("\uFEFF月份,部门,收件数,受理数,办结数,退回数,逾期数,逾期办结数");
-        assertThat(lines[1]).isEqualTo("2025-03,市公安局,2,1,0,1,1,1,7200.0,7200.0,93600.0,93600.0,,,,2");
-        assertThat(lines[2]).isEqualTo("2025-03,市卫生健康委,2,2,1,0,1,0,7200.0,10080.0,18000.0,18000.0,,,,0");
+        assertThat(lines[1]).isEqualTo("2025-03,市公安局,2,1,0,1,1,1,7200.0,7200.0,93600.0,93600.0,0.0,2,2,2");
+        assertThat(lines[2]).isEqualTo("2025-03,市卫生健康委,2,2,1,0,1,0,7200.0,10080.0,18000.0,18000.0,0.5,0,0,0");
     }
 
     @Test
