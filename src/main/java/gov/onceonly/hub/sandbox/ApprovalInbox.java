@@ -44,6 +44,11 @@ public final class ApprovalInbox {
         return true;
     }
 
+    /** The systems that received anything. */
+    public List<String> systems() {
+        return List.copyOf(bySystem.keySet());
+    }
+
     public List<Received> received(String system) {
         return List.copyOf(bySystem.getOrDefault(system, Map.of()).values());
     }

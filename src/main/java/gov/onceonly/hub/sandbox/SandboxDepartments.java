@@ -79,6 +79,7 @@ public final class SandboxDepartments implements AutoCloseable {
             inbox.onFirstReceipt(statusReporter::received);
             lookups.expectHub(hubSigner.keyId(), hubSigner.publicKey());
             http = SandboxHttpServer.start(sandbox.port(), people, inbox, lookups, faults, json);
+            ReceivedRecords.serve(http, inbox, json);
             started.push(http::close);
             identityProvider = new SandboxIdentityProvider(sandbox.identityProvider().signingKey(), hub.identityAudience());
             identityProvider.serve(http, json);

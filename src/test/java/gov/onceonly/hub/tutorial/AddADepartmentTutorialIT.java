@@ -133,6 +133,8 @@ class AddADepartmentTutorialIT extends HubIntegrationTest {
         assertThat(delivered.path("dischargeRank").asText()).isEqualTo(record.path("rank").asText()).isNotBlank();
         assertThat(delivered.path("serviceUnit").asText()).isEqualTo(record.path("lastUnit").asText()).isNotBlank();
         assertThat(sandbox.lookups().count("veteran-records", applicant)).as("asked at the stand-in").isPositive();
+        assertThat(walk.run(steps.poll())).as("what the target received, as the sandbox shows it")
+                .contains("\"dischargeRank\":\"" + record.path("rank").asText() + "\"");
 
         assertThat(steps).as("blocks of the page this test does not follow").isEmpty();
     }
