@@ -32,35 +32,12 @@ class StandInDepartmentIT extends HubIntegrationTest {
     private static final String BUNDLE = "military-discharge";
     private static final String CONNECTOR = "veteran-records";
 
-    /** The jdbc and kafka stand-ins' test: two sources, two targets and a bundle delivered to each target. */
-    private static final List<String> STAND_INS = List.of("veteran-archive", "veteran-stream", "veteran-requests",
-            "veteran-exchange");
-    private static final List<String> STAND_IN_BUNDLES = List.of("veteran-pension", "veteran-pension-filing");
-
     @AfterEach
     void restore() throws Exception {
         restoreMapping(BUNDLE);
-        for (String bundle : STAND_IN_BUNDLES) {
-            Files.deleteIfExists(ROOT.resolve("mappings/" + bundle + ".yaml"));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            JsonNode versions = config().path("bundleVersions");
-            return STAND_IN_BUNDLES.stream().noneMatch(versions::has);
-        });
-        for (String connector : ListOf.with(CONNECTOR, STAND_INS)) {
-            Files.deleteIfExists(ROOT.resolve("connectors/" + connector + ".yaml"));
-            Files.deleteIfExists(ROOT.resolve(StandInFixtures.fileOf(connector)));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String connectors = config().path("connectors").toString();
-            return ListOf.with(CONNECTOR, STAND_INS).stream().noneMatch(c -> connectors.contains("\"" + c + "\""));
-        });
-    }
-
-    private static final class ListOf {
-        static List<String> with(String first, List<String> rest) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
-        }
+        Files.deleteIfExists(ROOT.resolve("connectors/" + CONNECTOR + ".yaml"));
+        Files.deleteIfExists(ROOT.resolve(StandInFixtures.fileOf(CONNECTOR)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !config().path("connectors").toString().contains(CONNECTOR));
     }
 
     @Test
@@ -102,84 +79,9 @@ class StandInDepartmentIT extends HubIntegrationTest {
         assertThat(sandbox.lookups().signedCalls(CONNECTOR)).allMatch(LookupLog.SignedCall::signedByHub);
     }
 
-    /**
-     * Departments of the other kinds, as YAML too: a jdbc source and a kafka source whose fixtures the sandbox puts in
-     * a database of their own and on a topic, a kafka target and a jdbc target that keep what they receive; the
-     * examples of two bundles take their applicant from the fixtures, and each is delivered with both sources' fields.
-     */
-    @Test
-    void jdbcAndKafkaDepartmentsFromFixturesFeedTheHubAndReceiveItsItems() throws Exception {
-        String applicant = sandbox.catalogue().records().all("rlsb-social-insurance/insured-person").keySet().iterator().next();
-        scaffold("--kind", "jdbc", "--id", "veteran-archive", "--dataset", "service-record", "--field", "placementType");
-        scaffold("--kind", "kafka", "--id", "veteran-stream", "--dataset", "pension", "--field", "pensionLevel");
-        scaffold("--kind", "kafka", "--id", "veteran-requests", "--role", "target");
-        scaffold("--kind", "jdbc", "--id", "veteran-exchange", "--role", "target");
-        // The applicant's records, in place of the scaffold's sample (nobody's): the stand-ins follow the edit.
-        Files.writeString(ROOT.resolve(StandInFixtures.fileOf("veteran-archive")), """
-                datasets:
-                  service-record:
-                    "%s":
-                      placementType: 自主就业
-                      serviceYears: 12
-                """.formatted(applicant));
-        Files.writeString(ROOT.resolve(StandInFixtures.fileOf("veteran-stream")), """
-                datasets:
-                  pension:
-                    "%s":
-                      pensionLevel: 三级
-                """.formatted(applicant));
-        for (String[] bundle : new String[][] {{"veteran-pension", "veteran-requests"},
-                {"veteran-pension-filing", "veteran-exchange"}}) {
-            assertThat(new CommandLine(new NewCommand()).execute("bundle", "--id", bundle[0], "--name", "退役军人抚恤",
-                    "--target", bundle[1], "--demand", "name=gongan-population/person.name",
-                    "--demand", "placementType=veteran-archive/service-record.placementType",
-                    "--demand", "pensionLevel=veteran-stream/pension.pensionLevel", "--root", ROOT.toString())).isZero();
-            serveMapping(bundle[0], servedMapping(bundle[0])); // waits until the hub serves it
-        }
-
-        // The jdbc stand-in's table, made from the fixtures as edited; the kafka one's record, in the hub's feed.
-        CatalogueDepartments.Servers servers = sandbox.servers();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            try (var c = java.sql.DriverManager.getConnection(servers.postgresServerUrl() + "/standin_veteran_archive",
-                    servers.postgresUser(), servers.postgresPassword());
-                 var rs = c.createStatement().executeQuery("select placement_type, service_years from service_record")) {
-                return rs.next() && rs.getString(1).equals("自主就业") && rs.getLong(2) == 12 && !rs.next();
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from dataset_record where "
-                + "connector_id = 'veteran-stream' and dataset = 'pension' and record_key = ?", Long.class, applicant) == 1);
-
-        for (String[] bundle : new String[][] {{"veteran-pension", "veteran-requests"},
-                {"veteran-pension-filing", "veteran-exchange"}}) {
-            HttpResponse<String> example = example(bundle[0]);
-            assertThat(example.statusCode()).as(example.body()).isEqualTo(200);
-            assertThat(json.readTree(example.body()).path("applicant").path("idNumber").asText()).isEqualTo(applicant);
-            String statusUrl = hub.submit(example.body());
-            UUID id = UUID.fromString(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
-            String item = bundle[1] + "-application";
-            await().atMost(Duration.ofSeconds(30)).until(() -> delivered(id, item));
-            JsonNode record = itemRecord(id, item);
-            assertThat(record.path("placementType").asText()).as("from the jdbc stand-in").isEqualTo("自主就业");
-            assertThat(record.path("pensionLevel").asText()).as("from the kafka stand-in").isEqualTo("三级");
-            await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.inbox().received(bundle[1]).stream()
-                    .anyMatch(r -> r.idempotencyKey().equals(id + ":" + item) && r.body().contains("三级")
-                            && r.body().contains("自主就业")));
-        }
-    }
-
-    private void scaffold(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("connector", "--department", "市退役军人事务局",
-                "--root", ROOT.toString()), java.util.Arrays.stream(args)).toArray(String[]::new);
-        assertThat(new CommandLine(new NewCommand()).execute(all)).isZero();
-    }
-
     private HttpResponse<String> example() throws Exception {
-        return example(BUNDLE);
-    }
-
-    private HttpResponse<String> example(String bundle) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/examples/"
-                + bundle)).build(), HttpResponse.BodyHandlers.ofString());
+                + BUNDLE)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean delivered(UUID id, String item) {
