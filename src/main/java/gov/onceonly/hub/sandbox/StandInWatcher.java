@@ -130,12 +130,13 @@ final class StandInWatcher implements AutoCloseable {
             while (datasets.hasNext()) {
                 var dataset = datasets.next();
                 JsonNode d = dataset.getValue();
-                streams.publish(d.path("topic").asText(), d.path("keyField").asText(d.path("key").asText("idNumber")),
+                streams.publish(required(d.path("topic").asText(), connector, "datasets." + dataset.getKey() + ".topic"),
+                        d.path("keyField").asText(d.path("key").asText("idNumber")),
                         standIn.datasets().getOrDefault(dataset.getKey(), Map.of()));
             }
             log.info("Stand-in {}: its fixtures published", connector);
         } else if (kind.equals("kafka")) {
-            String topic = file.path("kafka").path("topic").asText();
+            String topic = required(file.path("kafka").path("topic").asText(), connector, "kafka.topic");
             return !topic.equals(kafkaTargets.put(connector, topic));
         }
         return kafkaTargets.remove(connector) != null; // no longer a kafka target, if it was one
@@ -155,6 +156,13 @@ final class StandInWatcher implements AutoCloseable {
             }
         }
         exchangedUpTo = newest;
+    }
+
+    private static String required(String value, String connector, String what) {
+        if (value.isBlank()) {
+            throw new IllegalStateException("connectors/" + connector + ".yaml has no " + what);
+        }
+        return value;
     }
 
     private static Map<String, String> invert(Map<String, String> connectorToTopic) {
