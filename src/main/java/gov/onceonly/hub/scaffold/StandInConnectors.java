@@ -42,7 +42,7 @@ final class StandInConnectors {
         if (kind.equals("jdbc")) {
             // The variables production sets; without them, the stand-in's database on the sandbox's server.
             Map<String, Object> jdbc = new LinkedHashMap<>();
-            jdbc.put("url", "${" + variable + "_JDBC_URL:${hub.sandbox.postgres-url}/standin_" + snake(id) + "}");
+            jdbc.put("url", "${" + variable + "_JDBC_URL:${hub.sandbox.postgres-url}/standin_" + snake(id) + '}'); // a placeholder, not JSON
             jdbc.put("username", "${" + variable + "_JDBC_USER:${hub.sandbox.postgres-user}}");
             jdbc.put("password", "${" + variable + "_JDBC_PASSWORD:}");
             jdbc.put("timeoutMillis", 3000);
