@@ -46,7 +46,7 @@ final class CatalogueDatabases {
             "mz-exchange", "dept_civil_affairs.civil_affairs_exchange");
 
     /** The shape of every exchange table, as household_exchange: keyed by the idempotency key, counting repeats. */
-    private static final String EXCHANGE_DDL = """
+    static final String EXCHANGE_DDL = """
             create table if not exists %s (
                 idempotency_key text primary key,
                 application_id  text not null,

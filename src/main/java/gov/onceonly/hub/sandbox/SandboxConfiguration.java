@@ -65,6 +65,19 @@ public class SandboxConfiguration {
         return fixtures;
     }
 
+    /**
+     * The jdbc and kafka stand-ins: their databases and topics made from the fixtures before the hub's routes start,
+     * then kept in step with the folder (StandInWatcher).
+     */
+    @Bean(destroyMethod = "close")
+    StandInWatcher standInWatcher(SandboxDepartments departments, ConfigRootProperties configRoot,
+                                  StandInFixtures fixtures, ObjectMapper json) {
+        CatalogueDepartments.Servers servers = departments.servers();
+        return new StandInWatcher(configRoot.root(), fixtures, new StandInDatabases(servers),
+                new StandInStreams(servers.kafka(), servers.groupPrefix(), departments.inbox(), json),
+                departments.inbox()).start();
+    }
+
     @Bean
     SandboxApplications sandboxApplications(SandboxDepartments departments, BundleCatalog bundles, StandInFixtures fixtures,
                                             ObjectMapper json) {

@@ -38,6 +38,7 @@ public final class SandboxDepartments implements AutoCloseable {
     private final ApprovalStatusReporter statusReporter;
     private final CatalogueDepartments catalogue; // the departments of the other 49 bundles
     private final SandboxEvents events;
+    private final CatalogueDepartments.Servers servers; // shared with the stand-ins started after these
 
     /**
      * What the departments know of the hub they serve, from its configuration (SandboxConfiguration reads it).
@@ -104,8 +105,9 @@ public final class SandboxDepartments implements AutoCloseable {
             enrolment = new EnrolmentSystem(kafka, hub.kafkaGroupPrefix(), inbox);
             started.push(enrolment::close);
             // The departments of the other 49 bundles share the same HTTP server, database server and broker.
-            catalogue = CatalogueDepartments.start(records, new CatalogueDepartments.Servers(http, admin,
-                    databases.serverUrl(), user, password, kafka, hub.kafkaGroupPrefix()), inbox, lookups, json);
+            servers = new CatalogueDepartments.Servers(http, admin, databases.serverUrl(), user, password, kafka,
+                    hub.kafkaGroupPrefix());
+            catalogue = CatalogueDepartments.start(records, servers, inbox, lookups, json);
             // The event streams proactive proposals read, published on demand, and the portal's proposals.
             events = SandboxEvents.start(http, kafka, hub.kafkaGroupPrefix(), people, json);
             started.push(events::close);
@@ -146,6 +148,11 @@ public final class SandboxDepartments implements AutoCloseable {
     /** The departments' HTTP server, for the systems started after these (the stand-ins). */
     SandboxHttpServer http() {
         return http;
+    }
+
+    /** Where the departments run (HTTP server, database server and its administrator, broker), for the stand-ins. */
+    CatalogueDepartments.Servers servers() {
+        return servers;
     }
 
     /** The sandbox's identity provider: tokens for the synthetic people. */

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * {@code java -jar hub.jar new connector --kind http --id veteran-records --department 市退役军人事务局}: writes
  * {@code connectors/<id>.yaml} pointing at its sandbox stand-in, and the stand-in's fixtures,
  * {@code connectors/fixtures/<id>.yaml}: a source with one dataset keyed by ID number and one field, or a target with
- * its path. Exit 0 when written, 1 when a file exists, 2 on bad usage.
+ * its path. A jdbc or kafka connector points at its stand-in's database or topics instead ({@link StandInConnectors}).
+ * Exit 0 when written, 1 when a file exists, 2 on bad usage.
  */
 @Command(name = "connector", sortOptions = false, usageHelpAutoWidth = true,
         description = "Writes connectors/<id>.yaml and its stand-in's fixtures, connectors/fixtures/<id>.yaml.")
@@ -28,7 +29,8 @@ public final class NewConnectorCommand implements Callable<Integer> {
     /** A sample ID number for the first fixture record; the sandbox's examples name the applicant to add instead. */
     static final String SAMPLE_ID_NUMBER = "500103199001010000";
 
-    @Option(names = "--kind", required = true, description = "The connector's kind; only http has a stand-in for now.")
+    @Option(names = "--kind", required = true, description = "The connector's kind: http, jdbc or kafka, each with a "
+            + "stand-in in the sandbox.")
     String kind;
 
     @Option(names = "--id", required = true, description = "The connector's id, also its file's name (lower case, dashes).")
@@ -61,9 +63,9 @@ public final class NewConnectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"http".equals(kind)) {
-            throw new ParameterException(spec.commandLine(), "--kind: only http is scaffolded for now; for jdbc and kafka "
-                    + "see docs/adding-a-department.md");
+        if (!List.of("http", "jdbc", "kafka").contains(kind)) {
+            throw new ParameterException(spec.commandLine(), "--kind: http, jdbc or kafka, not " + kind
+                    + "; for the other kinds see docs/adding-a-department.md");
         }
         if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
             throw new ParameterException(spec.commandLine(), "--id: lower-case words joined by dashes, such as veteran-records");
@@ -91,6 +93,9 @@ public final class NewConnectorCommand implements Callable<Integer> {
     }
 
     String connector() {
+        if (!kind.equals("http")) {
+            return StandInConnectors.connector(kind, role, id, department, system == null ? id : system, dataset, field);
+        }
         Map<String, Object> http = new LinkedHashMap<>();
         // The variable production sets; without it, the stand-in the sandbox serves from the fixtures.
         String variable = id.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
@@ -120,6 +125,9 @@ public final class NewConnectorCommand implements Callable<Integer> {
     }
 
     String fixtures() {
+        if (!kind.equals("http")) {
+            return StandInConnectors.fixtures(kind, role, id, dataset, field);
+        }
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("latencyMillis", 0);
         file.put("errorRate", 0.0);

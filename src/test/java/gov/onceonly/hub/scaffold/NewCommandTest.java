@@ -96,10 +96,55 @@ class NewCommandTest {
 
         assertThat(run("bundle", "--id", "newborn", "--name", "出生", "--target", "weijian-approval", "--root",
                 root.toString()).exit()).isEqualTo(1);
-        assertThat(run("connector", "--kind", "jdbc", "--id", "x", "--department", "d", "--root", root.toString()).err())
-                .contains("only http");
+        assertThat(run("connector", "--kind", "ftp", "--id", "x", "--department", "d", "--root", root.toString()).err())
+                .contains("http, jdbc or kafka");
         assertThat(run("bundle", "--id", "b", "--name", "n", "--target", "gongan-population", "--root", root.toString()).err())
                 .contains("not a target");
+    }
+
+    @Test
+    void jdbcAndKafkaConnectorsPointAtTheirStandInsAndPassTheLint() throws Exception {
+        copyShippedConfig();
+        for (String[] args : new String[][] {
+                {"--kind", "jdbc", "--id", "veteran-archive", "--dataset", "service-record", "--field", "placementType"},
+                {"--kind", "jdbc", "--id", "veteran-exchange", "--role", "target"},
+                {"--kind", "kafka", "--id", "veteran-stream", "--dataset", "pension", "--field", "pensionLevel"},
+                {"--kind", "kafka", "--id", "veteran-requests", "--role", "target"}}) {
+            Run run = run(Stream.concat(Stream.of("connector", "--department", "市退役军人事务局", "--root", root.toString()),
+                    Stream.of(args)).toArray(String[]::new));
+            assertThat(run.exit()).as(run.err()).isZero();
+        }
+
+        JsonNode archive = YAML.readTree(root.resolve("connectors/veteran-archive.yaml").toFile());
+        assertThat(archive.path("jdbc").path("url").asText())
+                .isEqualTo("${VETERAN_ARCHIVE_JDBC_URL:${hub.sandbox.postgres-url}/standin_veteran_archive}");
+        assertThat(archive.path("datasets").path("service-record").path("query").asText())
+                .isEqualTo("select placement_type from service_record where id_number = :?key");
+        JsonNode exchange = YAML.readTree(root.resolve("connectors/veteran-exchange.yaml").toFile());
+        assertThat(exchange.path("jdbc").path("url").asText()).endsWith("/standin_veteran_exchange}");
+        assertThat(exchange.path("jdbc").path("insert").asText()).startsWith("insert into standin_exchange (idempotency_key");
+        JsonNode stream = YAML.readTree(root.resolve("connectors/veteran-stream.yaml").toFile());
+        assertThat(stream.path("datasets").path("pension").path("topic").asText()).isEqualTo("veteran-stream.pension");
+        assertThat(stream.path("datasets").path("pension").path("keyField").asText()).isEqualTo("idNumber");
+        assertThat(YAML.readTree(root.resolve("connectors/veteran-requests.yaml").toFile()).path("kafka").path("topic")
+                .asText()).isEqualTo("veteran-requests.requests");
+        JsonNode fixtures = YAML.readTree(root.resolve("connectors/fixtures/veteran-stream.yaml").toFile());
+        assertThat(fixtures.path("datasets").path("pension").path(NewConnectorCommand.SAMPLE_ID_NUMBER)
+                .path("pensionLevel").asText()).isEqualTo("示例");
+        assertThat(root.resolve("connectors/fixtures/veteran-requests.yaml")).exists();
+
+        LintReport report = lint();
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.unusedFields().toString()).contains("veteran-archive").contains("veteran-stream");
+    }
+
+    @Test
+    void namesAreSnakeCaseAsTheSandboxMakesThem() {
+        // the same examples as StandInTablesTest: the sandbox's tables and the scaffold's queries must agree
+        assertThat(StandInConnectors.snake("idNumber")).isEqualTo("id_number");
+        assertThat(StandInConnectors.snake("service-record")).isEqualTo("service_record");
+        assertThat(StandInConnectors.snake("householdIncomePerCapita")).isEqualTo("household_income_per_capita");
+        assertThat(StandInConnectors.snake("HTTPStatus")).isEqualTo("http_status");
     }
 
     private void copyShippedConfig() throws IOException {
