@@ -1,5 +1,7 @@
 package gov.onceonly.hub.console;
 
+import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.catalog.ItemDefinition;
 import gov.onceonly.hub.rating.RectificationCase;
 import gov.onceonly.hub.rating.Rectifications;
 import gov.onceonly.hub.subject.Masking;
@@ -13,7 +15,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The rectification cases (整改) a 差评 opened, oldest first: where each stands (open, answered, closed), which
@@ -30,10 +34,12 @@ public class RectificationsPage {
     }
 
     private final Rectifications rectifications;
+    private final BundleCatalog bundles;
     private final Clock clock;
 
-    public RectificationsPage(Rectifications rectifications, Clock clock) {
+    public RectificationsPage(Rectifications rectifications, BundleCatalog bundles, Clock clock) {
         this.rectifications = rectifications;
+        this.bundles = bundles;
         this.clock = clock;
     }
 
@@ -44,7 +50,8 @@ public class RectificationsPage {
         RectificationCase.Status which = Arrays.stream(RectificationCase.Status.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElse(null);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Row> rows = rectifications.list(dept, which).stream().map(c -> row(c, now)).toList();
+        Map<String, String> names = itemNames();
+        List<Row> rows = rectifications.list(dept, which).stream().map(c -> row(c, now, names)).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("departments", rectifications.list(null, null).stream().map(RectificationCase::department)
                 .distinct().sorted().toList());
@@ -54,13 +61,22 @@ public class RectificationsPage {
         return "console/rectifications";
     }
 
-    static Row row(RectificationCase c, OffsetDateTime now) {
+    /**
+     * The items' names in the catalogue (a case keeps the item's id, not its bundle): an id names the same service
+     * in every bundle that has it.
+     */
+    private Map<String, String> itemNames() {
+        return bundles.all().stream().flatMap(b -> b.definition().items().stream()).filter(i -> i.name() != null)
+                .collect(Collectors.toMap(ItemDefinition::id, ItemDefinition::name, (a, b) -> a));
+    }
+
+    static Row row(RectificationCase c, OffsetDateTime now, Map<String, String> names) {
         boolean late = c.answeredAt() == null ? c.status() == RectificationCase.Status.OPEN && now.isAfter(c.dueAt())
                 : c.answeredAt().isAfter(c.dueAt());
         String callback = c.callbackResult() == null ? ""
                 : ("satisfied".equals(c.callbackResult()) ? "满意" : "不满意")
                 + (c.callbackNote() == null ? "" : "：" + Masking.maskKeysIn(c.callbackNote()));
-        return new Row(c.applicationId(), c.item() == null ? "整件" : c.item(), c.department(), c.level(),
+        return new Row(c.applicationId(), c.item() == null ? "整件" : names.getOrDefault(c.item(), c.item()), c.department(), c.level(),
                 statusName(c.status()), ApplicationTimeline.DUE.format(c.openedAt()),
                 ApplicationTimeline.DUE.format(c.dueAt()), late, text(c.comment()), text(c.answer()), callback);
     }

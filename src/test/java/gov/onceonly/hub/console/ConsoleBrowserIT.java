@@ -29,11 +29,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser: Debian's Chromium (scripts/browser-deps, run by the build before the integration
  * tests) driven by Playwright. An operator logs in with the keyboard, finds an overdue item on the supervisor's list
- * and opens its application, parks a delivery's worth of trouble and
- * replays it from the page by keyboard alone, reads the application's timeline, the rectification cases and the
- * departments' league table, opens a bundle's 一事一套图; no page
- * logs a console error (a script error, a resource refused by the content security policy, a 404). Each page's
- * screenshot goes to docs/images/console-*.png, for docs/supervision.md.
+ * and opens its application, replays a parked delivery from its page by keyboard alone, reads the application's
+ * timeline, the rectification cases and the departments' league table, opens a bundle's 一事一套图; no page logs a
+ * console error (a script error, a resource refused by the content security policy, a 404). Each page's screenshot
+ * goes to docs/images/console-*.png, for docs/supervision.md.
  */
 class ConsoleBrowserIT extends HubIntegrationTest {
 
@@ -136,7 +135,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
             // The rectification case the 差评 opened, and the departments' league table with their trends.
             page.navigate(base + "/console/rectifications");
             assertThat(page.locator("tr:has(a[aria-label='办件 " + overdueId + " 的时间线'])").textContent())
-                    .contains(SupervisedApplication.HEALTH, "待整改", "非常不满意");
+                    .contains(SupervisedApplication.HEALTH, "出生医学证明", "待整改", "非常不满意");
             shot(page, "rectifications");
             page.navigate(base + "/console/league");
             assertThat(page.locator("tbody th[scope=row]").allTextContents()).contains(SupervisedApplication.HEALTH);

@@ -40,6 +40,6 @@ class RectificationsPageTest {
                 "身份证 110101199001011234 被要求复印", status, OPENED, DUE, answeredAt == null ? null : "已约谈窗口",
                 answeredAt, status == RectificationCase.Status.CLOSED ? "unsatisfied" : null,
                 status == RectificationCase.Status.CLOSED ? "仍要跑两次" : null, null);
-        return RectificationsPage.row(c, now);
+        return RectificationsPage.row(c, now, java.util.Map.of());
     }
 }
