@@ -4,6 +4,7 @@ import gov.onceonly.hub.application.ApplicationView;
 import gov.onceonly.hub.application.ItemStatus;
 import gov.onceonly.hub.catalog.CompiledBundle;
 import gov.onceonly.hub.subject.Masking;
+import gov.onceonly.hub.supervision.ItemDeadline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One application across its departments, as a supervisor reads it: every dated step (receipt, each push, each
@@ -27,18 +31,32 @@ public record ApplicationTimeline(ApplicationView application, String bundleName
     public static final String HUB = "数据中枢";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
     /** One dated step: when, how long after receipt, at which department, for which item, what happened. */
     public record Step(Instant at, String time, String elapsed, String department, String item, String what,
                        String note, boolean attention) {
     }
 
-    /** An item as it stands now. */
+    /**
+     * An item as it stands now.
+     *
+     * @param dueAt its due date (承诺时限) once accepted, "" before
+     * @param supervision its supervision level in words (即将到期, 已超期, 超期办结), "" when none
+     */
     public record ItemRow(String item, String department, String target, String status, boolean attention,
-                          int attempts, String lastError, String decision) {
+                          int attempts, String lastError, String decision, String dueAt, String supervision) {
     }
 
     public static ApplicationTimeline of(ApplicationView view, Optional<CompiledBundle> bundle) {
+        return of(view, bundle, List.of());
+    }
+
+    /** With the items' clocks ({@code deadlines}, from supervision): each row says when it is due and how late. */
+    public static ApplicationTimeline of(ApplicationView view, Optional<CompiledBundle> bundle,
+                                         List<ItemDeadline> deadlines) {
+        Map<String, ItemDeadline> clocks = deadlines.stream()
+                .collect(Collectors.toMap(ItemDeadline::item, Function.identity()));
         List<Step> steps = new ArrayList<>();
         Instant received = view.receivedAt();
         steps.add(step(received, received, HUB, "", "收件", "共 " + view.items().size() + " 个事项", false));
@@ -66,9 +84,12 @@ public record ApplicationTimeline(ApplicationView application, String bundleName
                 steps.add(step(event.at(), received, item.department(), name, StatusNames.of(event.status()),
                         Masking.maskKeysIn(note), event.status() == ItemStatus.REJECTED));
             }
+            ItemDeadline clock = clocks.get(item.item());
+            String level = clock == null ? "" : StatusNames.supervision(clock.level(), clock.decidedLate());
             rows.add(new ItemRow(name, item.department(), item.target(), StatusNames.of(item.status()),
-                    StatusNames.needsAttention(item.status()), item.attempts(), Masking.maskKeysIn(item.lastError()),
-                    Masking.maskKeysIn(decision(item))));
+                    StatusNames.needsAttention(item.status()) || StatusNames.OVERDUE.equals(level), item.attempts(),
+                    Masking.maskKeysIn(item.lastError()), Masking.maskKeysIn(decision(item)),
+                    clock == null ? "" : DUE.format(clock.dueAt()), level));
         }
         if (view.withdrawal() != null) {
             steps.add(step(view.withdrawal().at(), received, HUB, "", "申请人撤回",

@@ -6,7 +6,27 @@ import gov.onceonly.hub.application.ItemStatus;
 /** The words a supervisor reads for the hub's states (the API keeps the English names). */
 public final class StatusNames {
 
+    /** The supervision levels in words (督办). */
+    public static final String DUE_SOON = "即将到期";
+    public static final String OVERDUE = "已超期";
+    public static final String DECIDED_LATE = "超期办结";
+
     private StatusNames() {
+    }
+
+    /** An item's supervision level (DUE_SOON, OVERDUE or null) in words; a decision after the due date says so. */
+    public static String supervision(String level, boolean decidedLate) {
+        if (decidedLate) {
+            return DECIDED_LATE;
+        }
+        if (level == null) {
+            return "";
+        }
+        return switch (level) {
+            case "DUE_SOON" -> DUE_SOON;
+            case "OVERDUE" -> OVERDUE;
+            default -> level;
+        };
     }
 
     public static String of(ItemStatus status) {

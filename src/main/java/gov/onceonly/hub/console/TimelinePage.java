@@ -3,6 +3,7 @@ package gov.onceonly.hub.console;
 import gov.onceonly.hub.application.ApplicationQueries;
 import gov.onceonly.hub.application.ApplicationView;
 import gov.onceonly.hub.catalog.BundleCatalog;
+import gov.onceonly.hub.supervision.OverdueItems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -25,10 +26,12 @@ public class TimelinePage {
 
     private final ApplicationQueries applications;
     private final BundleCatalog bundles;
+    private final OverdueItems clocks;
 
-    public TimelinePage(ApplicationQueries applications, BundleCatalog bundles) {
+    public TimelinePage(ApplicationQueries applications, BundleCatalog bundles, OverdueItems clocks) {
         this.applications = applications;
         this.bundles = bundles;
+        this.clocks = clocks;
     }
 
     /** The search form; with an id, the application's page, or the form again saying what was wrong. */
@@ -58,7 +61,7 @@ public class TimelinePage {
         }
         ApplicationView application = view.get();
         ApplicationTimeline timeline = ApplicationTimeline.of(application,
-                bundles.find(application.bundle(), application.mappingVersion()));
+                bundles.find(application.bundle(), application.mappingVersion()), clocks.deadlines(application.id()));
         model.addAttribute("timeline", timeline);
         model.addAttribute("chart", TimelineChart.svg(timeline));
         return "console/timeline";

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Reads the supervisor's list: undecided items the sweep moved DUE_SOON or OVERDUE, optionally of one department. */
@@ -43,6 +44,15 @@ public final class OverdueItems {
                             rs.getTimestamp(8).toInstant(), due, (Integer) rs.getObject(10),
                             limits.workingDaysOverdue(due, now));
                 }, department, department, level, level, LIMIT));
+    }
+
+    /** The clocks of an application's items that have one (accepted, with a time limit), by item id. */
+    public List<ItemDeadline> deadlines(UUID applicationId) {
+        return jdbc.query("""
+                select item_id, due_at, supervision, coalesce(decided_late, false) from application_item
+                where application_id = ? and due_at is not null order by item_id""",
+                (rs, n) -> new ItemDeadline(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getBoolean(4)), applicationId);
     }
 
     private String name(String bundle, String version, String item) {

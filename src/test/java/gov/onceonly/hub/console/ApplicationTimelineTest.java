@@ -3,6 +3,7 @@ package gov.onceonly.hub.console;
 import gov.onceonly.hub.application.ApplicationStatus;
 import gov.onceonly.hub.application.ApplicationView;
 import gov.onceonly.hub.application.ItemStatus;
+import gov.onceonly.hub.supervision.ItemDeadline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,6 +49,21 @@ class ApplicationTimelineTest {
         assertThat(svg).doesNotContain("<script").contains("&lt;script&gt;");
         assertThat(svg.split("<circle", -1)).hasSize(6);
         assertThat(svg).contains(">市公安局</text>").contains("fill=\"#c5221f\"");
+    }
+
+    @Test
+    void anItemWithAClockSaysWhenItIsDueAndHowLate() {
+        ApplicationTimeline timeline = ApplicationTimeline.of(view(), Optional.empty(), List.of(
+                new ItemDeadline("birth-certificate", Instant.parse("2026-03-16T10:00:00Z"), "OVERDUE", false)));
+
+        ApplicationTimeline.ItemRow birth = timeline.items().get(0);
+        assertThat(birth.dueAt()).as("China's time").isEqualTo("2026-03-16 18:00");
+        assertThat(birth.supervision()).isEqualTo("已超期");
+        assertThat(birth.attention()).as("an accepted item, but overdue").isTrue();
+        assertThat(timeline.items().get(1).dueAt()).as("no clock").isEmpty();
+        assertThat(timeline.items().get(1).supervision()).isEmpty();
+        assertThat(StatusNames.supervision("OVERDUE", true)).as("decided late").isEqualTo("超期办结");
+        assertThat(StatusNames.supervision("DUE_SOON", false)).isEqualTo("即将到期");
     }
 
     @Test

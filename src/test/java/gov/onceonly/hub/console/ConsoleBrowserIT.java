@@ -9,8 +9,10 @@ import com.microsoft.playwright.Playwright;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import gov.onceonly.hub.supervision.OverdueSweep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +28,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The console in a real browser: Debian's Chromium (scripts/browser-deps, run by the build before the integration
- * tests) driven by Playwright. An operator logs in with the keyboard, parks a delivery's worth of trouble and
- * replays it from the page by keyboard alone, reads the application's timeline, opens a bundle's 一事一套图; no page
- * logs a console error (a script error, a resource refused by the content security policy, a 404). Each page's
- * screenshot goes to docs/images/console-*.png, for docs/supervision.md.
+ * tests) driven by Playwright. An operator logs in with the keyboard, finds an overdue item on the supervisor's list
+ * and opens its application, replays a parked delivery from its page by keyboard alone, reads the application's
+ * timeline, the rectification cases and the departments' league table, opens a bundle's 一事一套图; no page logs a
+ * console error (a script error, a resource refused by the content security policy, a 404). Each page's screenshot
+ * goes to docs/images/console-*.png, for docs/supervision.md.
  */
 class ConsoleBrowserIT extends HubIntegrationTest {
 
@@ -40,6 +43,8 @@ class ConsoleBrowserIT extends HubIntegrationTest {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     private final List<String> consoleErrors = new ArrayList<>();
+    @Autowired
+    OverdueSweep sweep;
 
     @AfterEach
     void targetUpAgain() {
@@ -47,9 +52,15 @@ class ConsoleBrowserIT extends HubIntegrationTest {
     }
 
     @Test
-    void anOperatorReplaysAParkedDeliveryAndFollowsItsApplication() throws Exception {
+    void anOperatorChasesAnOverdueItemReplaysAParkedDeliveryAndReadsTheLeague() throws Exception {
         assumeThat(Files.isExecutable(CHROMIUM)).as("no Chromium at " + CHROMIUM + ": scripts/browser-deps installs it "
                 + "through apt-get as root (the build runs it before the integration tests); the browser test skips").isTrue();
+        // An item its department let run past its time limit, rated 差评 (a rectification case); then a parked delivery.
+        departmentsDecide(false);
+        SupervisedApplication supervised = new SupervisedApplication(hub, jdbc, json, sweep);
+        String overdueId = supervised.overdue(familiesWithBirthRecords().get(254));
+        supervised.badRating(overdueId, "等了很久");
+        departmentsDecide(true);
         String statusUrl = parkedApplication();
         String id = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
 
@@ -70,14 +81,29 @@ class ConsoleBrowserIT extends HubIntegrationTest {
             String base = "http://127.0.0.1:" + port;
 
             // Logging in, by keyboard: the form has the focus, Tab to the password, Enter submits.
-            page.navigate(base + "/console/deliveries");
+            page.navigate(base + "/console/overdue");
             assertThat(page.url()).endsWith("/console/login");
             shot(page, "login");
             page.keyboard().type("operator");
             page.keyboard().press("Tab");
             page.keyboard().type(HubClient.OPERATOR_PASSWORD);
             page.keyboard().press("Enter");
-            page.waitForURL(at("/console/deliveries"));
+            page.waitForURL(at("/console/overdue"));
+            assertThat(page.locator("h1").textContent()).isEqualTo("督办清单");
+
+            // The overdue list, filtered to the department and the level; the item's row leads to its application.
+            page.selectOption("#department", SupervisedApplication.HEALTH);
+            page.selectOption("#level", "OVERDUE");
+            page.getByText("筛选", new Page.GetByTextOptions().setExact(true)).click();
+            page.waitForURL(Pattern.compile(".*/console/overdue\\?department=.*&level=OVERDUE$"));
+            String timelineLink = "a[aria-label='办件 " + overdueId + " 的时间线']";
+            assertThat(page.locator("tr:has(" + timelineLink + ")").textContent()).contains("出生医学证明", "已超期", "天");
+            shot(page, "overdue");
+            page.locator(timelineLink).click();
+            page.waitForURL(at("/console/applications/" + overdueId));
+            assertThat(page.locator("main").textContent()).contains(overdueId, "承诺办结时间", "已超期");
+
+            page.navigate(base + "/console/deliveries");
             assertThat(page.locator("h1").textContent()).isEqualTo("搁置推送");
 
             // The first Tab reaches the skip link; then on, by Tab alone, to this delivery's replay button.
@@ -105,6 +131,16 @@ class ConsoleBrowserIT extends HubIntegrationTest {
             assertThat(page.locator("main").textContent()).contains(id, "市卫生健康委", "第 6 次推送成功");
             assertThat(page.locator("figure.chart svg circle").count()).isGreaterThan(3);
             shot(page, "timeline");
+
+            // The rectification case the 差评 opened, and the departments' league table with their trends.
+            page.navigate(base + "/console/rectifications");
+            assertThat(page.locator("tr:has(a[aria-label='办件 " + overdueId + " 的时间线'])").textContent())
+                    .contains(SupervisedApplication.HEALTH, "出生医学证明", "待整改", "非常不满意");
+            shot(page, "rectifications");
+            page.navigate(base + "/console/league");
+            assertThat(page.locator("tbody th[scope=row]").allTextContents()).contains(SupervisedApplication.HEALTH);
+            assertThat(page.locator("ul.trends svg[role=img]").count()).isEqualTo(page.locator("tbody tr").count());
+            shot(page, "league");
 
             // The catalogue, and one bundle's 一事一套图.
             page.navigate(base + "/console/bundles");

@@ -3,9 +3,13 @@ package gov.onceonly.hub.console;
 import gov.onceonly.hub.HubClient;
 import gov.onceonly.hub.HubIntegrationTest;
 import gov.onceonly.hub.sandbox.SyntheticPeople;
+import gov.onceonly.hub.supervision.OverdueSweep;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -19,10 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleIT extends HubIntegrationTest {
 
+    @Autowired
+    OverdueSweep sweep;
+
     @Test
     void everyPageNeedsALoginButTheLoginPageAndItsStylesheet() throws Exception {
         ConsoleSession browser = new ConsoleSession(port);
         for (String page : new String[] {"/console", "/console/deliveries", "/console/bundles/newborn",
+                "/console/overdue", "/console/rectifications", "/console/league",
                 "/console/applications/" + UUID.randomUUID()}) {
             HttpResponse<String> response = browser.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
@@ -109,6 +117,50 @@ class ConsoleIT extends HubIntegrationTest {
 
         assertThat(browser.get("/console/applications/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(browser.get("/console/applications?id=not-an-id").body()).contains("办件编号格式不对", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void theSupervisionPagesShowAnOverdueItemItsCaseAndTheLeagueAsText() throws Exception {
+        departmentsDecide(false);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(253);
+        SupervisedApplication supervised = new SupervisedApplication(hub, jdbc, json, sweep);
+        String id = supervised.overdue(family);
+        // Markup was taken out of both texts when they came in (rating/FreeText); what is left is still text to escape.
+        String caseId = supervised.badRating(id, "复印了三次 身份证 " + family.mother().idNumber());
+        supervised.answer(caseId, "已约谈窗口人员 <1 次 & \"一次办结\"");
+
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.login("prometheus", HubClient.VIEWER_PASSWORD);
+        HttpResponse<String> overdue = browser.get("/console/overdue?level=OVERDUE&department="
+                + URLEncoder.encode(SupervisedApplication.HEALTH, StandardCharsets.UTF_8));
+        assertThat(overdue.statusCode()).isEqualTo(200);
+        assertThat(overdue.body()).contains("href=\"/console/applications/" + id + "\"", "出生医学证明", "已超期",
+                "<option value=\"市卫生健康委\" selected=\"selected\">", "aria-current=\"page\"");
+        assertThat(browser.get("/console/overdue?level=DUE_SOON").body()).as("filtered by level")
+                .doesNotContain("/console/applications/" + id);
+        HttpResponse<String> forged = browser.get("/console/overdue?department="
+                + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8));
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).as("a department in the query is shown as text").doesNotContain("<script")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "没有需要督办的事项");
+
+        HttpResponse<String> timeline = browser.get("/console/applications/" + id);
+        assertThat(timeline.body()).as("the item's due date and level").contains("承诺办结时间", "已超期");
+
+        HttpResponse<String> cases = browser.get("/console/rectifications?status=ANSWERED&department="
+                + URLEncoder.encode(SupervisedApplication.HEALTH, StandardCharsets.UTF_8));
+        assertThat(cases.statusCode()).isEqualTo(200);
+        assertThat(cases.body()).contains("href=\"/console/applications/" + id + "\"", "已答复，待回访", "非常不满意",
+                        "已约谈窗口人员 &lt;1 次 &amp; &quot;一次办结&quot;", "复印了三次 身份证 ")
+                .doesNotContain("<script").doesNotContain(family.mother().idNumber());
+        assertThat(browser.get("/console/rectifications?status=CLOSED").body()).doesNotContain("/console/applications/" + id);
+
+        HttpResponse<String> league = browser.get("/console/league");
+        assertThat(league.statusCode()).isEqualTo(200);
+        assertThat(league.body()).contains("<th scope=\"row\">市卫生健康委</th>", "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+                "<desc id=\"trend-1-d\">").doesNotContain("<script");
+        assertThat(browser.get("/console/league?month=" + java.time.YearMonth.now()).body()).contains("市卫生健康委");
+        assertThat(browser.get("/console/league?month=not-a-month").body()).contains("月份格式不对", "aria-invalid=\"true\"");
     }
 
     @Test
