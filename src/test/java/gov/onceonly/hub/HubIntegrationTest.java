@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
         "hub.config-root=" + HubIntegrationTest.CONFIG_ROOT,
         "hub.reload.poll-millis=200",
         "hub.sandbox.port=0",
-        "hub.sandbox.families=300",
+        "hub.sandbox.families=340",
         "hub.dispatch.redelivery-delay-millis=100",
         "hub.dispatch.retry-delay-millis=150",
         "hub.dispatch.max-attempts=5",

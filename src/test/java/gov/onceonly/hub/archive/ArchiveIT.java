@@ -148,10 +148,10 @@ class ArchiveIT extends HubIntegrationTest {
         assertThat(hub.body(refused).path("errors").get(0).path("rule").asText()).isEqualTo("agent");
 
         JsonNode recommended = hub.body(hub.getWithIdentityOf("/api/v1/subjects/" + creditCode + "/recommendations", agent));
-        JsonNode first = recommended.path("recommendations").get(0);
-        assertThat(first.path("bundle").asText()).isEqualTo("employee-hiring");
-        assertThat(first.path("reason").asText()).contains("企业开办");
-        assertThat(first.path("facts").toString()).contains("hiring-after-startup", "business-startup");
+        // Other tests' applications for the same enterprise may rank another bundle first; the hiring is there, and why.
+        JsonNode hiring = only(recommended.path("recommendations"), "bundle", "employee-hiring");
+        assertThat(hiring.path("reason").asText()).contains("企业开办");
+        assertThat(hiring.path("facts").toString()).contains("hiring-after-startup", "business-startup");
         List<String> bundles = bundles(recommended.path("recommendations"));
         assertThat(bundles).doesNotContain("business-startup", "ordinary-deregistration", "simplified-deregistration",
                 "newborn", "primary-school-enrolment");

@@ -32,7 +32,7 @@ class BrokenConfigurationIT extends HubIntegrationTest {
                         "birthTime: { from: weijian-birth-records/birth.date }"));
 
         assertThatThrownBy(() -> startOn(root)).rootCause()
-                .hasMessageContaining("mappings/newborn.yaml:57:26: error: items[0].demands.birthTime.from: unknown dataset field 'birth.date'");
+                .hasMessageContaining("mappings/newborn.yaml:58:26: error: items[0].demands.birthTime.from: unknown dataset field 'birth.date'");
     }
 
     @Test

@@ -147,7 +147,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
         checkpoints.checkpoint(seqOf(key)); // so that the checkpoint table has a row for its row triggers to refuse
         String first = "(select min(id) from evidence_entry)";
         for (String change : new String[] {"update evidence_entry set party = 'impostor' where id = " + first,
-                "delete from evidence_entry where id = " + first, "truncate evidence_entry",
+                // cascade: subject_read (the archive's reads) references the ledger, which a plain truncate stops at
+                "delete from evidence_entry where id = " + first, "truncate evidence_entry cascade",
                 "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block", "truncate evidence_block",
                 "update evidence_checkpoint set head_hash = 'x'", "delete from evidence_checkpoint", "truncate evidence_checkpoint"}) {
             // The triggers refuse even the superuser, who alone could switch them off.
@@ -162,7 +163,8 @@ class EvidenceLedgerIT extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("hub_app");
         String first = "(select min(id) from evidence_entry)";
         for (String change : new String[] {"update evidence_entry set party = 'impostor' where id = " + first,
-                "delete from evidence_entry where id = " + first, "truncate evidence_entry",
+                // cascade: subject_read (the archive's reads) references the ledger, which a plain truncate stops at
+                "delete from evidence_entry where id = " + first, "truncate evidence_entry cascade",
                 "update evidence_block set entry_hashes = entry_hashes", "delete from evidence_block",
                 "update evidence_checkpoint set note = note", "delete from evidence_checkpoint", "truncate evidence_checkpoint",
                 "update evidence_cosignature set cosignature = cosignature", "delete from evidence_cosignature",

@@ -29,7 +29,7 @@ class ProposalIT extends HubIntegrationTest {
 
     @Test
     void aPublishedBirthRecordIsProposedToTheMotherAndConfirmedIntoAnApplicationThatCompletes() throws Exception {
-        SyntheticPeople.Family family = familiesWithBirthRecords().get(251);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(270);
         String mother = family.mother().idNumber();
         UUID id = publishAndAwaitProposal(family);
 
@@ -71,7 +71,7 @@ class ProposalIT extends HubIntegrationTest {
 
     @Test
     void aDeclinedProposalPullsNothingAndCannotBeConfirmed() throws Exception {
-        SyntheticPeople.Family family = familiesWithBirthRecords().get(252);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(271);
         String mother = family.mother().idNumber();
         UUID id = publishAndAwaitProposal(family);
 
@@ -88,7 +88,7 @@ class ProposalIT extends HubIntegrationTest {
 
     @Test
     void anExpiredProposalIsMarkedSoAndCannotBeConfirmed() throws Exception {
-        SyntheticPeople.Family family = familiesWithBirthRecords().get(253);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(272);
         UUID id = publishAndAwaitProposal(family);
         jdbc.update("update proposal set expires_at = now() - interval '1 second' where id = ?", id);
 
@@ -104,7 +104,7 @@ class ProposalIT extends HubIntegrationTest {
 
     @Test
     void theSameEventTwiceGivesOneProposalAndABrokenEventIsKeptWhileTheStreamGoesOn() throws Exception {
-        SyntheticPeople.Family family = familiesWithBirthRecords().get(254);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(273);
         String mother = family.mother().idNumber();
         publishAndAwaitProposal(family);
         sandbox.events().publishBirth(family); // the hospital sends it again
@@ -130,7 +130,7 @@ class ProposalIT extends HubIntegrationTest {
                 .anyMatch(r -> r.startsWith("missing key"));
         assertThat(rejected.toString()).as("the operator sees the reason, not the event").doesNotContain(mother);
 
-        publishAndAwaitProposal(familiesWithBirthRecords().get(255)); // the stream goes on
+        publishAndAwaitProposal(familiesWithBirthRecords().get(274)); // the stream goes on
         assertThat(hub.get("/api/v1/ops/proposals/rejected-events").statusCode()).as("operators only").isEqualTo(401);
     }
 

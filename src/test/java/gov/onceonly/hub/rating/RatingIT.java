@@ -28,7 +28,7 @@ class RatingIT extends HubIntegrationTest {
     @Test
     void onlyTheSubmittingChannelRatesACompletedApplicationAndOnlyOnce() throws Exception {
         departmentsDecide(false);
-        String id = newbornWithEveryItemDelivered(familiesWithBirthRecords().get(226));
+        String id = newbornWithEveryItemDelivered(familiesWithBirthRecords().get(266));
 
         HttpResponse<String> early = rate(hub, id, "{\"level\":\"满意\"}");
         assertThat(early.statusCode()).as("not completed yet").isEqualTo(409);
@@ -78,7 +78,7 @@ class RatingIT extends HubIntegrationTest {
     @Test
     void anApplicantKeptWaitingPastAnItemsTimeLimitMayRateBeforeTheEnd() throws Exception {
         departmentsDecide(false);
-        String id = newbornWithEveryItemDelivered(familiesWithBirthRecords().get(229));
+        String id = newbornWithEveryItemDelivered(familiesWithBirthRecords().get(269));
         assertThat(rule(rate(hub, id, "{\"level\":\"不满意\"}"))).as("nothing late yet").isEqualTo("completed");
 
         // The department accepted it ten working days ago, say: its due date (supervision's clock) has passed.
@@ -92,7 +92,7 @@ class RatingIT extends HubIntegrationTest {
 
     @Test
     void anItemsBadRatingOpensACaseItsDepartmentAnswersAndTheCallbackCloses() throws Exception {
-        SyntheticPeople.Family family = familiesWithBirthRecords().get(227);
+        SyntheticPeople.Family family = familiesWithBirthRecords().get(267);
         String id = completed(family);
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
 
@@ -152,7 +152,7 @@ class RatingIT extends HubIntegrationTest {
 
     @Test
     void anApplicationsBadRatingAsksEachDepartmentAndTheOperatorMayMakeTheCallback() throws Exception {
-        String id = completed(familiesWithBirthRecords().get(228));
+        String id = completed(familiesWithBirthRecords().get(268));
         JsonNode outcome = hub.body(created(rate(hub, id, "{\"level\":\"不满意\"}")));
         Map<String, String> cases = new TreeMap<>();
         outcome.path("cases").forEach(c -> {

@@ -42,7 +42,7 @@ class OverdueSweepIT extends HubIntegrationTest {
     @Test
     void anAcceptedItemGoesDueSoonThenOverdueOnceEachAndIsEscalated() throws Exception {
         departmentsDecide(false);
-        String id = birthCertificateDelivered(familiesWithBirthRecords().get(251));
+        String id = birthCertificateDelivered(familiesWithBirthRecords().get(275));
         Instant before = Instant.now().minusSeconds(1);
         ok(hub.reportStatus(id, "birth-certificate", "{\"status\":\"ACCEPTED\"}"));
 
@@ -101,7 +101,7 @@ class OverdueSweepIT extends HubIntegrationTest {
     @Test
     void aDecisionInTimeIsNotLateAndAnItemNeverAcceptedHasNoClock() throws Exception {
         departmentsDecide(false);
-        String id = birthCertificateDelivered(familiesWithBirthRecords().get(252));
+        String id = birthCertificateDelivered(familiesWithBirthRecords().get(276));
         assertThat(item(id).get("due_at")).as("delivered, not accepted").isNull();
         ok(hub.reportStatus(id, "birth-certificate", "{\"status\":\"DONE\",\"certificateNo\":\"Q500002520\"}"));
         Map<String, Object> decided = item(id);
